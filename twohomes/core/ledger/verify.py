@@ -1,0 +1,671 @@
+"""Offline verifier for TwoHomes record bundles — one self-contained file.
+
+This module imports nothing but the Python standard library and ``cryptography``, so it
+can be handed on its own to whoever must check a bundle (a court's expert, the other
+parent's lawyer)::
+
+    python verify.py BUNDLE.zip [--key VKEY]
+
+It also holds the RFC 9162 hash and proof-verification functions and the C2SP
+signed-note/checkpoint/tlog-proof parsers; the rest of ``twohomes.core.ledger`` imports
+them from here, so the server and the verifier can never disagree. The bundle format is
+described in ``docs/record-format.md`` and in the README.txt inside every bundle.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import binascii
+import hashlib
+import io
+import json
+import re
+import sys
+import zipfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import IO, Any
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+HASH_SIZE = 32
+EMPTY_ROOT = hashlib.sha256(b"").digest()
+BUNDLE_FORMAT = "twohomes-bundle/1"
+PROOF_HEADER = "c2sp.org/tlog-proof@v1"
+SIGNATURE_PREFIX = "\u2014 "  # an em dash and a space open every signed-note signature line
+ED25519_TYPE = b"\x01"
+
+_sha256 = hashlib.sha256
+
+
+# --- RFC 9162 hashing --------------------------------------------------------------------
+
+
+def leaf_hash(leaf: bytes) -> bytes:
+    """RFC 9162 leaf hash: SHA-256(0x00 || leaf)."""
+    return _sha256(b"\x00" + leaf).digest()
+
+
+def node_hash(left: bytes, right: bytes) -> bytes:
+    """RFC 9162 interior node hash: SHA-256(0x01 || left || right)."""
+    return _sha256(b"\x01" + left + right).digest()
+
+
+def root_from_leaf_hashes(leaf_hashes: Iterable[bytes]) -> bytes:
+    """Root of the RFC 9162 tree over ``leaf_hashes``, with a stack of perfect subtrees.
+
+    After leaf number ``n`` (1-based) the stack holds one hash per set bit of ``n``, the
+    largest subtree first; folding it from the right gives RFC 9162's shape for any size.
+    """
+    stack: list[bytes] = []
+    push, pop = stack.append, stack.pop
+    size = 0
+    for h in leaf_hashes:
+        push(h)
+        size += 1
+        carry = size
+        while not carry & 1:
+            right = pop()
+            push(_sha256(b"\x01" + pop() + right).digest())
+            carry >>= 1
+    if not stack:
+        return EMPTY_ROOT
+    root = stack[-1]
+    for h in reversed(stack[:-1]):
+        root = _sha256(b"\x01" + h + root).digest()
+    return root
+
+
+def _all_hashes(hashes: Iterable[bytes]) -> bool:
+    return all(isinstance(h, bytes) and len(h) == HASH_SIZE for h in hashes)
+
+
+def _shift_while_even(fn: int, sn: int) -> tuple[int, int]:
+    while not fn & 1 and fn != 0:
+        fn >>= 1
+        sn >>= 1
+    return fn, sn
+
+
+def verify_inclusion(
+    index: int, size: int, leaf: bytes, proof: Sequence[bytes], root: bytes
+) -> bool:
+    """RFC 9162 section 2.1.3.2: is ``leaf`` (a leaf hash) at ``index`` of the tree ``root``?"""
+    if not 0 <= index < size or not _all_hashes([leaf, *proof]):
+        return False
+    fn, sn, r = index, size - 1, leaf
+    for p in proof:
+        if sn == 0:
+            return False
+        if fn & 1 or fn == sn:
+            r = node_hash(p, r)
+            fn, sn = _shift_while_even(fn, sn)
+        else:
+            r = node_hash(r, p)
+        fn >>= 1
+        sn >>= 1
+    return sn == 0 and r == root
+
+
+def verify_consistency(
+    size1: int, size2: int, proof: Sequence[bytes], root1: bytes, root2: bytes
+) -> bool:
+    """RFC 9162 section 2.1.4.2: is the tree (size2, root2) an extension of (size1, root1)?
+
+    A proof from the empty tree proves nothing and is rejected, as is a non-empty proof
+    between equal sizes.
+    """
+    if size1 <= 0 or size2 < size1 or not _all_hashes(proof):
+        return False
+    if size1 == size2:
+        return not proof and root1 == root2
+    if not proof:
+        return False
+    path = list(proof)
+    if size1 & (size1 - 1) == 0:  # size1 is a power of two: its root is a node of tree 2
+        path.insert(0, root1)
+    fn, sn = size1 - 1, size2 - 1
+    while fn & 1:
+        fn >>= 1
+        sn >>= 1
+    fr = sr = path[0]
+    for c in path[1:]:
+        if sn == 0:
+            return False
+        if fn & 1 or fn == sn:
+            fr = node_hash(c, fr)
+            sr = node_hash(c, sr)
+            fn, sn = _shift_while_even(fn, sn)
+        else:
+            sr = node_hash(sr, c)
+        fn >>= 1
+        sn >>= 1
+    return sn == 0 and fr == root1 and sr == root2
+
+
+# --- C2SP signed notes, checkpoints and proofs --------------------------------------------
+
+
+class FormatError(ValueError):
+    """A checkpoint, key or proof text that does not follow its C2SP format."""
+
+
+@dataclass(frozen=True)
+class VerifierKey:
+    """An Ed25519 signed-note verifier key (``name+hash+base64(0x01 || key)``)."""
+
+    name: str
+    key_id: bytes
+    public_key: bytes
+
+    def vkey(self) -> str:
+        encoded = base64.b64encode(ED25519_TYPE + self.public_key).decode()
+        return f"{self.name}+{self.key_id.hex()}+{encoded}"
+
+
+@dataclass(frozen=True)
+class Checkpoint:
+    """The signed body of a C2SP tlog-checkpoint."""
+
+    origin: str
+    size: int
+    root: bytes
+    extensions: tuple[str, ...] = ()
+
+    def body(self) -> str:
+        lines = [self.origin, str(self.size), base64.b64encode(self.root).decode()]
+        return "\n".join([*lines, *self.extensions]) + "\n"
+
+
+@dataclass(frozen=True)
+class NoteSignature:
+    name: str
+    key_id: bytes
+    signature: bytes
+
+
+@dataclass(frozen=True)
+class TlogProof:
+    """A parsed C2SP tlog-proof: an inclusion proof for ``index`` plus its checkpoint note."""
+
+    index: int
+    hashes: tuple[bytes, ...]
+    checkpoint_note: str
+    extra: bytes | None = None
+
+
+def _b64decode(text: str, what: str) -> bytes:
+    try:
+        return base64.b64decode(text.encode("ascii"), validate=True)
+    except (binascii.Error, UnicodeEncodeError) as exc:
+        raise FormatError(f"{what} is not valid base64") from exc
+
+
+def _check_key_name(name: str) -> None:
+    if not name or "+" in name or any(ch.isspace() for ch in name):
+        raise FormatError(f"invalid key name {name!r}")
+
+
+def key_id(name: str, public_key: bytes) -> bytes:
+    """C2SP signed-note key ID of an Ed25519 key: SHA-256(name || 0x0A || 0x01 || key)[:4]."""
+    return _sha256(name.encode() + b"\n" + ED25519_TYPE + public_key).digest()[:4]
+
+
+def parse_vkey(vkey: str) -> VerifierKey:
+    """Parse a verifier key string ``name+hash+base64(0x01 || public key)``."""
+    parts = vkey.strip().split("+")
+    if len(parts) != 3:
+        raise FormatError("a verifier key has the form name+hash+key")
+    name, hash_hex, key_b64 = parts
+    _check_key_name(name)
+    blob = _b64decode(key_b64, "verifier key")
+    if len(blob) != 33 or blob[:1] != ED25519_TYPE:
+        raise FormatError("verifier key is not an Ed25519 key")
+    kid = key_id(name, blob[1:])
+    if hash_hex != kid.hex():
+        raise FormatError("verifier key hash does not match its name and key")
+    return VerifierKey(name=name, key_id=kid, public_key=blob[1:])
+
+
+def split_note(note: str) -> tuple[str, list[NoteSignature]]:
+    """Split a signed note into its text (ending in a newline) and its signature lines."""
+    text, sep, sig_block = note.rpartition("\n\n")
+    if not sep or not sig_block.endswith("\n"):
+        raise FormatError("a signed note is text, a blank line and signature lines")
+    signatures = []
+    for line in sig_block[:-1].split("\n"):
+        if not line.startswith(SIGNATURE_PREFIX):
+            raise FormatError("a signature line starts with an em dash and a space")
+        name, _, encoded = line[len(SIGNATURE_PREFIX) :].partition(" ")
+        _check_key_name(name)
+        blob = _b64decode(encoded, "signature")
+        if len(blob) < 5:
+            raise FormatError("signature too short")
+        signatures.append(NoteSignature(name=name, key_id=blob[:4], signature=blob[4:]))
+    return text + "\n", signatures
+
+
+def parse_checkpoint_body(text: str) -> Checkpoint:
+    """Parse the note text of a C2SP tlog-checkpoint (origin, size, base64 root, ...)."""
+    lines = text.split("\n")
+    if len(lines) < 4 or lines[-1] != "":
+        raise FormatError("a checkpoint has an origin, a size and a root hash line")
+    origin, size_text, root_text, *extensions = lines[:-1]
+    if not origin or not re.fullmatch(r"0|[1-9][0-9]{0,19}", size_text):
+        raise FormatError("checkpoint origin or size is malformed")
+    root = _b64decode(root_text, "checkpoint root")
+    if len(root) != HASH_SIZE or any(not ext for ext in extensions):
+        raise FormatError("checkpoint root or extension lines are malformed")
+    return Checkpoint(origin=origin, size=int(size_text), root=root, extensions=tuple(extensions))
+
+
+def verify_note_signature(text: str, signatures: Sequence[NoteSignature], key: VerifierKey) -> bool:
+    """True when one signature line is ``key``'s valid Ed25519 signature over ``text``."""
+    public_key = Ed25519PublicKey.from_public_bytes(key.public_key)
+    for sig in signatures:
+        if sig.name != key.name or sig.key_id != key.key_id:
+            continue
+        try:
+            public_key.verify(sig.signature, text.encode())
+        except InvalidSignature:
+            continue
+        return True
+    return False
+
+
+def verify_checkpoint(note: str, key: VerifierKey) -> Checkpoint:
+    """Parse a signed checkpoint note and check ``key``'s signature; raise FormatError if not."""
+    text, signatures = split_note(note)
+    checkpoint = parse_checkpoint_body(text)
+    if not verify_note_signature(text, signatures, key):
+        raise FormatError(f"checkpoint carries no valid signature by key {key.name}")
+    return checkpoint
+
+
+def parse_tlog_proof(text: str) -> TlogProof:
+    """Parse a C2SP tlog-proof (header, optional extra, index, hashes, blank, checkpoint)."""
+    head, sep, note = text.partition("\n\n")
+    lines = head.split("\n")
+    if not sep or lines[0] != PROOF_HEADER:
+        raise FormatError(f"a proof starts with {PROOF_HEADER} and has a blank line")
+    extra = None
+    rest = lines[1:]
+    if rest and rest[0].startswith("extra "):
+        extra = _b64decode(rest[0][6:], "proof extra data")
+        rest = rest[1:]
+    if not rest or not re.fullmatch(r"index (0|[1-9][0-9]{0,19})", rest[0]):
+        raise FormatError("proof index line is missing or malformed")
+    hashes = tuple(_b64decode(line, "proof hash") for line in rest[1:])
+    if not _all_hashes(hashes):
+        raise FormatError("a proof hash is not 32 bytes")
+    return TlogProof(index=int(rest[0][6:]), hashes=hashes, checkpoint_note=note, extra=extra)
+
+
+# --- Bundle verification ------------------------------------------------------------------
+
+FAIL = "fail"
+INFO = "info"
+_MAX_PER_CODE = 5
+
+# Leaves are RFC 8785 canonical JSON, so the server's leaves have exactly this layout (keys
+# sorted, no spaces); leaves in another layout are parsed with json instead.
+_JSTR = rb'"(?:[^"\\\x00-\x1f]|\\.)*"'
+_TIME = rb"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6}Z"
+_LEAF_RE = re.compile(
+    rb'\{"actor":' + _JSTR + rb',"commitment":"([0-9a-f]{64})","kind":' + _JSTR
+    + rb',"log":"([A-Za-z0-9_-]{1,64})","seq":(0|[1-9][0-9]{0,18}),"time":"(' + _TIME
+    + rb')","v":1\}'
+)
+_TIME_RE = re.compile(_TIME.decode())
+_CONTENT_RE = re.compile(rb'\{"seq":(0|[1-9][0-9]{0,18}),"salt":"([0-9a-f]{64})","content":')
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One named result: ``code`` is stable (e.g. ``entry.commitment``), ``level`` fail/info."""
+
+    code: str
+    message: str
+    level: str = FAIL
+
+
+@dataclass
+class Verdict:
+    """The outcome of verifying one bundle: ``ok`` only when nothing failed."""
+
+    findings: list[Finding] = field(default_factory=list)
+    facts: list[tuple[str, str]] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not any(f.level == FAIL for f in self.findings)
+
+    @property
+    def codes(self) -> set[str]:
+        return {f.code for f in self.findings}
+
+    def add(self, code: str, message: str, level: str = FAIL) -> None:
+        self.counts[code] = self.counts.get(code, 0) + 1
+        if self.counts[code] <= _MAX_PER_CODE:
+            self.findings.append(Finding(code, message, level))
+
+    def fact(self, label: str, value: str) -> None:
+        self.facts.append((label, value))
+
+    def render(self) -> str:
+        width = max((len(label) for label, _ in self.facts), default=0)
+        lines = ["TwoHomes record bundle verification", ""]
+        lines += [f"  {label.ljust(width)}  {value}" for label, value in self.facts]
+        lines.append("")
+        for finding in self.findings:
+            mark = "FAIL" if finding.level == FAIL else "note"
+            lines.append(f"  {mark}  {finding.code}: {finding.message}")
+        for code, count in sorted(self.counts.items()):
+            if count > _MAX_PER_CODE:
+                lines.append(f"  ....  {code}: {count - _MAX_PER_CODE} more like this")
+        if self.findings:
+            lines.append("")
+        lines.append("VERDICT: VALID — every check passed" if self.ok else "VERDICT: NOT VALID")
+        return "\n".join(lines)
+
+
+class BundleError(Exception):
+    """The input is not a readable bundle at all (not a zip, a required file missing)."""
+
+
+@dataclass
+class _Leaf:
+    seq: int
+    log: str
+    time: str
+    commitment: bytes
+
+
+def _parse_leaf_slow(line: bytes) -> _Leaf | None:
+    """Parse a leaf that is not in the exported layout; None when it is not a valid leaf."""
+    try:
+        obj = json.loads(line)
+    except ValueError:
+        return None
+    if not isinstance(obj, dict):
+        return None
+    seq, log, time, commitment = (obj.get(k) for k in ("seq", "log", "time", "commitment"))
+    valid = (
+        type(seq) is int and seq >= 0 and isinstance(log, str) and isinstance(time, str)
+        and _TIME_RE.fullmatch(time) is not None and isinstance(commitment, str)
+        and re.fullmatch("[0-9a-f]{64}", commitment) is not None
+        and isinstance(obj.get("kind"), str) and isinstance(obj.get("actor"), str)
+    )
+    if not valid:
+        return None
+    return _Leaf(seq, log, time, bytes.fromhex(commitment))
+
+
+def _parse_leaves(lines: Sequence[bytes], verdict: Verdict) -> list[_Leaf | None]:
+    parsed: list[_Leaf | None] = []
+    append = parsed.append
+    for line, m in zip(lines, map(_LEAF_RE.fullmatch, lines), strict=True):
+        if m is not None:
+            commitment, log, seq, time = m.groups()
+            append(_Leaf(int(seq), log.decode(), time.decode(), binascii.unhexlify(commitment)))
+            continue
+        leaf = _parse_leaf_slow(line)
+        if leaf is None:
+            verdict.add("entry.format", f"line {len(parsed) + 1} of entries.jsonl is not a leaf")
+        append(leaf)
+    return parsed
+
+
+def _check_order(leaves: Sequence[_Leaf | None], log_id: str, full: bool, verdict: Verdict) -> None:
+    """Sequence numbers, log id and times, in the order the bundle lists the entries."""
+    expected, last_time = 0, ""
+    for position, leaf in enumerate(leaves):
+        if leaf is None:
+            expected += 1
+            continue
+        if leaf.log != log_id:
+            verdict.add("entry.log", f"entry {leaf.seq} belongs to another log ({leaf.log})")
+        if full and leaf.seq != position:
+            verdict.add("entry.sequence", _sequence_message(position, leaf.seq, expected))
+        elif not full and leaf.seq < expected:
+            verdict.add("entry.sequence", f"entry {leaf.seq} is listed after entry {expected - 1}")
+        if leaf.time < last_time:
+            verdict.add("entry.time", f"entry {leaf.seq} at {leaf.time} is before {last_time}")
+        last_time = max(last_time, leaf.time)
+        expected = max(expected, leaf.seq + 1)
+
+
+def _sequence_message(position: int, seq: int, expected: int) -> str:
+    if seq < expected:
+        return f"entry {seq} is out of order (listed at position {position})"
+    if seq > expected:
+        return f"entry {expected} is missing (position {position} holds entry {seq})"
+    return f"position {position} holds entry {seq}"
+
+
+class _Bundle:
+    """Read access to the zip, with readable errors for missing or unreadable members."""
+
+    def __init__(self, source: str | IO[bytes]) -> None:
+        try:
+            self.zip = zipfile.ZipFile(source)
+        except (zipfile.BadZipFile, OSError) as exc:
+            raise BundleError(f"cannot read {getattr(source, 'name', source)}: {exc}") from exc
+        self.names = set(self.zip.namelist())
+
+    def read(self, name: str) -> bytes:
+        if name not in self.names:
+            raise BundleError(f"the bundle has no {name}")
+        try:
+            return self.zip.read(name)
+        except (zipfile.BadZipFile, OSError, ValueError) as exc:
+            raise BundleError(f"cannot read {name} from the bundle: {exc}") from exc
+
+    def text(self, name: str) -> str:
+        try:
+            return self.read(name).decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise BundleError(f"{name} is not UTF-8 text") from exc
+
+    def lines(self, name: str) -> list[bytes]:
+        data = self.read(name)
+        if not data:
+            return []
+        if not data.endswith(b"\n"):
+            raise BundleError(f"{name} does not end with a newline")
+        return data[:-1].split(b"\n")
+
+
+def _load_manifest(bundle: _Bundle) -> dict[str, Any]:
+    try:
+        manifest = json.loads(bundle.read("manifest.json"))
+    except ValueError as exc:
+        raise BundleError("manifest.json is not JSON") from exc
+    if not isinstance(manifest, dict) or manifest.get("format") != BUNDLE_FORMAT:
+        raise BundleError(f"manifest.json does not declare format {BUNDLE_FORMAT}")
+    if manifest.get("scope") not in ("full", "partial") or not isinstance(manifest.get("log"), str):
+        raise BundleError("manifest.json needs a log id and a scope (full or partial)")
+    return manifest
+
+
+def _load_checkpoint(bundle: _Bundle, pinned: VerifierKey | None, verdict: Verdict) -> Checkpoint:
+    try:
+        key = parse_vkey(bundle.text("key.vkey"))
+        note = bundle.text("checkpoint.txt")
+        text, signatures = split_note(note)
+        checkpoint = parse_checkpoint_body(text)
+    except FormatError as exc:
+        raise BundleError(f"checkpoint or key: {exc}") from exc
+    verdict.fact("Checkpoint", f"{checkpoint.origin}, {checkpoint.size} entries")
+    verdict.fact("Root hash", base64.b64encode(checkpoint.root).decode())
+    verdict.fact("Signing key", key.vkey())
+    if pinned is not None and pinned != key:
+        verdict.add("checkpoint.key", f"the bundled key is not the pinned key {pinned.vkey()}")
+    for trusted in {key, pinned} - {None}:
+        if not verify_note_signature(text, signatures, trusted):  # type: ignore[arg-type]
+            verdict.add("checkpoint.signature", f"no valid signature by key {trusted.vkey()}")
+    if pinned is None:
+        verdict.fact("Key check", "not pinned: compare the key above with the server's")
+    return checkpoint
+
+
+def _check_contents(bundle: _Bundle, leaves: Sequence[_Leaf | None], verdict: Verdict) -> None:
+    """Each opened content must match its entry's commitment; sealed ones are reported."""
+    by_seq = {leaf.seq: leaf for leaf in leaves if leaf is not None}
+    opened: set[int] = set()
+    sha, unhex = _sha256, binascii.unhexlify
+    for number, line in enumerate(bundle.lines("contents.jsonl"), start=1):
+        m = _CONTENT_RE.match(line)
+        if m is not None and line.endswith(b"}"):
+            seq = int(m[1])
+            leaf = by_seq.get(seq)
+            content = line[m.end() : -1]  # the exact committed bytes, never re-serialized
+            if leaf is not None and sha(unhex(m[2]) + content).digest() != leaf.commitment:
+                verdict.add("entry.commitment", f"entry {seq}: content does not match commitment")
+        else:
+            seq = _check_other_content(bundle, line, by_seq, verdict, number)
+        if seq is not None and seq not in by_seq:
+            verdict.add("content.orphan", f"contents.jsonl has content for unknown entry {seq}")
+        if seq is not None:
+            opened.add(seq)
+    for seq in sorted(set(by_seq) - opened):
+        verdict.add("content.missing", f"entry {seq} has neither content nor a sealing note")
+
+
+def _check_other_content(
+    bundle: _Bundle, line: bytes, by_seq: dict[int, _Leaf], verdict: Verdict, number: int
+) -> int | None:
+    """An attachment opening or a sealing note (contents.jsonl lines of other shapes)."""
+    try:
+        obj = json.loads(line)
+    except ValueError:
+        obj = None
+    seq = obj.get("seq") if isinstance(obj, dict) else None
+    if type(seq) is not int:
+        verdict.add("bundle.format", f"line {number} of contents.jsonl is malformed")
+        return None
+    if obj.get("sealed") is True:
+        verdict.add("entry.sealed", f"entry {seq} is sealed: its content was removed", INFO)
+        return seq
+    digest, salt = obj.get("attachment"), obj.get("salt")
+    if not isinstance(digest, str) or not isinstance(salt, str) or not re.fullmatch(
+        "[0-9a-f]{64}", salt
+    ):
+        verdict.add("bundle.format", f"line {number} of contents.jsonl is malformed")
+        return seq
+    name = f"attachments/{digest}"
+    if name not in bundle.names:
+        verdict.add("attachment.missing", f"entry {seq}: attachment {digest} is not in the bundle")
+        return seq
+    data = bundle.read(name)
+    if _sha256(data).hexdigest() != digest:
+        verdict.add("attachment.hash", f"entry {seq}: attachment {digest} has been replaced")
+    leaf = by_seq.get(seq)
+    if leaf is not None and _sha256(bytes.fromhex(salt) + data).digest() != leaf.commitment:
+        verdict.add("entry.commitment", f"entry {seq}: attachment does not match commitment")
+    return seq
+
+
+def _check_full_tree(lines: Sequence[bytes], checkpoint: Checkpoint, verdict: Verdict) -> None:
+    """A full export holds every leaf: their root must be the checkpoint's root."""
+    if len(lines) != checkpoint.size:
+        verdict.add(
+            "log.size",
+            f"the checkpoint covers {checkpoint.size} entries but the bundle holds {len(lines)}",
+        )
+    sha = _sha256
+    root = root_from_leaf_hashes([sha(b"\x00" + line).digest() for line in lines])
+    if root != checkpoint.root:
+        verdict.add("log.root", "the entries do not hash to the checkpoint's root")
+
+
+def _check_proofs(
+    bundle: _Bundle,
+    lines: Sequence[bytes],
+    leaves: Sequence[_Leaf | None],
+    checkpoint: Checkpoint,
+    verdict: Verdict,
+) -> None:
+    """A partial export proves each of its entries against the checkpoint."""
+    for line, leaf in zip(lines, leaves, strict=True):
+        if leaf is None:
+            continue
+        name = f"proofs/{leaf.seq}.tlog-proof"
+        if name not in bundle.names:
+            verdict.add("proof.missing", f"entry {leaf.seq} has no inclusion proof ({name})")
+            continue
+        try:
+            proof = parse_tlog_proof(bundle.text(name))
+            proved = parse_checkpoint_body(split_note(proof.checkpoint_note)[0])
+        except FormatError as exc:
+            verdict.add("proof.format", f"{name}: {exc}")
+            continue
+        same_tree = (proved.origin, proved.size, proved.root) == (
+            checkpoint.origin, checkpoint.size, checkpoint.root
+        )
+        if not same_tree or proof.index != leaf.seq or not verify_inclusion(
+            leaf.seq, checkpoint.size, leaf_hash(line), proof.hashes, checkpoint.root
+        ):
+            verdict.add("proof.inclusion", f"entry {leaf.seq} is not proven in the checkpoint")
+
+
+def _verify(bundle: _Bundle, pinned: VerifierKey | None) -> Verdict:
+    verdict = Verdict()
+    manifest = _load_manifest(bundle)
+    log_id, full = manifest["log"], manifest["scope"] == "full"
+    verdict.fact("Log", log_id)
+    checkpoint = _load_checkpoint(bundle, pinned, verdict)
+    if checkpoint.origin.rsplit("/", 1)[-1] != log_id:
+        verdict.add("checkpoint.origin", f"the checkpoint is for {checkpoint.origin}, not {log_id}")
+    lines = bundle.lines("entries.jsonl")
+    scope = "full export" if full else f"partial export ({manifest.get('selection', '')})"
+    verdict.fact("Bundle", f"{scope}, {len(lines)} entries")
+    leaves = _parse_leaves(lines, verdict)
+    _check_order(leaves, log_id, full, verdict)
+    if full:
+        _check_full_tree(lines, checkpoint, verdict)
+    else:
+        _check_proofs(bundle, lines, leaves, checkpoint, verdict)
+    _check_contents(bundle, leaves, verdict)
+    sealed = verdict.counts.get("entry.sealed", 0)
+    if sealed:
+        verdict.fact("Sealed", f"{sealed} entries sealed (content removed, entry still verified)")
+    return verdict
+
+
+def verify_bundle(source: str | IO[bytes], *, key: str | None = None) -> Verdict:
+    """Verify a bundle (a path or a binary file object). ``key`` pins the server's vkey.
+
+    Raises BundleError when the input is not a bundle at all; every problem found inside a
+    readable bundle is a named Finding in the returned Verdict instead.
+    """
+    try:
+        pinned = parse_vkey(key) if key is not None else None
+    except FormatError as exc:
+        raise BundleError(f"--key: {exc}") from exc
+    return _verify(_Bundle(source), pinned)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``twohomes verify BUNDLE.zip [--key VKEY]``: print the verdict, 0 only when valid."""
+    parser = argparse.ArgumentParser(
+        prog="twohomes verify", description="Check a TwoHomes record bundle offline."
+    )
+    parser.add_argument("bundle", help="the bundle .zip file")
+    parser.add_argument("--key", help="the server's published verifier key (name+hash+key)")
+    args = parser.parse_args(argv)
+    try:
+        with open(args.bundle, "rb") as source:
+            verdict = verify_bundle(io.BufferedReader(source), key=args.key)
+    except (OSError, BundleError) as exc:
+        print(f"twohomes verify: error: {exc}", file=sys.stderr)
+        return 2
+    print(verdict.render())
+    return 0 if verdict.ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
