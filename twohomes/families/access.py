@@ -1,0 +1,211 @@
+"""Who may do what in a family: the one place access is decided.
+
+- ``Cap`` names every capability; ``ROLE_CAPS`` gives each role its set.
+- ``family_view(Cap.X)`` wraps a view: sign-in, allowed methods (405), membership
+  resolved from the URL (404 for non-members, so a family's existence never leaks),
+  capability (403); the view then receives the membership.
+- ``public_view`` / ``signed_in_view`` declare views outside a family, and
+  ``EXTERNAL_ROUTES`` declares the routes of the libraries we mount. The
+  authorization-matrix test fails for any route declared nowhere.
+- Family-owned rows are always read through ``scoped`` or ``visible_children``.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.db import models, transaction
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.utils import timezone
+
+from .models import AuditEvent, Child, Membership, MembershipStatus, Role
+
+
+class Cap(enum.Enum):
+    VIEW_FAMILY = "view_family"
+    EDIT_FAMILY = "edit_family"
+    VIEW_ALL_CHILDREN = "view_all_children"
+    MANAGE_CHILDREN = "manage_children"
+    VIEW_MEMBERS = "view_members"
+    MANAGE_MEMBERS = "manage_members"
+    VIEW_AUDIT = "view_audit"
+    LEAVE_FAMILY = "leave_family"
+
+
+_EVERYONE = {Cap.VIEW_FAMILY, Cap.LEAVE_FAMILY}
+ROLE_CAPS: dict[str, frozenset[Cap]] = {
+    Role.PARENT: frozenset(Cap),
+    Role.PARTNER: frozenset(_EVERYONE | {Cap.VIEW_MEMBERS}),
+    Role.RELATIVE: frozenset(_EVERYONE),
+    Role.PROFESSIONAL: frozenset(_EVERYONE | {Cap.VIEW_ALL_CHILDREN, Cap.VIEW_MEMBERS}),
+    Role.CHILD: frozenset(_EVERYONE),
+}
+
+
+def has(membership: Membership, cap: Cap) -> bool:
+    return cap in ROLE_CAPS[membership.role]
+
+
+def require(membership: Membership, cap: Cap) -> None:
+    """403 when the member's role lacks ``cap``."""
+    if not has(membership, cap):
+        raise PermissionDenied(f"Your role in this family cannot {cap.value.replace('_', ' ')}.")
+
+
+M = TypeVar("M", bound=models.Model)
+
+
+def scoped(membership: Membership, queryset: models.QuerySet[M]) -> models.QuerySet[M]:
+    """The rows of ``queryset`` that belong to the member's family, and no others."""
+    return queryset.filter(family_id=membership.family_id)
+
+
+def visible_children(membership: Membership) -> models.QuerySet[Child]:
+    """Parents and professionals see every child; others the children they are linked to."""
+    children = scoped(membership, Child.objects.all())
+    if has(membership, Cap.VIEW_ALL_CHILDREN):
+        return children
+    return children.filter(linked_members=membership)
+
+
+def active_memberships(user: Any, *, now: Any = None) -> models.QuerySet[Membership]:
+    now = now or timezone.now()
+    return (
+        Membership.objects.filter(user=user, status=MembershipStatus.ACTIVE)
+        .exclude(expires_at__lte=now)
+        .select_related("family")
+    )
+
+
+def resolve_membership(request: HttpRequest, family_id: Any) -> Membership:
+    """The signed-in user's active membership of ``family_id``, else 404."""
+    if not request.user.is_authenticated:
+        raise Http404
+    try:
+        family_uuid = uuid.UUID(str(family_id))
+    except ValueError:
+        raise Http404 from None
+    membership = (
+        Membership.objects.filter(
+            family_id=family_uuid, user=request.user, status=MembershipStatus.ACTIVE
+        )
+        .select_related("family", "user")
+        .first()
+    )
+    if membership is None:
+        raise Http404
+    if membership.expires_at is not None and membership.expires_at <= timezone.now():
+        end_expired_access(membership)
+        raise Http404
+    return membership
+
+
+def end_expired_access(membership: Membership) -> None:
+    """Turn a professional's lapsed access into an ended membership, recorded once."""
+    with transaction.atomic():
+        updated = Membership.objects.filter(
+            pk=membership.pk, status=MembershipStatus.ACTIVE
+        ).update(status=MembershipStatus.EXPIRED, ended_at=membership.expires_at)
+        if updated:
+            AuditEvent.objects.create(
+                family_id=membership.family_id,
+                actor=None,
+                action="family.member.access_expired",
+                summary=f"Access of {membership.user.name} ({membership.get_role_display()}) "
+                "ended as planned.",
+            )
+
+
+# --- Declarations read by the authorization-matrix test -------------------------------
+
+
+@dataclass(frozen=True)
+class Access:
+    kind: str  # "public", "signed_in" or "family"
+    methods: tuple[str, ...]
+    cap: Cap | None = None
+
+
+# Routes mounted from libraries (allauth) are declared here by URL-name prefix.
+EXTERNAL_ROUTES: dict[str, str] = {
+    "account_": "allauth",
+    "mfa_": "allauth",
+    "usersessions_": "allauth",
+}
+
+V = TypeVar("V", bound=Callable[..., HttpResponse])
+
+
+def _method_guard(view: Callable[..., HttpResponse], methods: Iterable[str]) -> Any:
+    allowed = tuple(methods)
+
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if request.method not in allowed and not (request.method == "HEAD" and "GET" in allowed):
+            return HttpResponseNotAllowed(allowed)
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def public_view(methods: Iterable[str] = ("GET",)) -> Callable[[V], V]:
+    def decorate(view: V) -> V:
+        wrapper = _method_guard(view, methods)
+        wrapper.access = Access("public", tuple(methods))
+        return wrapper  # type: ignore[no-any-return]
+
+    return decorate
+
+
+def signed_in_view(methods: Iterable[str] = ("GET",)) -> Callable[[V], V]:
+    def decorate(view: V) -> V:
+        @functools.wraps(view)
+        def signed_in(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            return view(request, *args, **kwargs)
+
+        wrapper = _method_guard(signed_in, methods)
+        wrapper.access = Access("signed_in", tuple(methods))
+        return wrapper  # type: ignore[no-any-return]
+
+    return decorate
+
+
+def family_view(cap: Cap, methods: Iterable[str] = ("GET",)) -> Callable[..., Any]:
+    """Wrap ``view(request, membership, **kwargs)`` for a URL with ``<family_id>``."""
+
+    def decorate(view: Callable[..., HttpResponse]) -> Any:
+        @functools.wraps(view)
+        def in_family(request: HttpRequest, family_id: Any, **kwargs: Any) -> HttpResponse:
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            membership = resolve_membership(request, family_id)
+            require(membership, cap)
+            if membership.role == Role.PROFESSIONAL:
+                log_professional_view(membership, request)
+            request.membership = membership  # type: ignore[attr-defined]
+            return view(request, membership, **kwargs)
+
+        wrapper = _method_guard(in_family, methods)
+        wrapper.access = Access("family", tuple(methods), cap)
+        return wrapper
+
+    return decorate
+
+
+def log_professional_view(membership: Membership, request: HttpRequest) -> None:
+    """Professionals' every view is visible to the parents in the audit list."""
+    AuditEvent.objects.create(
+        family_id=membership.family_id,
+        actor=membership.user,
+        action="family.professional.viewed",
+        summary=f"{membership.user.name} (professional) {request.method} {request.path}"[:300],
+    )

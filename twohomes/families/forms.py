@@ -1,0 +1,138 @@
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+
+from .choices import (
+    country_choices,
+    currency_choices,
+    subdivision_choices,
+    supported_countries,
+    timezone_choices,
+)
+from .models import Child, Colour, Family, Pattern, Role
+
+
+class FamilyForm(forms.ModelForm[Family]):
+    timezone = forms.ChoiceField(label="Time zone", choices=timezone_choices)
+    country = forms.ChoiceField(
+        label="Country (for public holidays)", choices=country_choices
+    )
+    subdivision = forms.CharField(
+        label="State, province or region", required=False,
+        help_text="Regional holidays follow this; leave empty for national holidays only.",
+        widget=forms.Select(),
+    )
+    currency = forms.ChoiceField(choices=currency_choices)
+
+    class Meta:
+        model = Family
+        fields = ["name", "timezone", "country", "subdivision", "currency"]
+        labels = {"name": "Family name"}
+        help_texts = {"name": "Only members see it, e.g. “The Rivera-Okafor family”."}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        country = self.data.get("country") or self.initial.get("country") or (
+            self.instance.country if self.instance.pk else ""
+        )
+        self.fields["subdivision"].widget.choices = subdivision_choices(country)
+        self.fields["country"].widget.attrs.update({
+            "hx-get": "/families/subdivisions/", "hx-target": "#id_subdivision",
+            "hx-trigger": "change",
+        })
+
+    def clean_subdivision(self) -> str:
+        country = self.cleaned_data.get("country", "")
+        subdivision = self.cleaned_data.get("subdivision", "").strip().upper()
+        if subdivision and subdivision not in supported_countries().get(country, []):
+            raise forms.ValidationError(
+                f"“{subdivision}” is not a region of this country that has its own holidays."
+            )
+        return subdivision
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class ChildForm(forms.ModelForm[Child]):
+    class Meta:
+        model = Child
+        fields = ["name", "birth_date", "colour", "pattern"]
+        labels = {"name": "First name", "birth_date": "Date of birth",
+                  "colour": "Calendar colour", "pattern": "Calendar pattern"}
+        help_texts = {"pattern": "Shown with the colour, so nobody depends on colour alone."}
+        widgets = {"birth_date": DateInput()}
+
+    def __init__(self, *args: Any, family: Family, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.family = family
+        self.fields["colour"].choices = Colour.choices
+        self.fields["pattern"].choices = Pattern.choices
+
+    def clean_birth_date(self) -> date:
+        birth_date: date = self.cleaned_data["birth_date"]
+        today = timezone.localdate()
+        if birth_date > today:
+            raise forms.ValidationError("The date of birth cannot be in the future.")
+        if birth_date.year < today.year - 30:
+            raise forms.ValidationError("Enter a child's date of birth (within the last 30 years).")
+        return birth_date
+
+    def clean_name(self) -> str:
+        name: str = self.cleaned_data["name"].strip()
+        others = self.family.children.filter(name__iexact=name)
+        if self.instance.pk:
+            others = others.exclude(pk=self.instance.pk)
+        if others.exists():
+            raise forms.ValidationError("A child with this name is already in the family.")
+        return name
+
+
+class ChildrenChoiceMixin:
+    def _setup_children(self, family: Family, children: Any) -> None:
+        field = self.fields["children"]  # type: ignore[attr-defined]
+        field.queryset = children
+        field.label_from_instance = lambda child: child.name
+
+
+class InviteForm(ChildrenChoiceMixin, forms.Form):
+    email = forms.EmailField(label="Their email address")
+    role = forms.ChoiceField(choices=Role.choices)
+    children = forms.ModelMultipleChoiceField(
+        queryset=Child.objects.none(), required=False, widget=forms.CheckboxSelectMultiple,
+        label="Children they are linked to",
+        help_text="For a partner, relative or child: the children whose calendar they see.",
+    )
+    access_ends = forms.DateField(
+        required=False, widget=DateInput(), label="Access ends (professionals)",
+        help_text="A professional's access stops by itself after this day.",
+    )
+
+    def __init__(self, *args: Any, family: Family, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._setup_children(family, family.children.all())
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        role, ends = data.get("role"), data.get("access_ends")
+        if role == Role.PROFESSIONAL and not ends:
+            self.add_error("access_ends", "A professional's access needs an end date.")
+        if ends and ends <= timezone.localdate():
+            self.add_error("access_ends", "The end date must be in the future.")
+        if role in (Role.PARTNER, Role.RELATIVE, Role.CHILD) and not data.get("children"):
+            self.add_error("children", "Choose at least one child this person is linked to.")
+        return data
+
+
+class MemberForm(InviteForm):
+    """Change a non-parent member's role, linked children or access end."""
+
+    def __init__(self, *args: Any, family: Family, **kwargs: Any) -> None:
+        super().__init__(*args, family=family, **kwargs)
+        del self.fields["email"]
+        self.fields["role"].choices = [c for c in Role.choices if c[0] != Role.PARENT]

@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from twohomes.families.demo import DEMO_PASSWORD, PEOPLE, seed_demo_family
+
+
+class Command(BaseCommand):
+    help = "Create the invented demo family (once) and print its sign-ins."
+
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument("--if-empty", action="store_true",
+                            help="Only seed when the database has no family yet.")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        from twohomes.families.models import Family
+
+        if options["if_empty"] and Family.objects.exists():
+            if not Family.objects.filter(name="Rivera-Okafor family").exists():
+                self.stdout.write("The database already has families; no demo data added.")
+                return
+        result = seed_demo_family(now=timezone.now())
+        verb = "Created" if result.created else "Found"
+        self.stdout.write(f"{verb} the demo family “{result.family.name}”. Sign in with:")
+        for person in PEOPLE:
+            self.stdout.write(f"  {person.email:<34} {DEMO_PASSWORD}   {person.name}, "
+                              f"{person.description}")

@@ -1,0 +1,161 @@
+"""Families, the people in them and what changed about who is in them."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from django.conf import settings
+from django.db import models
+
+
+class Role(models.TextChoices):
+    PARENT = "parent", "Parent"
+    PARTNER = "partner", "Partner"
+    RELATIVE = "relative", "Relative"
+    PROFESSIONAL = "professional", "Professional"
+    CHILD = "child", "Child"
+
+
+class Colour(models.TextChoices):
+    # Names as well as colours: the calendar always prints the name/pattern beside it.
+    TEAL = "teal", "Teal"
+    ORANGE = "orange", "Orange"
+    PURPLE = "purple", "Purple"
+    GREEN = "green", "Green"
+    BLUE = "blue", "Blue"
+    RED = "red", "Red"
+    GOLD = "gold", "Gold"
+    GREY = "grey", "Grey"
+
+
+class Pattern(models.TextChoices):
+    SOLID = "solid", "Solid"
+    STRIPES = "stripes", "Stripes"
+    DOTS = "dots", "Dots"
+    CHECKS = "checks", "Checks"
+    WAVES = "waves", "Waves"
+
+
+class Family(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    name = models.CharField(max_length=100)
+    timezone = models.CharField(max_length=64)
+    country = models.CharField(max_length=2)
+    subdivision = models.CharField(max_length=10, blank=True)
+    currency = models.CharField(max_length=3)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name_plural = "families"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Child(models.Model):
+    family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="children")
+    name = models.CharField(max_length=80)
+    birth_date = models.DateField()
+    colour = models.CharField(max_length=10, choices=Colour.choices, default=Colour.TEAL)
+    pattern = models.CharField(max_length=10, choices=Pattern.choices, default=Pattern.SOLID)
+
+    class Meta:
+        ordering = ["birth_date", "name"]
+        verbose_name_plural = "children"
+        constraints = [
+            models.UniqueConstraint(fields=["family", "name"], name="unique_child_name_in_family")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def age_on(self, day: date) -> int:
+        before_birthday = (day.month, day.day) < (self.birth_date.month, self.birth_date.day)
+        return day.year - self.birth_date.year - int(before_birthday)
+
+
+class MembershipStatus(models.TextChoices):
+    ACTIVE = "active", "Active"
+    LEFT = "left", "Left"
+    REMOVED = "removed", "Removed"
+    EXPIRED = "expired", "Access ended"
+
+
+class Membership(models.Model):
+    family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(max_length=16, choices=Role.choices)
+    linked_children = models.ManyToManyField(Child, blank=True, related_name="linked_members")
+    expires_at = models.DateTimeField(null=True, blank=True)
+    status = models.CharField(
+        max_length=10, choices=MembershipStatus.choices, default=MembershipStatus.ACTIVE
+    )
+    joined_at = models.DateTimeField(auto_now_add=True)
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["role", "joined_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["family", "user"], name="one_membership_per_family")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.get_role_display()})"
+
+    @property
+    def is_active(self) -> bool:
+        return self.status == MembershipStatus.ACTIVE
+
+
+class InvitationStatus(models.TextChoices):
+    PENDING = "pending", "Pending"
+    ACCEPTED = "accepted", "Accepted"
+    REVOKED = "revoked", "Revoked"
+
+
+class Invitation(models.Model):
+    family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField()
+    role = models.CharField(max_length=16, choices=Role.choices)
+    linked_children = models.ManyToManyField(Child, blank=True, related_name="+")
+    access_ends = models.DateField(null=True, blank=True)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    nonce = models.CharField(max_length=64, unique=True)
+    status = models.CharField(
+        max_length=10, choices=InvitationStatus.choices, default=InvitationStatus.PENDING
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Invitation to {self.email} ({self.role})"
+
+
+class AuditEvent(models.Model):
+    """Who joined, left, changed role or lost access, for the parents to read."""
+
+    family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="audit_events")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    action = models.CharField(max_length=64)
+    summary = models.CharField(max_length=300)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.summary

@@ -1,0 +1,291 @@
+"""Every change a member can make to a family, its children or its members.
+
+Each function is one user action: keyword-only arguments, an explicit ``actor`` (the
+acting membership), one transaction, and its audit entry written in that transaction.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterable
+from datetime import date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.urls import reverse
+
+from twohomes.mail import send_neutral_email
+
+from .access import Cap, require
+from .models import (
+    AuditEvent,
+    Child,
+    Family,
+    Invitation,
+    InvitationStatus,
+    Membership,
+    MembershipStatus,
+    Role,
+)
+
+INVITATION_SALT = "twohomes.invitation"
+
+
+def audit(family: Family, actor: Any, action: str, summary: str) -> None:
+    AuditEvent.objects.create(family=family, actor=actor, action=action, summary=summary[:300])
+
+
+@transaction.atomic
+def create_family(
+    *, user: Any, name: str, timezone_name: str, country: str, subdivision: str, currency: str
+) -> Family:
+    family = Family.objects.create(
+        name=name, timezone=timezone_name, country=country, subdivision=subdivision,
+        currency=currency,
+    )
+    Membership.objects.create(family=family, user=user, role=Role.PARENT)
+    audit(family, user, "family.created", f"{user.name} created the family as a parent.")
+    return family
+
+
+@transaction.atomic
+def update_family(*, actor: Membership, **fields: str) -> Family:
+    require(actor, Cap.EDIT_FAMILY)
+    family = actor.family
+    changed = [name for name, value in fields.items() if getattr(family, name) != value]
+    for name in changed:
+        setattr(family, name, fields[name])
+    if changed:
+        family.save(update_fields=changed)
+        audit(family, actor.user, "family.settings.changed",
+              f"{actor.user.name} changed {', '.join(changed)}.")
+    return family
+
+
+@transaction.atomic
+def add_child(
+    *, actor: Membership, name: str, birth_date: date, colour: str, pattern: str
+) -> Child:
+    require(actor, Cap.MANAGE_CHILDREN)
+    child = Child.objects.create(
+        family=actor.family, name=name, birth_date=birth_date, colour=colour, pattern=pattern
+    )
+    audit(actor.family, actor.user, "family.child.added", f"{actor.user.name} added {name}.")
+    return child
+
+
+@transaction.atomic
+def update_child(*, actor: Membership, child: Child, **fields: Any) -> Child:
+    require(actor, Cap.MANAGE_CHILDREN)
+    if child.family_id != actor.family_id:
+        raise PermissionDenied
+    for name, value in fields.items():
+        setattr(child, name, value)
+    child.save()
+    audit(actor.family, actor.user, "family.child.changed",
+          f"{actor.user.name} updated {child.name}'s details.")
+    return child
+
+
+def _access_end(family: Family, day: date | None) -> datetime | None:
+    """A professional's access ends at the end of the given day, family time."""
+    if day is None:
+        return None
+    return datetime.combine(day + timedelta(days=1), time(0), tzinfo=ZoneInfo(family.timezone))
+
+
+def invitation_token(invitation: Invitation) -> str:
+    return signing.dumps({"i": invitation.pk, "n": invitation.nonce}, salt=INVITATION_SALT)
+
+
+@transaction.atomic
+def invite_member(
+    *,
+    actor: Membership,
+    email: str,
+    role: str,
+    children: Iterable[Child] = (),
+    access_ends: date | None = None,
+    now: datetime,
+    base_url: str,
+) -> Invitation:
+    require(actor, Cap.MANAGE_MEMBERS)
+    family = actor.family
+    email = email.strip().lower()
+    active = family.memberships.filter(status=MembershipStatus.ACTIVE)
+    if active.filter(user__email__iexact=email).exists():
+        raise ValidationError("That person is already a member of this family.")
+    if role == Role.PROFESSIONAL and access_ends is None:
+        raise ValidationError("A professional's invitation needs the date their access ends.")
+    invitation = Invitation.objects.create(
+        family=family, email=email, role=role, invited_by=actor.user,
+        access_ends=access_ends if role == Role.PROFESSIONAL else None,
+        nonce=secrets.token_urlsafe(32),
+        expires_at=now + timedelta(days=settings.TWOHOMES_INVITATION_DAYS),
+    )
+    linked = [c for c in children if c.family_id == family.pk]
+    invitation.linked_children.set(linked)
+    link = base_url + reverse("invitation", args=[invitation_token(invitation)])
+    send_neutral_email(
+        to=email,
+        template="families/email/invitation.txt",
+        context={"invitation": invitation, "inviter": actor.user, "link": link,
+                 "days": settings.TWOHOMES_INVITATION_DAYS},
+    )
+    audit(family, actor.user, "family.member.invited",
+          f"{actor.user.name} invited {email} as {invitation.get_role_display().lower()}.")
+    return invitation
+
+
+class InvitationProblem(Exception):
+    """Why an invitation link cannot be used; the message is shown to the person."""
+
+
+def find_invitation(token: str, *, now: datetime) -> Invitation:
+    """The pending invitation behind ``token``, or an ``InvitationProblem`` saying why not."""
+    max_age = timedelta(days=settings.TWOHOMES_INVITATION_DAYS)
+    try:
+        payload = signing.loads(token, salt=INVITATION_SALT, max_age=max_age)
+    except signing.SignatureExpired:
+        raise InvitationProblem("This invitation has expired. Ask for a new one.") from None
+    except signing.BadSignature:
+        raise InvitationProblem("This invitation link is not valid. Check that it was "
+                                "copied whole, or ask for a new one.") from None
+    invitation = (
+        Invitation.objects.select_related("family", "invited_by")
+        .filter(pk=payload.get("i"), nonce=payload.get("n")).first()
+    )
+    if invitation is None:
+        raise InvitationProblem("This invitation link is not valid. Ask for a new one.")
+    if invitation.status == InvitationStatus.ACCEPTED:
+        raise InvitationProblem("This invitation has already been used.")
+    if invitation.status == InvitationStatus.REVOKED:
+        raise InvitationProblem("This invitation was withdrawn by the family.")
+    if invitation.expires_at <= now:
+        raise InvitationProblem("This invitation has expired. Ask for a new one.")
+    return invitation
+
+
+@transaction.atomic
+def accept_invitation(*, user: Any, token: str, now: datetime) -> Membership:
+    invitation = find_invitation(token, now=now)
+    # Lock the row: two tabs accepting at once must not both succeed.
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.status != InvitationStatus.PENDING:
+        raise InvitationProblem("This invitation has already been used.")
+    if user.email.lower() != invitation.email.lower():
+        raise InvitationProblem(
+            f"This invitation was sent to another email address. Sign in as "
+            f"{invitation.email} to accept it."
+        )
+    family = invitation.family
+    membership, _ = Membership.objects.update_or_create(
+        family=family, user=user,
+        defaults={"role": invitation.role, "status": MembershipStatus.ACTIVE,
+                  "expires_at": _access_end(family, invitation.access_ends), "ended_at": None},
+    )
+    membership.linked_children.set(invitation.linked_children.all())
+    invitation.status = InvitationStatus.ACCEPTED
+    invitation.accepted_at = now
+    invitation.accepted_by = user
+    invitation.save(update_fields=["status", "accepted_at", "accepted_by"])
+    audit(family, user, "family.member.joined",
+          f"{user.name} joined as {membership.get_role_display().lower()}.")
+    return membership
+
+
+@transaction.atomic
+def revoke_invitation(*, actor: Membership, invitation: Invitation) -> None:
+    require(actor, Cap.MANAGE_MEMBERS)
+    if invitation.family_id != actor.family_id or invitation.status != InvitationStatus.PENDING:
+        raise ValidationError("Only a pending invitation can be withdrawn.")
+    invitation.status = InvitationStatus.REVOKED
+    invitation.save(update_fields=["status"])
+    audit(actor.family, actor.user, "family.member.invitation_revoked",
+          f"{actor.user.name} withdrew the invitation to {invitation.email}.")
+
+
+def _guard_other_parent(actor: Membership, member: Membership) -> None:
+    if member.family_id != actor.family_id:
+        raise PermissionDenied
+    if member.role == Role.PARENT:
+        # In a conflict, one parent must never be able to lock the other out.
+        raise ValidationError("No parent can remove or change another parent.")
+
+
+@transaction.atomic
+def change_member(
+    *,
+    actor: Membership,
+    member: Membership,
+    role: str,
+    children: Iterable[Child],
+    access_ends: date | None,
+) -> Membership:
+    require(actor, Cap.MANAGE_MEMBERS)
+    _guard_other_parent(actor, member)
+    if role == Role.PARENT:
+        raise ValidationError("A parent joins by invitation as a parent, not by a role change.")
+    if role == Role.PROFESSIONAL and access_ends is None:
+        raise ValidationError("A professional needs the date their access ends.")
+    old_role = member.get_role_display().lower()
+    member.role = role
+    professional = role == Role.PROFESSIONAL
+    member.expires_at = _access_end(actor.family, access_ends) if professional else None
+    member.save(update_fields=["role", "expires_at"])
+    member.linked_children.set([c for c in children if c.family_id == actor.family_id])
+    audit(actor.family, actor.user, "family.member.role_changed",
+          f"{actor.user.name} changed {member.user.name} from {old_role} to "
+          f"{member.get_role_display().lower()}.")
+    return member
+
+
+@transaction.atomic
+def remove_member(*, actor: Membership, member: Membership, now: datetime) -> None:
+    require(actor, Cap.MANAGE_MEMBERS)
+    _guard_other_parent(actor, member)
+    if member.pk == actor.pk:
+        raise ValidationError("To leave the family yourself, use “Leave this family”.")
+    member.status = MembershipStatus.REMOVED
+    member.ended_at = now
+    member.save(update_fields=["status", "ended_at"])
+    audit(actor.family, actor.user, "family.member.removed",
+          f"{actor.user.name} removed {member.user.name} "
+          f"({member.get_role_display().lower()}).")
+
+
+@transaction.atomic
+def leave_family(*, actor: Membership, now: datetime) -> None:
+    require(actor, Cap.LEAVE_FAMILY)
+    if actor.role == Role.PARENT:
+        other_parents = actor.family.memberships.filter(
+            role=Role.PARENT, status=MembershipStatus.ACTIVE
+        ).exclude(pk=actor.pk)
+        if not other_parents.exists():
+            raise ValidationError(
+                "You are the only parent here. Invite the other parent before you leave, "
+                "so the children's record keeps a parent."
+            )
+    actor.status = MembershipStatus.LEFT
+    actor.ended_at = now
+    actor.save(update_fields=["status", "ended_at"])
+    audit(actor.family, actor.user, "family.member.left",
+          f"{actor.user.name} ({actor.get_role_display().lower()}) left the family.")
+
+
+def expire_memberships(*, now: datetime) -> int:
+    """End every membership whose access date has passed; returns how many."""
+    from .access import end_expired_access
+
+    lapsed = Membership.objects.filter(
+        status=MembershipStatus.ACTIVE, expires_at__lte=now
+    ).select_related("user")
+    count = 0
+    for membership in lapsed:
+        end_expired_access(membership)
+        count += 1
+    return count

@@ -1,0 +1,50 @@
+"""Every email TwoHomes sends goes through here and the background worker.
+
+Subjects are always just "TwoHomes": a subject shows on a locked phone's screen, and
+for a parent in danger it must not say more than that.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.mail import EmailMessage, EmailMultiAlternatives
+from django.db import transaction
+from django.template.loader import render_to_string
+from django_tasks import task
+
+NEUTRAL_SUBJECT = "TwoHomes"
+
+
+@task()
+def deliver_email(
+    to: list[str], subject: str, body: str, html: str | None = None, from_email: str | None = None
+) -> None:
+    message = EmailMultiAlternatives(
+        subject=subject, body=body, from_email=from_email or settings.DEFAULT_FROM_EMAIL, to=to
+    )
+    if html:
+        message.attach_alternative(html, "text/html")
+    message.send()
+
+
+def queue_message(message: EmailMessage) -> None:
+    """Send an already rendered message from the worker once the transaction commits."""
+    html = None
+    for content, mimetype in getattr(message, "alternatives", []):
+        if mimetype == "text/html":
+            html = str(content)
+    arguments = {
+        "to": list(message.to),
+        "subject": str(message.subject),
+        "body": str(message.body),
+        "html": html,
+        "from_email": message.from_email,
+    }
+    transaction.on_commit(lambda: deliver_email.enqueue(**arguments))
+
+
+def send_neutral_email(*, to: str, template: str, context: dict[str, Any]) -> None:
+    body = render_to_string(template, context)
+    queue_message(EmailMessage(subject=NEUTRAL_SUBJECT, body=body, to=[to]))

@@ -1,0 +1,24 @@
+// TwoHomes: the few behaviours a page needs beyond HTML. No inline scripts (CSP).
+(function () {
+  "use strict";
+  var exitLink = document.getElementById("quick-exit");
+
+  function quickExit(event) {
+    if (event) { event.preventDefault(); }
+    document.body.innerHTML = "";
+    document.title = "";
+    // replace(): the back button does not come back to TwoHomes.
+    window.location.replace(exitLink ? exitLink.href : "https://www.bbc.com/weather");
+  }
+
+  if (exitLink) { exitLink.addEventListener("click", quickExit); }
+
+  // Escape twice within a second also leaves, for a keyboard or a panic.
+  var lastEscape = 0;
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") { return; }
+    var now = Date.now();
+    if (now - lastEscape < 1000) { quickExit(event); }
+    lastEscape = now;
+  });
+})();
