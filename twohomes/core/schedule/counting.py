@@ -1,0 +1,94 @@
+"""Arithmetic helpers for statistics: reference instants, weekdays, shares that add up.
+
+None of them walks the range day by day: each answers in constant time per interval.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from .localtime import to_instant
+from .model import ThirdParty
+
+NOON = time(12, 0)
+WEEK_SECONDS = 7 * 86400
+WEEK_ZERO = datetime(2000, 1, 3)  # a Monday
+
+
+def night_reference(day: date, at: time, zone: ZoneInfo) -> datetime:
+    """The instant that decides the night after ``day``: ``at`` on the next morning
+    (times before noon) or on the same evening (noon and later)."""
+    return to_instant(day + timedelta(days=1) if at < NOON else day, at, zone)
+
+
+def first_night_from(instant: datetime, at: time, zone: ZoneInfo) -> int:
+    """The ordinal of the first day whose night reference instant is at or after ``instant``."""
+    local_day = instant.astimezone(zone).date()
+    day = local_day - timedelta(days=1) if at < NOON else local_day
+    while night_reference(day, at, zone) < instant:
+        day += timedelta(days=1)
+    while night_reference(day - timedelta(days=1), at, zone) >= instant:
+        day -= timedelta(days=1)
+    return day.toordinal()
+
+
+def count_weekday(low: int, high: int, weekday: int) -> int:
+    """How many day ordinals in ``[low, high)`` fall on ``weekday`` (0 = Monday)."""
+    residue = (weekday + 1) % 7  # ordinal 1 (0001-01-01) is a Monday
+
+    def below(limit: int) -> int:
+        return (limit - residue + 6) // 7
+
+    return max(0, below(high) - below(low))
+
+
+def apportion(values: list[int], units: int) -> list[int]:
+    """Split ``units`` in proportion to ``values`` by largest remainder (ties: first wins)."""
+    total = sum(values)
+    if total == 0:
+        return [0 for _ in values]
+    floors = [value * units // total for value in values]
+    remainders = [value * units % total for value in values]
+    order = sorted(range(len(values)), key=lambda i: (-remainders[i], i))
+    for index in order[: units - sum(floors)]:
+        floors[index] += 1
+    return floors
+
+
+def hundredths(units: int) -> Decimal:
+    return (Decimal(units) / 100).quantize(Decimal("0.01"))
+
+
+def days_of(seconds: float) -> Decimal:
+    return (Decimal(int(seconds)) / 86400).quantize(Decimal("0.01"))
+
+
+def _week_seconds(windows: list[tuple[int, int]], moment: datetime) -> int:
+    """Window seconds between WEEK_ZERO and the wall-clock ``moment``."""
+    elapsed = int((moment - WEEK_ZERO).total_seconds())
+    weeks, rest = divmod(elapsed, WEEK_SECONDS)
+    total = weeks * sum(end - start for start, end in windows)
+    return total + sum(min(max(rest - start, 0), end - start) for start, end in windows)
+
+
+def third_party_seconds(third_party: ThirdParty, start: datetime, end: datetime,
+                        zone: ZoneInfo) -> int:
+    """Seconds of school or daycare time inside ``[start, end)``.
+
+    Windows lie between 05:00 and 23:00, where no zone changes its clocks, so wall-clock
+    and elapsed seconds agree inside them.
+    """
+    windows = [(w.weekday * 86400 + w.start.hour * 3600 + w.start.minute * 60,
+                w.weekday * 86400 + w.end.hour * 3600 + w.end.minute * 60)
+               for w in third_party.windows]
+    low = start.astimezone(zone).replace(tzinfo=None)
+    high = end.astimezone(zone).replace(tzinfo=None)
+    total = 0
+    for first, last in third_party.terms:
+        term_low = max(low, datetime.combine(first, time(0)))
+        term_high = min(high, datetime.combine(last + timedelta(days=1), time(0)))
+        if term_low < term_high:
+            total += _week_seconds(windows, term_high) - _week_seconds(windows, term_low)
+    return total

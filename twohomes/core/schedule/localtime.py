@@ -1,0 +1,63 @@
+"""Local wall-clock time to UTC instants, with explicit daylight-saving rules.
+
+* A local time that falls in a spring-forward gap (02:30 on the night clocks jump from
+  02:00 to 03:00) moves to the first valid instant after the gap (03:00 local).
+* A local time that happens twice (01:30 on the night clocks fall back) means the first
+  occurrence (``fold=0``).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+ONE_DAY = timedelta(days=1)
+
+
+@lru_cache(maxsize=8)
+def zone_named(key: str) -> ZoneInfo:
+    return ZoneInfo(key)
+
+
+def to_instant(day: date, at: time, zone: ZoneInfo) -> datetime:
+    """The UTC instant of local ``day`` at ``at`` in ``zone`` (gap: first valid instant)."""
+    local = datetime(day.year, day.month, day.day, at.hour, at.minute, tzinfo=zone)
+    instant = local.astimezone(UTC)
+    back = instant.astimezone(zone)
+    if (back.hour, back.minute, back.day) == (at.hour, at.minute, day.day):
+        return instant
+    return _end_of_gap(local, zone)
+
+
+def _end_of_gap(local: datetime, zone: ZoneInfo) -> datetime:
+    """The instant the clocks jumped over ``local`` (a wall time that does not exist)."""
+    wanted = local.replace(tzinfo=None)
+    low = local.replace(fold=1).astimezone(UTC)
+    high = local.replace(fold=0).astimezone(UTC)
+    if low > high:
+        low, high = high, low
+    while high - low > timedelta(seconds=1):
+        middle = low + (high - low) / 2
+        if middle.astimezone(zone).replace(tzinfo=None) >= wanted:
+            high = middle
+        else:
+            low = middle
+    return high.replace(microsecond=0)
+
+
+def local_midnight(day: date, zone: ZoneInfo) -> datetime:
+    return to_instant(day, time(0, 0), zone)
+
+
+def as_instant(value: date | datetime, zone: ZoneInfo) -> datetime:
+    """A date means local midnight; a naive datetime is local time; aware ones are kept."""
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            return to_instant(value.date(), value.time(), zone)
+        return value.astimezone(UTC)
+    return local_midnight(value, zone)
+
+
+def local_date(instant: datetime, zone: ZoneInfo) -> date:
+    return instant.astimezone(zone).date()
