@@ -148,8 +148,16 @@ def verify_consistency(
 # --- C2SP signed notes, checkpoints and proofs --------------------------------------------
 
 
-class FormatError(ValueError):
+class LedgerError(ValueError):
+    """Base class of the ledger's checkable failures."""
+
+
+class FormatError(LedgerError):
     """A checkpoint, key or proof text that does not follow its C2SP format."""
+
+
+class VerificationError(LedgerError):
+    """A well-formed signature or proof that does not verify."""
 
 
 @dataclass(frozen=True)
@@ -215,7 +223,7 @@ def key_id(name: str, public_key: bytes) -> bytes:
 
 def parse_vkey(vkey: str) -> VerifierKey:
     """Parse a verifier key string ``name+hash+base64(0x01 || public key)``."""
-    parts = vkey.strip().split("+")
+    parts = vkey.strip().split("+", 2)  # the base64 key itself may contain "+"
     if len(parts) != 3:
         raise FormatError("a verifier key has the form name+hash+key")
     name, hash_hex, key_b64 = parts
@@ -280,7 +288,7 @@ def verify_checkpoint(note: str, key: VerifierKey) -> Checkpoint:
     text, signatures = split_note(note)
     checkpoint = parse_checkpoint_body(text)
     if not verify_note_signature(text, signatures, key):
-        raise FormatError(f"checkpoint carries no valid signature by key {key.name}")
+        raise VerificationError(f"checkpoint carries no valid signature by key {key.name}")
     return checkpoint
 
 
@@ -303,6 +311,21 @@ def parse_tlog_proof(text: str) -> TlogProof:
     return TlogProof(index=int(rest[0][6:]), hashes=hashes, checkpoint_note=note, extra=extra)
 
 
+def verify_tlog_proof(text: str, leaf: bytes, key: VerifierKey) -> Checkpoint:
+    """Check a tlog-proof for the exact ``leaf`` bytes against ``key``; return its checkpoint.
+
+    The proof counts only when its checkpoint carries ``key``'s valid signature and the
+    inclusion path leads from the leaf at the proof's index to the checkpoint's root.
+    """
+    proof = parse_tlog_proof(text)
+    checkpoint = verify_checkpoint(proof.checkpoint_note, key)
+    if not verify_inclusion(
+        proof.index, checkpoint.size, leaf_hash(leaf), proof.hashes, checkpoint.root
+    ):
+        raise VerificationError(f"the proof does not place the leaf at index {proof.index}")
+    return checkpoint
+
+
 # --- Bundle verification ------------------------------------------------------------------
 
 FAIL = "fail"
@@ -310,10 +333,11 @@ INFO = "info"
 _MAX_PER_CODE = 5
 
 # Leaves are RFC 8785 canonical JSON, so the server's leaves have exactly this layout (keys
-# sorted, no spaces); leaves in another layout are parsed with json instead.
+# sorted, no spaces); leaves in another layout are parsed with json instead. Groups:
+# commitment, log, seq, time.
 _JSTR = rb'"(?:[^"\\\x00-\x1f]|\\.)*"'
 _TIME = rb"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6}Z"
-_LEAF_RE = re.compile(
+LEAF_PATTERN = re.compile(
     rb'\{"actor":' + _JSTR + rb',"commitment":"([0-9a-f]{64})","kind":' + _JSTR
     + rb',"log":"([A-Za-z0-9_-]{1,64})","seq":(0|[1-9][0-9]{0,18}),"time":"(' + _TIME
     + rb')","v":1\}'
@@ -407,7 +431,7 @@ def _parse_leaf_slow(line: bytes) -> _Leaf | None:
 def _parse_leaves(lines: Sequence[bytes], verdict: Verdict) -> list[_Leaf | None]:
     parsed: list[_Leaf | None] = []
     append = parsed.append
-    for line, m in zip(lines, map(_LEAF_RE.fullmatch, lines), strict=True):
+    for line, m in zip(lines, map(LEAF_PATTERN.fullmatch, lines), strict=True):
         if m is not None:
             commitment, log, seq, time = m.groups()
             append(_Leaf(int(seq), log.decode(), time.decode(), binascii.unhexlify(commitment)))
@@ -419,31 +443,32 @@ def _parse_leaves(lines: Sequence[bytes], verdict: Verdict) -> list[_Leaf | None
     return parsed
 
 
-def _check_order(leaves: Sequence[_Leaf | None], log_id: str, full: bool, verdict: Verdict) -> None:
-    """Sequence numbers, log id and times, in the order the bundle lists the entries."""
-    expected, last_time = 0, ""
-    for position, leaf in enumerate(leaves):
+def _check_order(leaves: Sequence[_Leaf | None], log_id: str, verdict: Verdict) -> None:
+    """Log id, sequence order and times, in the order the bundle lists the entries."""
+    previous, last_time = -1, ""
+    for leaf in leaves:
         if leaf is None:
-            expected += 1
             continue
         if leaf.log != log_id:
             verdict.add("entry.log", f"entry {leaf.seq} belongs to another log ({leaf.log})")
-        if full and leaf.seq != position:
-            verdict.add("entry.sequence", _sequence_message(position, leaf.seq, expected))
-        elif not full and leaf.seq < expected:
-            verdict.add("entry.sequence", f"entry {leaf.seq} is listed after entry {expected - 1}")
+        if leaf.seq <= previous:
+            verdict.add("entry.sequence", f"entry {leaf.seq} is listed after entry {previous}")
         if leaf.time < last_time:
             verdict.add("entry.time", f"entry {leaf.seq} at {leaf.time} is before {last_time}")
+        previous = max(previous, leaf.seq)
         last_time = max(last_time, leaf.time)
-        expected = max(expected, leaf.seq + 1)
 
 
-def _sequence_message(position: int, seq: int, expected: int) -> str:
-    if seq < expected:
-        return f"entry {seq} is out of order (listed at position {position})"
-    if seq > expected:
-        return f"entry {expected} is missing (position {position} holds entry {seq})"
-    return f"position {position} holds entry {seq}"
+def _check_complete(
+    leaves: Sequence[_Leaf | None], size: int, full: bool, verdict: Verdict
+) -> None:
+    """Every entry number is within the checkpoint; a full export has all of them."""
+    seen = {leaf.seq for leaf in leaves if leaf is not None}
+    for seq in sorted(s for s in seen if s >= size):
+        verdict.add("entry.sequence", f"entry {seq} is beyond the checkpoint's {size} entries")
+    if full:
+        for seq in sorted(set(range(size)) - seen):
+            verdict.add("entry.missing", f"entry {seq} is missing")
 
 
 class _Bundle:
@@ -504,11 +529,14 @@ def _load_checkpoint(bundle: _Bundle, pinned: VerifierKey | None, verdict: Verdi
     verdict.fact("Signing key", key.vkey())
     if pinned is not None and pinned != key:
         verdict.add("checkpoint.key", f"the bundled key is not the pinned key {pinned.vkey()}")
-    for trusted in {key, pinned} - {None}:
-        if not verify_note_signature(text, signatures, trusted):  # type: ignore[arg-type]
-            verdict.add("checkpoint.signature", f"no valid signature by key {trusted.vkey()}")
+    trusted = [key] if pinned is None or pinned == key else [key, pinned]
+    for candidate in trusted:
+        if not verify_note_signature(text, signatures, candidate):
+            verdict.add("checkpoint.signature", f"no valid signature by key {candidate.vkey()}")
     if pinned is None:
         verdict.fact("Key check", "not pinned: compare the key above with the server's")
+    elif pinned == key:
+        verdict.fact("Key check", "matches the pinned key")
     return checkpoint
 
 
@@ -624,7 +652,8 @@ def _verify(bundle: _Bundle, pinned: VerifierKey | None) -> Verdict:
     scope = "full export" if full else f"partial export ({manifest.get('selection', '')})"
     verdict.fact("Bundle", f"{scope}, {len(lines)} entries")
     leaves = _parse_leaves(lines, verdict)
-    _check_order(leaves, log_id, full, verdict)
+    _check_order(leaves, log_id, verdict)
+    _check_complete(leaves, checkpoint.size, full, verdict)
     if full:
         _check_full_tree(lines, checkpoint, verdict)
     else:
