@@ -1,0 +1,42 @@
+"""The TwoHomes custody schedule engine: plain Python, no Django, no clock.
+
+Typical use (the Django calendar does exactly this)::
+
+    plan = load_plan(json_dict)                      # or load_plan_file(path); PlanError if bad
+    timeline = build_timeline(plan, date(2026, 1, 1), date(2027, 1, 1))
+    timeline.owner_at("emma", aware_datetime)        # -> "A"
+    timeline.reason_at("emma", aware_datetime)       # -> Reason(level, rule, detail)
+    timeline.exchanges(start, end, child="emma")     # -> [Exchange(at, child, from, to, reason)]
+    stats = plan_stats(plan, date(2026, 1, 1), date(2027, 1, 1))   # days [first, end)
+    compare_plans(plan_a, plan_b, date(2026, 1, 1), date(2027, 1, 1))
+
+Instants are aware datetimes (UTC inside); dates are local days in the plan's time zone.
+"""
+
+from .compare import Comparison, compare_plans
+from .errors import PlanError
+from .model import (
+    LEVELS,
+    Child,
+    Exchange,
+    Interval,
+    Override,
+    Plan,
+    Reason,
+    Rotation,
+    Rule,
+    Schedule,
+    Season,
+)
+from .patterns import PATTERNS, describe_patterns
+from .spec import load_plan, load_plan_file, pattern_plan, plan_schema
+from .stats import ChildStats, ParentStats, Stats, compute_stats, plan_stats
+from .timeline import HolidayAward, Timeline, build_timeline
+
+__all__ = [
+    "LEVELS", "PATTERNS", "Child", "ChildStats", "Comparison", "Exchange", "HolidayAward",
+    "Interval", "Override", "ParentStats", "Plan", "PlanError", "Reason", "Rotation", "Rule",
+    "Schedule", "Season", "Stats", "Timeline", "build_timeline", "compare_plans",
+    "compute_stats", "describe_patterns", "load_plan", "load_plan_file", "pattern_plan",
+    "plan_schema", "plan_stats",
+]
