@@ -23,10 +23,15 @@ def main(argv: list[str] | None = None) -> int:
 
         return verify_main(argv[2:])
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "twohomes.settings")
+    from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
 
     argv[0] = "twohomes"
-    execute_from_command_line(argv)
+    try:
+        execute_from_command_line(argv)
+    except ImproperlyConfigured as problem:
+        print(f"twohomes: configuration error: {problem}", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -55,7 +55,8 @@ def create_family(
 @transaction.atomic
 def update_family(*, actor: Membership, **fields: str) -> Family:
     require(actor, Cap.EDIT_FAMILY)
-    family = actor.family
+    # Read afresh: a bound ModelForm has already written into the caller's instance.
+    family = Family.objects.select_for_update().get(pk=actor.family_id)
     changed = [name for name, value in fields.items() if getattr(family, name) != value]
     for name in changed:
         setattr(family, name, fields[name])

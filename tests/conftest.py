@@ -1,0 +1,79 @@
+"""Shared fixtures. Django is imported inside fixtures only, so that the plain-Python
+engine tests (tests/core) also run without Django."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+import pytest
+
+
+@dataclass
+class World:
+    """One family with every role, and an outsider who is a parent in another family."""
+
+    family: Any
+    parent_a: Any
+    parent_b: Any
+    partner: Any
+    relative: Any
+    professional: Any
+    child: Any
+    outsider: Any
+    linked_child: Any
+    unlinked_child: Any
+    other_family: Any
+    other_child: Any
+
+    def membership(self, persona: str) -> Any:
+        return getattr(self, persona)
+
+
+@pytest.fixture
+def world(db: Any) -> World:
+    from django.utils import timezone
+
+    from tests.factories import ChildFactory, FamilyFactory, MembershipFactory, UserFactory
+    from twohomes.families.models import Role
+
+    family = FamilyFactory(name="Test family")
+    other_family = FamilyFactory(name="Other family")
+    linked = ChildFactory(family=family, name="Ada")
+    unlinked = ChildFactory(family=family, name="Ben")
+    other_child = ChildFactory(family=other_family, name="Cleo")
+
+    def member(role: str, name: str, fam: Any = family, **extra: Any) -> Any:
+        user = UserFactory(email=f"{name}@example.org", display_name=name.title())
+        return MembershipFactory(family=fam, user=user, role=role, **extra)
+
+    world = World(
+        family=family,
+        parent_a=member(Role.PARENT, "alice"),
+        parent_b=member(Role.PARENT, "bruno"),
+        partner=member(Role.PARTNER, "pat"),
+        relative=member(Role.RELATIVE, "rita"),
+        professional=member(Role.PROFESSIONAL, "mona",
+                            expires_at=timezone.now() + timedelta(days=30)),
+        child=member(Role.CHILD, "kid"),
+        outsider=member(Role.PARENT, "oscar", fam=other_family),
+        linked_child=linked,
+        unlinked_child=unlinked,
+        other_family=other_family,
+        other_child=other_child,
+    )
+    for persona in (world.partner, world.relative, world.child):
+        persona.linked_children.set([linked])
+    return world
+
+
+@pytest.fixture
+def login(client: Any) -> Any:
+    """Sign a membership's user in on the test client (`login(world.parent_a)`)."""
+
+    def sign_in(membership: Any) -> Any:
+        client.force_login(membership.user)
+        return client
+
+    return sign_in

@@ -1,0 +1,93 @@
+"""Member management: no parent can lock another parent out; everything is audited."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils import timezone
+
+from twohomes.families import services
+from twohomes.families.models import AuditEvent, MembershipStatus, Role
+
+
+def test_a_parent_cannot_remove_or_demote_the_other_parent(world: Any, client: Any) -> None:
+    client.force_login(world.parent_a.user)
+    response = client.post(reverse("remove_member", args=[world.family.pk, world.parent_b.pk]),
+                           follow=True)
+    assert b"No parent can remove or change another parent" in response.content
+    world.parent_b.refresh_from_db()
+    assert world.parent_b.status == MembershipStatus.ACTIVE
+    with pytest.raises(ValidationError):
+        services.change_member(actor=world.parent_a, member=world.parent_b, role=Role.RELATIVE,
+                               children=[], access_ends=None)
+    world.parent_b.refresh_from_db()
+    assert world.parent_b.role == Role.PARENT
+
+
+def test_removing_a_relative_ends_their_access_and_is_audited(world: Any, client: Any) -> None:
+    client.force_login(world.parent_a.user)
+    client.post(reverse("remove_member", args=[world.family.pk, world.relative.pk]))
+    world.relative.refresh_from_db()
+    assert world.relative.status == MembershipStatus.REMOVED
+    event = AuditEvent.objects.get(family=world.family, action="family.member.removed")
+    assert "Rita" in event.summary
+    client.force_login(world.relative.user)
+    assert client.get(reverse("family_home", args=[world.family.pk])).status_code == 404
+
+
+def test_changing_a_role_is_audited_and_links_children(world: Any, client: Any) -> None:
+    client.force_login(world.parent_a.user)
+    url = reverse("edit_member", args=[world.family.pk, world.relative.pk])
+    response = client.post(url, {"role": Role.PARTNER,
+                                 "children": [world.linked_child.pk, world.unlinked_child.pk]})
+    assert response.status_code == 302
+    world.relative.refresh_from_db()
+    assert world.relative.role == Role.PARTNER
+    assert world.relative.linked_children.count() == 2
+    assert AuditEvent.objects.filter(action="family.member.role_changed").exists()
+
+
+def test_role_change_to_parent_is_refused(world: Any, client: Any) -> None:
+    client.force_login(world.parent_a.user)
+    url = reverse("edit_member", args=[world.family.pk, world.relative.pk])
+    response = client.post(url, {"role": Role.PARENT, "children": [world.linked_child.pk]})
+    assert response.status_code == 200
+    assert b"Select a valid choice" in response.content
+    world.relative.refresh_from_db()
+    assert world.relative.role == Role.RELATIVE
+
+
+def test_a_parent_may_leave_but_not_the_last_one(world: Any, client: Any) -> None:
+    client.force_login(world.parent_a.user)
+    client.post(reverse("leave_family", args=[world.family.pk]))
+    world.parent_a.refresh_from_db()
+    assert world.parent_a.status == MembershipStatus.LEFT
+    client.force_login(world.parent_b.user)
+    response = client.post(reverse("leave_family", args=[world.family.pk]), follow=True)
+    assert b"You are the only parent here" in response.content
+    world.parent_b.refresh_from_db()
+    assert world.parent_b.status == MembershipStatus.ACTIVE
+    actions = set(AuditEvent.objects.values_list("action", flat=True))
+    assert "family.member.left" in actions
+
+
+def test_audit_list_is_for_parents_and_shows_professional_views(world: Any, client: Any) -> None:
+    client.force_login(world.professional.user)
+    client.get(reverse("family_home", args=[world.family.pk]))
+    client.force_login(world.parent_b.user)
+    page = client.get(reverse("audit", args=[world.family.pk]))
+    assert page.status_code == 200
+    assert b"Mona (professional) GET /f/" in page.content
+
+
+def test_expire_command_ends_lapsed_access(world: Any) -> None:
+    from django.core.management import call_command
+
+    world.professional.expires_at = timezone.now()
+    world.professional.save()
+    call_command("expire_access")
+    world.professional.refresh_from_db()
+    assert world.professional.status == MembershipStatus.EXPIRED

@@ -1,0 +1,176 @@
+"""Every URL the resolver knows, requested as every role, another family and anonymously.
+
+Routes are read from the URL configuration, never from a hand-kept list: a route whose
+access is not declared (in `families.access`) fails `test_every_route_declares_access`,
+and every declared family route is checked against the role x capability table.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from twohomes.families.access import EXTERNAL_ROUTES, ROLE_CAPS, Access
+from twohomes.families.models import Invitation
+
+PERSONAS = ["parent_a", "partner", "relative", "professional", "child", "outsider", "anonymous"]
+
+
+@dataclass(frozen=True)
+class Route:
+    name: str
+    pattern: str
+    callback: Any
+
+    @property
+    def callback_kwargs(self) -> list[str]:
+        return re.findall(r"<(?:\w+:)?(\w+)>", self.pattern)
+
+    @property
+    def access(self) -> Access | None:
+        return getattr(self.callback, "access", None)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def _walk(patterns: list[Any], prefix: str = "") -> Iterator[Route]:
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            yield from _walk(entry.url_patterns, prefix + str(entry.pattern))
+        elif isinstance(entry, URLPattern):
+            yield Route(entry.name or "", prefix + str(entry.pattern), entry.callback)
+
+
+ALL_ROUTES = list(_walk(get_resolver().url_patterns))
+OWN_ROUTES = [r for r in ALL_ROUTES if r.access is not None]
+FAMILY_ROUTES = [r for r in OWN_ROUTES if r.access.kind == "family"]
+EXTERNAL = [r for r in ALL_ROUTES if r.access is None]
+
+
+def _is_external(route: Route) -> bool:
+    return any(route.name.startswith(prefix) for prefix in EXTERNAL_ROUTES)
+
+
+def test_every_route_declares_access() -> None:
+    undeclared = [f"{r.pattern} ({r.name})" for r in ALL_ROUTES
+                  if r.access is None and not _is_external(r)]
+    assert not undeclared, f"Routes without a declared capability: {undeclared}"
+    assert len(FAMILY_ROUTES) >= 10
+
+
+def _kwargs(route: Route, world: Any, *, foreign_objects: bool = False) -> dict[str, Any]:
+    from twohomes.families.services import invitation_token
+
+    family = world.family
+    invitation = Invitation.objects.create(
+        family=world.other_family if foreign_objects else family, email="new@example.org",
+        role="relative", nonce=f"n-{route.name}-{foreign_objects}",
+        expires_at=world.family.created_at.replace(year=2100),
+    )
+    values = {
+        "family_id": family.pk,
+        "child_id": (world.other_child if foreign_objects else world.linked_child).pk,
+        "member_id": (world.outsider if foreign_objects else world.relative).pk,
+        "invitation_id": invitation.pk,
+        "token": invitation_token(invitation),
+    }
+    return {key: values[key] for key in route.callback_kwargs}
+
+
+def _request(client: Any, route: Route, url: str, method: str) -> Any:
+    return client.post(url) if method == "POST" else client.get(url)
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize("route", FAMILY_ROUTES, ids=str)
+def test_family_route(route: Route, persona: str, world: Any, client: Any) -> None:
+    access = route.access
+    assert access is not None and access.cap is not None
+    url = reverse(route.name, kwargs=_kwargs(route, world))
+    method = "GET" if "GET" in access.methods else "POST"
+    if persona != "anonymous":
+        client.force_login(world.membership(persona).user)
+    response = _request(client, route, url, method)
+
+    if persona == "anonymous":
+        assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    elif persona == "outsider":
+        assert response.status_code == 404
+    elif access.cap not in ROLE_CAPS[world.membership(persona).role]:
+        assert response.status_code == 403
+    else:
+        assert response.status_code in (200, 302), response.status_code
+
+
+@pytest.mark.parametrize("route", FAMILY_ROUTES, ids=str)
+def test_family_route_refuses_other_methods(route: Route, world: Any, client: Any) -> None:
+    client.force_login(world.parent_a.user)
+    url = reverse(route.name, kwargs=_kwargs(route, world))
+    for method in ("put", "delete", "patch"):
+        assert getattr(client, method)(url).status_code == 405
+    if "GET" not in route.access.methods:
+        assert client.get(url).status_code == 405
+
+
+OBJECT_ROUTES = [r for r in FAMILY_ROUTES
+                 if {"child_id", "member_id", "invitation_id"} & set(r.callback_kwargs)]
+
+
+@pytest.mark.parametrize("route", OBJECT_ROUTES, ids=str)
+def test_another_familys_object_is_not_found(route: Route, world: Any, client: Any) -> None:
+    """A parent naming another family's child, member or invitation gets 404, not 403."""
+    client.force_login(world.parent_a.user)
+    url = reverse(route.name, kwargs=_kwargs(route, world, foreign_objects=True))
+    method = "GET" if "GET" in route.access.methods else "POST"
+    assert _request(client, route, url, method).status_code == 404
+
+
+def test_expired_professional_is_not_found(world: Any, client: Any) -> None:
+    from django.utils import timezone
+
+    world.professional.expires_at = timezone.now()
+    world.professional.save()
+    client.force_login(world.professional.user)
+    assert client.get(reverse("family_home", args=[world.family.pk])).status_code == 404
+
+
+SIGNED_IN_ROUTES = [r for r in OWN_ROUTES if r.access.kind == "signed_in"]
+PUBLIC_ROUTES = [r for r in OWN_ROUTES if r.access.kind == "public"]
+
+
+@pytest.mark.parametrize("route", SIGNED_IN_ROUTES, ids=str)
+def test_signed_in_route(route: Route, world: Any, client: Any) -> None:
+    url = reverse(route.name, kwargs=_kwargs(route, world))
+    response = client.get(url)
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    client.force_login(world.parent_a.user)
+    assert client.get(url).status_code in (200, 302)
+    assert client.put(url).status_code == 405
+
+
+@pytest.mark.parametrize("route", PUBLIC_ROUTES, ids=str)
+def test_public_route(route: Route, world: Any, client: Any) -> None:
+    url = reverse(route.name, kwargs=_kwargs(route, world))
+    assert client.get(url).status_code == 200
+    assert client.put(url).status_code == 405
+
+
+ALLAUTH_PLAIN = [r for r in EXTERNAL if not r.callback_kwargs and r.name]
+ACCOUNT_PAGES = {"account_email", "account_change_password", "mfa_index", "usersessions_list",
+                 "mfa_activate_totp", "mfa_view_recovery_codes"}
+
+
+@pytest.mark.parametrize("route", ALLAUTH_PLAIN, ids=str)
+def test_account_library_routes(route: Route, world: Any, client: Any) -> None:
+    """The sign-in library's pages never fail, and account pages need a sign-in."""
+    url = reverse(route.name)
+    response = client.get(url)
+    assert response.status_code in (200, 302, 404, 405)
+    if route.name in ACCOUNT_PAGES:
+        assert response.status_code == 302 and "/accounts/login/" in response["Location"]
