@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from twohomes.core.schedule import PlanError, build_timeline, plan_stats
+from twohomes.core.schedule import Plan, PlanError, build_timeline, plan_stats
 
 from .conftest import make_plan
 
@@ -17,8 +17,9 @@ NY = ZoneInfo("America/New_York")
 LONDON = ZoneInfo("Europe/London")
 
 
-def _exchange_times(plan, first, end):  # type: ignore[no-untyped-def]
-    return [(x.at, x.from_parent, x.to_parent) for x in build_timeline(plan, first, end).exchanges()]
+def _exchange_times(plan: Plan, first: date, end: date) -> list[tuple[datetime, str, str]]:
+    timeline = build_timeline(plan, first, end)
+    return [(x.at, x.from_parent, x.to_parent) for x in timeline.exchanges()]
 
 
 def test_range_starting_mid_block_does_not_shift_later_exchanges() -> None:
