@@ -267,6 +267,18 @@ def pattern_plan(pattern: str, start: str, *, first_parent: str = "A",
     """The one-child plan the command line builds from ``--pattern`` and its options."""
     rotation = {"pattern": pattern, "start": start, "first_parent": first_parent,
                 "exchange_time": exchange_time}
-    return load_plan({"timezone": timezone, "parents": {"A": "A", "B": "B"},
-                      "children": [{"id": "child"}],
-                      "schedules": [{"name": pattern, "rotation": rotation}]})
+    try:
+        return load_plan({"timezone": timezone, "parents": {"A": "A", "B": "B"},
+                          "children": [{"id": "child"}],
+                          "schedules": [{"name": pattern, "rotation": rotation}]})
+    except PlanError as error:
+        message = str(error)
+        for field, option in _OPTIONS.items():
+            message = message.replace(field, option)
+        raise PlanError(message) from None
+
+
+# Plan fields as the command line names them, for errors about --pattern plans.
+_OPTIONS = {"plan.schedules[0].rotation.start": "--start",
+            "plan.schedules[0].rotation.exchange_time": "--exchange-time",
+            "plan.schedules[0].rotation: ": "", "plan.timezone": "--tz"}
