@@ -127,6 +127,7 @@ def open_page(browser: Any, live_server: Any, settings: Any) -> Iterator[Any]:
 
 def assert_fits(page: Any) -> None:
     """Nothing on the page is wider than the screen (no sideways scrolling on a phone)."""
+    page.wait_for_load_state("load")
     width = page.evaluate("document.documentElement.scrollWidth")
     viewport = page.viewport_size["width"]
     assert width <= viewport, f"{page.url} is {width}px wide on a {viewport}px screen"

@@ -38,6 +38,7 @@ def test_parents_start_a_family_and_both_see_the_four_children(
 
     expect(maya.get_by_role("heading", name="Your families")).to_be_visible()
     maya.get_by_role("link", name="Create a family").click()
+    expect(maya.get_by_role("heading", name="Create a family")).to_be_visible()
     assert_fits(maya)
     maya.get_by_label("Family name").fill("Rivera-Okafor family")
     maya.get_by_label("Time zone").select_option("America/New_York")
@@ -49,6 +50,7 @@ def test_parents_start_a_family_and_both_see_the_four_children(
     expect(maya.get_by_role("heading", name="Rivera-Okafor family")).to_be_visible()
 
     maya.get_by_role("link", name="Add a child").click()
+    expect(maya.get_by_role("heading", name="Add a child")).to_be_visible()
     for index, (name, born) in enumerate(CHILDREN):
         assert_fits(maya)
         maya.get_by_label("First name").fill(name)
@@ -63,6 +65,7 @@ def test_parents_start_a_family_and_both_see_the_four_children(
     assert_fits(maya)
 
     maya.get_by_role("link", name="Invite someone").click()
+    expect(maya.get_by_role("heading", name="Invite someone")).to_be_visible()
     maya.get_by_label("Their email address").fill("daniel@example.org")
     maya.get_by_label("Role").select_option("parent")
     maya.get_by_role("button", name="Send invitation").click()
@@ -84,6 +87,7 @@ def test_parents_start_a_family_and_both_see_the_four_children(
     maya.goto(maya.url.split("/members/")[0] + "/")
     expect(maya.locator(".members li", has_text="daniel")).to_contain_text("Parent")
     maya.get_by_role("link", name="Audit").click()
+    expect(maya.get_by_role("heading", name="Audit list")).to_be_visible()
     expect(maya.get_by_text("joined as parent")).to_be_visible()
     assert_fits(maya)
 
