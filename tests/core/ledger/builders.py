@@ -68,7 +68,7 @@ def salt_for(seq: int) -> bytes:
     return hashlib.sha256(b"test salt %d" % seq).digest()
 
 
-def build_family(size: int = 8, *, photo_at: int | None = 3) -> Family:
+def build_family(size: int = 8, *, photo_at: int | None = 3, actor: str = "member-") -> Family:
     """``size`` messages (entry ``photo_at`` is a photo attachment), one minute apart."""
     family = Family(key=Ed25519PrivateKey.generate(), head=LogHead(LOG_ID))
     for seq in range(size):
@@ -85,7 +85,7 @@ def build_family(size: int = 8, *, photo_at: int | None = 3) -> Family:
         done = append(
             family.head,
             kind=kind,
-            actor=f"member-{seq % 2}",
+            actor=f"{actor}{seq % 2}",
             commitment=commitment,
             now=START + timedelta(minutes=seq),
         )

@@ -77,6 +77,13 @@ def test_partial_export_verifies(family) -> None:  # type: ignore[no-untyped-def
     assert "partial export (thread t1), 4 entries" in verdict.render()
 
 
+def test_leaves_with_escaped_strings_verify_line_by_line() -> None:
+    family = build_family(5, actor='Zoë "the \\ parent" ')
+    assert b'\\"the' in family.leaves[0]
+    verdict = check(full_bundle(family))
+    assert verdict.ok, verdict.render()
+
+
 def test_sealed_entry_is_reported_not_failed(family) -> None:  # type: ignore[no-untyped-def]
     verdict = check(full_bundle(family, sealed=[2]))
     assert verdict.ok, verdict.render()

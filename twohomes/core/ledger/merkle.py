@@ -16,6 +16,8 @@ from twohomes.core.ledger.verify import (
     EMPTY_ROOT,
     HASH_SIZE,
     leaf_hash,
+    leaf_hashes_of,
+    next_level,
     node_hash,
     root_from_leaf_hashes,
     verify_consistency,
@@ -29,6 +31,7 @@ __all__ = [
     "consistency_proof",
     "inclusion_proof",
     "leaf_hash",
+    "leaf_hashes_of",
     "node_hash",
     "root_from_leaf_hashes",
     "verify_consistency",
@@ -57,10 +60,7 @@ class MerkleTree:
         self.size = len(level)
         self._levels = [level]
         while len(level) > 1:
-            pairs = [node_hash(level[i], level[i + 1]) for i in range(0, len(level) - 1, 2)]
-            if len(level) % 2:
-                pairs.append(level[-1])
-            level = pairs
+            level = next_level(level)
             self._levels.append(level)
 
     @property

@@ -20,6 +20,7 @@ import binascii
 import hashlib
 import io
 import json
+import operator
 import re
 import sys
 import zipfile
@@ -38,6 +39,7 @@ SIGNATURE_PREFIX = "\u2014 "  # an em dash and a space open every signed-note si
 ED25519_TYPE = b"\x01"
 
 _sha256 = hashlib.sha256
+_digest = operator.methodcaller("digest")
 
 
 # --- RFC 9162 hashing --------------------------------------------------------------------
@@ -53,29 +55,32 @@ def node_hash(left: bytes, right: bytes) -> bytes:
     return _sha256(b"\x01" + left + right).digest()
 
 
-def root_from_leaf_hashes(leaf_hashes: Iterable[bytes]) -> bytes:
-    """Root of the RFC 9162 tree over ``leaf_hashes``, with a stack of perfect subtrees.
+def leaf_hashes_of(leaves: Iterable[bytes]) -> list[bytes]:
+    """The leaf hash of every leaf (chained C-level maps: no Python call per leaf)."""
+    return list(map(_digest, map(_sha256, map(b"\x00".__add__, leaves))))
 
-    After leaf number ``n`` (1-based) the stack holds one hash per set bit of ``n``, the
-    largest subtree first; folding it from the right gives RFC 9162's shape for any size.
+
+def next_level(level: Sequence[bytes]) -> list[bytes]:
+    """One level up the RFC 9162 tree: neighbours paired, an odd last node carried up."""
+    pairs = map(b"\x01".__add__, map(operator.add, level[0::2], level[1::2]))
+    upper = list(map(_digest, map(_sha256, pairs)))
+    if len(level) % 2:
+        upper.append(level[-1])
+    return upper
+
+
+def root_from_leaf_hashes(leaf_hashes: Iterable[bytes]) -> bytes:
+    """Root of the RFC 9162 tree over ``leaf_hashes``, level by level (no recursion).
+
+    Pairing neighbours and carrying an odd last node up unchanged gives exactly the shape
+    of RFC 9162's recursive definition, for any number of leaves.
     """
-    stack: list[bytes] = []
-    push, pop = stack.append, stack.pop
-    size = 0
-    for h in leaf_hashes:
-        push(h)
-        size += 1
-        carry = size
-        while not carry & 1:
-            right = pop()
-            push(_sha256(b"\x01" + pop() + right).digest())
-            carry >>= 1
-    if not stack:
+    level = list(leaf_hashes)
+    if not level:
         return EMPTY_ROOT
-    root = stack[-1]
-    for h in reversed(stack[:-1]):
-        root = _sha256(b"\x01" + h + root).digest()
-    return root
+    while len(level) > 1:
+        level = next_level(level)
+    return level[0]
 
 
 def _all_hashes(hashes: Iterable[bytes]) -> bool:
@@ -343,7 +348,15 @@ LEAF_PATTERN = re.compile(
     + rb')","v":1\}'
 )
 _TIME_RE = re.compile(_TIME.decode())
-_CONTENT_RE = re.compile(rb'\{"seq":(0|[1-9][0-9]{0,18}),"salt":"([0-9a-f]{64})","content":')
+# The whole-file fast path takes actor and kind strings without escapes (opaque ids and
+# dotted codes); a leaf with escapes goes to the line-by-line path, which accepts it.
+_LEAF_LINES = re.compile(
+    b"^" + LEAF_PATTERN.pattern.replace(_JSTR, rb'"[^"\\\x00-\x1f]*"') + b"$", re.MULTILINE
+)
+_CONTENT = rb'\{"seq":(0|[1-9][0-9]{0,18}),"salt":"([0-9a-f]{64})","content":(.*)\}'
+_CONTENT_LINES = re.compile(b"^" + _CONTENT + b"$", re.MULTILINE)
+# Lines of contents.jsonl in any other shape: attachments, sealing notes, damaged lines.
+_OTHER_LINES = re.compile(rb"^(?!" + _CONTENT + rb"$).*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -408,6 +421,16 @@ class _Leaf:
     commitment: bytes
 
 
+@dataclass
+class _Leaves:
+    """The entries as columns: their lines (exact leaf bytes), numbers and commitments."""
+
+    lines: list[bytes]
+    seqs: list[int]
+    commitments: list[bytes]
+    proved: list[tuple[bytes, int]]
+
+
 def _parse_leaf_slow(line: bytes) -> _Leaf | None:
     """Parse a leaf that is not in the exported layout; None when it is not a valid leaf."""
     try:
@@ -428,27 +451,57 @@ def _parse_leaf_slow(line: bytes) -> _Leaf | None:
     return _Leaf(seq, log, time, bytes.fromhex(commitment))
 
 
-def _parse_leaves(lines: Sequence[bytes], verdict: Verdict) -> list[_Leaf | None]:
+def _scan_leaves(
+    data: bytes, lines: list[bytes], log_id: str, size: int, full: bool
+) -> _Leaves | None:
+    """Fast path: every leaf in the exported layout, in order, in time, of this log.
+
+    Whole-file regular expression and C-level comparisons; None sends the bundle to the
+    line-by-line checks, which name each problem.
+    """
+    rows = _LEAF_LINES.findall(data)
+    if len(rows) != len(lines):
+        return None
+    commitments, logs, seq_texts, times = zip(*rows, strict=True) if rows else ((),) * 4
+    seqs = list(map(int, seq_texts))
+    if full:
+        in_order = seqs == list(range(size))
+    else:
+        in_order = all(map(operator.lt, seqs, seqs[1:])) and (not seqs or seqs[-1] < size)
+    in_time = all(map(operator.le, times, times[1:]))
+    if not (in_order and in_time and set(logs) <= {log_id.encode()}):
+        return None
+    binary = list(map(binascii.unhexlify, commitments))
+    return _Leaves(lines, seqs, binary, list(zip(lines, seqs, strict=True)))
+
+
+def _check_leaves(
+    lines: list[bytes], log_id: str, size: int, full: bool, verdict: Verdict
+) -> _Leaves:
+    """Slow path: parse and check each leaf, naming every problem found."""
     parsed: list[_Leaf | None] = []
-    append = parsed.append
-    for line, m in zip(lines, map(LEAF_PATTERN.fullmatch, lines), strict=True):
+    for number, line in enumerate(lines, start=1):
+        m = LEAF_PATTERN.fullmatch(line)
         if m is not None:
             commitment, log, seq, time = m.groups()
-            append(_Leaf(int(seq), log.decode(), time.decode(), binascii.unhexlify(commitment)))
+            digest = binascii.unhexlify(commitment)
+            parsed.append(_Leaf(int(seq), log.decode(), time.decode(), digest))
             continue
         leaf = _parse_leaf_slow(line)
         if leaf is None:
-            verdict.add("entry.format", f"line {len(parsed) + 1} of entries.jsonl is not a leaf")
-        append(leaf)
-    return parsed
+            verdict.add("entry.format", f"line {number} of entries.jsonl is not a leaf")
+        parsed.append(leaf)
+    leaves = [leaf for leaf in parsed if leaf is not None]
+    _check_order(leaves, log_id, verdict)
+    _check_complete(leaves, size, full, verdict)
+    proved = [(line, leaf.seq) for line, leaf in zip(lines, parsed, strict=True) if leaf]
+    return _Leaves(lines, [x.seq for x in leaves], [x.commitment for x in leaves], proved)
 
 
-def _check_order(leaves: Sequence[_Leaf | None], log_id: str, verdict: Verdict) -> None:
+def _check_order(leaves: Sequence[_Leaf], log_id: str, verdict: Verdict) -> None:
     """Log id, sequence order and times, in the order the bundle lists the entries."""
     previous, last_time = -1, ""
     for leaf in leaves:
-        if leaf is None:
-            continue
         if leaf.log != log_id:
             verdict.add("entry.log", f"entry {leaf.seq} belongs to another log ({leaf.log})")
         if leaf.seq <= previous:
@@ -459,11 +512,9 @@ def _check_order(leaves: Sequence[_Leaf | None], log_id: str, verdict: Verdict) 
         last_time = max(last_time, leaf.time)
 
 
-def _check_complete(
-    leaves: Sequence[_Leaf | None], size: int, full: bool, verdict: Verdict
-) -> None:
+def _check_complete(leaves: Sequence[_Leaf], size: int, full: bool, verdict: Verdict) -> None:
     """Every entry number is within the checkpoint; a full export has all of them."""
-    seen = {leaf.seq for leaf in leaves if leaf is not None}
+    seen = {leaf.seq for leaf in leaves}
     for seq in sorted(s for s in seen if s >= size):
         verdict.add("entry.sequence", f"entry {seq} is beyond the checkpoint's {size} entries")
     if full:
@@ -495,13 +546,12 @@ class _Bundle:
         except UnicodeDecodeError as exc:
             raise BundleError(f"{name} is not UTF-8 text") from exc
 
-    def lines(self, name: str) -> list[bytes]:
+    def lines_file(self, name: str) -> bytes:
+        """A JSON-lines member: empty, or lines each ending with a newline."""
         data = self.read(name)
-        if not data:
-            return []
-        if not data.endswith(b"\n"):
+        if data and not data.endswith(b"\n"):
             raise BundleError(f"{name} does not end with a newline")
-        return data[:-1].split(b"\n")
+        return data
 
 
 def _load_manifest(bundle: _Bundle) -> dict[str, Any]:
@@ -540,33 +590,38 @@ def _load_checkpoint(bundle: _Bundle, pinned: VerifierKey | None, verdict: Verdi
     return checkpoint
 
 
-def _check_contents(bundle: _Bundle, leaves: Sequence[_Leaf | None], verdict: Verdict) -> None:
+def _check_contents(bundle: _Bundle, leaves: _Leaves, verdict: Verdict) -> None:
     """Each opened content must match its entry's commitment; sealed ones are reported."""
-    by_seq = {leaf.seq: leaf for leaf in leaves if leaf is not None}
-    opened: set[int] = set()
-    sha, unhex = _sha256, binascii.unhexlify
-    for number, line in enumerate(bundle.lines("contents.jsonl"), start=1):
-        m = _CONTENT_RE.match(line)
-        if m is not None and line.endswith(b"}"):
-            seq = int(m[1])
-            leaf = by_seq.get(seq)
-            content = line[m.end() : -1]  # the exact committed bytes, never re-serialized
-            if leaf is not None and sha(unhex(m[2]) + content).digest() != leaf.commitment:
+    data = bundle.lines_file("contents.jsonl")
+    committed = dict(zip(leaves.seqs, leaves.commitments, strict=True))
+    rows = _CONTENT_LINES.findall(data)
+    seq_texts, salts, contents = zip(*rows, strict=True) if rows else ((),) * 3
+    seqs = list(map(int, seq_texts))
+    # The committed bytes are sliced from the line as they are, never re-serialized.
+    salted = map(operator.add, map(binascii.unhexlify, salts), contents)
+    digests = list(map(_digest, map(_sha256, salted)))
+    expected = list(map(committed.get, seqs))
+    if digests != expected:
+        for seq, digest, want in zip(seqs, digests, expected, strict=True):
+            if want is not None and digest != want:
                 verdict.add("entry.commitment", f"entry {seq}: content does not match commitment")
-        else:
-            seq = _check_other_content(bundle, line, by_seq, verdict, number)
-        if seq is not None and seq not in by_seq:
-            verdict.add("content.orphan", f"contents.jsonl has content for unknown entry {seq}")
-        if seq is not None:
-            opened.add(seq)
-    for seq in sorted(set(by_seq) - opened):
+    opened = set(seqs)
+    if len(rows) != data.count(b"\n"):
+        for m in _OTHER_LINES.finditer(data):
+            if m.start() < len(data):
+                number = data.count(b"\n", 0, m.start()) + 1
+                opened.add(_check_other_content(bundle, m[0], committed, verdict, number))
+    opened.discard(-1)
+    for seq in sorted(opened - committed.keys()):
+        verdict.add("content.orphan", f"contents.jsonl has content for unknown entry {seq}")
+    for seq in sorted(committed.keys() - opened):
         verdict.add("content.missing", f"entry {seq} has neither content nor a sealing note")
 
 
 def _check_other_content(
-    bundle: _Bundle, line: bytes, by_seq: dict[int, _Leaf], verdict: Verdict, number: int
-) -> int | None:
-    """An attachment opening or a sealing note (contents.jsonl lines of other shapes)."""
+    bundle: _Bundle, line: bytes, committed: dict[int, bytes], verdict: Verdict, number: int
+) -> int:
+    """An attachment opening or a sealing note; returns the entry number (-1 if none)."""
     try:
         obj = json.loads(line)
     except ValueError:
@@ -574,7 +629,7 @@ def _check_other_content(
     seq = obj.get("seq") if isinstance(obj, dict) else None
     if type(seq) is not int:
         verdict.add("bundle.format", f"line {number} of contents.jsonl is malformed")
-        return None
+        return -1
     if obj.get("sealed") is True:
         verdict.add("entry.sealed", f"entry {seq} is sealed: its content was removed", INFO)
         return seq
@@ -591,8 +646,8 @@ def _check_other_content(
     data = bundle.read(name)
     if _sha256(data).hexdigest() != digest:
         verdict.add("attachment.hash", f"entry {seq}: attachment {digest} has been replaced")
-    leaf = by_seq.get(seq)
-    if leaf is not None and _sha256(bytes.fromhex(salt) + data).digest() != leaf.commitment:
+    want = committed.get(seq)
+    if want is not None and _sha256(bytes.fromhex(salt) + data).digest() != want:
         verdict.add("entry.commitment", f"entry {seq}: attachment does not match commitment")
     return seq
 
@@ -604,40 +659,31 @@ def _check_full_tree(lines: Sequence[bytes], checkpoint: Checkpoint, verdict: Ve
             "log.size",
             f"the checkpoint covers {checkpoint.size} entries but the bundle holds {len(lines)}",
         )
-    sha = _sha256
-    root = root_from_leaf_hashes([sha(b"\x00" + line).digest() for line in lines])
-    if root != checkpoint.root:
+    if root_from_leaf_hashes(leaf_hashes_of(lines)) != checkpoint.root:
         verdict.add("log.root", "the entries do not hash to the checkpoint's root")
 
 
 def _check_proofs(
-    bundle: _Bundle,
-    lines: Sequence[bytes],
-    leaves: Sequence[_Leaf | None],
-    checkpoint: Checkpoint,
-    verdict: Verdict,
+    bundle: _Bundle, proved: Sequence[tuple[bytes, int]], checkpoint: Checkpoint, verdict: Verdict
 ) -> None:
     """A partial export proves each of its entries against the checkpoint."""
-    for line, leaf in zip(lines, leaves, strict=True):
-        if leaf is None:
-            continue
-        name = f"proofs/{leaf.seq}.tlog-proof"
+    tree = (checkpoint.origin, checkpoint.size, checkpoint.root)
+    for line, seq in proved:
+        name = f"proofs/{seq}.tlog-proof"
         if name not in bundle.names:
-            verdict.add("proof.missing", f"entry {leaf.seq} has no inclusion proof ({name})")
+            verdict.add("proof.missing", f"entry {seq} has no inclusion proof ({name})")
             continue
         try:
             proof = parse_tlog_proof(bundle.text(name))
-            proved = parse_checkpoint_body(split_note(proof.checkpoint_note)[0])
+            proved_cp = parse_checkpoint_body(split_note(proof.checkpoint_note)[0])
         except FormatError as exc:
             verdict.add("proof.format", f"{name}: {exc}")
             continue
-        same_tree = (proved.origin, proved.size, proved.root) == (
-            checkpoint.origin, checkpoint.size, checkpoint.root
-        )
-        if not same_tree or proof.index != leaf.seq or not verify_inclusion(
-            leaf.seq, checkpoint.size, leaf_hash(line), proof.hashes, checkpoint.root
+        same_tree = (proved_cp.origin, proved_cp.size, proved_cp.root) == tree
+        if not same_tree or proof.index != seq or not verify_inclusion(
+            seq, checkpoint.size, leaf_hash(line), proof.hashes, checkpoint.root
         ):
-            verdict.add("proof.inclusion", f"entry {leaf.seq} is not proven in the checkpoint")
+            verdict.add("proof.inclusion", f"entry {seq} is not proven in the checkpoint")
 
 
 def _verify(bundle: _Bundle, pinned: VerifierKey | None) -> Verdict:
@@ -648,16 +694,17 @@ def _verify(bundle: _Bundle, pinned: VerifierKey | None) -> Verdict:
     checkpoint = _load_checkpoint(bundle, pinned, verdict)
     if checkpoint.origin.rsplit("/", 1)[-1] != log_id:
         verdict.add("checkpoint.origin", f"the checkpoint is for {checkpoint.origin}, not {log_id}")
-    lines = bundle.lines("entries.jsonl")
+    data = bundle.lines_file("entries.jsonl")
+    lines = data[:-1].split(b"\n") if data else []
     scope = "full export" if full else f"partial export ({manifest.get('selection', '')})"
     verdict.fact("Bundle", f"{scope}, {len(lines)} entries")
-    leaves = _parse_leaves(lines, verdict)
-    _check_order(leaves, log_id, verdict)
-    _check_complete(leaves, checkpoint.size, full, verdict)
+    leaves = _scan_leaves(data, lines, log_id, checkpoint.size, full)
+    if leaves is None:
+        leaves = _check_leaves(lines, log_id, checkpoint.size, full, verdict)
     if full:
         _check_full_tree(lines, checkpoint, verdict)
     else:
-        _check_proofs(bundle, lines, leaves, checkpoint, verdict)
+        _check_proofs(bundle, leaves.proved, checkpoint, verdict)
     _check_contents(bundle, leaves, verdict)
     sealed = verdict.counts.get("entry.sealed", 0)
     if sealed:
