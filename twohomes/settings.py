@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "allauth.usersessions",
     "twohomes.accounts",
     "twohomes.families",
+    "twohomes.records",
 ]
 
 MIDDLEWARE = [
@@ -288,6 +289,11 @@ STORAGES = {
 # Where the record's signing key lives: outside the database, never committed.
 TWOHOMES_SIGNING_KEY_PATH = Path(
     os.environ.get("TWOHOMES_SIGNING_KEY", VAR_DIR / "keys" / "record-ed25519.pem")
+)
+# The name the record's checkpoints are signed under (the signed-note key name and the
+# checkpoints' origin): the server's public name, no spaces.
+TWOHOMES_LOG_NAME = os.environ.get(
+    "TWOHOMES_LOG_NAME", ALLOWED_HOSTS[0] if not DEV_MODE else "twohomes.localhost"
 )
 TWOHOMES_QUICK_EXIT_URL = os.environ.get("QUICK_EXIT_URL", "https://www.bbc.com/weather")
 TWOHOMES_INVITATION_DAYS = 7

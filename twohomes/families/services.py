@@ -19,6 +19,7 @@ from django.db import transaction
 from django.urls import reverse
 
 from twohomes.mail import send_neutral_email
+from twohomes.records import services as records
 
 from .access import Cap, require
 from .models import (
@@ -47,8 +48,10 @@ def create_family(
         name=name, timezone=timezone_name, country=country, subdivision=subdivision,
         currency=currency,
     )
-    Membership.objects.create(family=family, user=user, role=Role.PARENT)
+    founder = Membership.objects.create(family=family, user=user, role=Role.PARENT)
     audit(family, user, "family.created", f"{user.name} created the family as a parent.")
+    records.append(family, "family.member.joined", founder,
+                   {"member": records.actor_id(founder), "role": Role.PARENT, "name": user.name})
     return family
 
 
@@ -196,6 +199,9 @@ def accept_invitation(*, user: Any, token: str, now: datetime) -> Membership:
     invitation.save(update_fields=["status", "accepted_at", "accepted_by"])
     audit(family, user, "family.member.joined",
           f"{user.name} joined as {membership.get_role_display().lower()}.")
+    records.append(family, "family.member.joined", membership,
+                   {"member": records.actor_id(membership), "role": membership.role,
+                    "name": user.name})
     return membership
 
 
@@ -242,6 +248,9 @@ def change_member(
     audit(actor.family, actor.user, "family.member.role_changed",
           f"{actor.user.name} changed {member.user.name} from {old_role} to "
           f"{member.get_role_display().lower()}.")
+    records.append(actor.family, "family.member.role_changed", actor,
+                   {"member": records.actor_id(member), "role": role,
+                    "children": sorted(c.pk for c in member.linked_children.all())})
     return member
 
 
@@ -257,6 +266,8 @@ def remove_member(*, actor: Membership, member: Membership, now: datetime) -> No
     audit(actor.family, actor.user, "family.member.removed",
           f"{actor.user.name} removed {member.user.name} "
           f"({member.get_role_display().lower()}).")
+    records.append(actor.family, "family.member.removed", actor,
+                   {"member": records.actor_id(member)})
 
 
 @transaction.atomic
@@ -276,6 +287,8 @@ def leave_family(*, actor: Membership, now: datetime) -> None:
     actor.save(update_fields=["status", "ended_at"])
     audit(actor.family, actor.user, "family.member.left",
           f"{actor.user.name} ({actor.get_role_display().lower()}) left the family.")
+    records.append(actor.family, "family.member.left", actor,
+                   {"member": records.actor_id(actor)})
 
 
 def expire_memberships(*, now: datetime) -> int:
