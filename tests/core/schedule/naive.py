@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from twohomes.core.schedule.localtime import from_epoch
 from twohomes.core.schedule.model import Plan, Rotation
-from twohomes.core.schedule.rules import occurrences, paint
+from twohomes.core.schedule.rules import birthday_for, occurrences, paint
 
 HOUR = timedelta(hours=1)
 
@@ -57,11 +58,12 @@ class NaivePlan:
             for rule in schedule.rules:
                 if rule.children is not None and child_id not in rule.children:
                     continue
+                born = birthday_for(rule, children[child_id], children)
                 for occ in occurrences(rule, range(1990, 2061), country=plan.country,
-                                       subdivision=plan.subdivision,
-                                       child=children[child_id], plan_children=children):
+                                       subdivision=plan.subdivision, born=born):
                     for p in paint(rule, occ, plan.zone):
-                        found.append((rule.level, p.start, p.end, p.parent))
+                        found.append((rule.level, from_epoch(p.start), from_epoch(p.end),
+                                      p.parent))
             self._painted[child_id] = found
         return self._painted[child_id]
 

@@ -13,7 +13,7 @@ from twohomes.core.schedule.patterns import PATTERNS
 
 from .naive import naive_stats
 
-ZONES = ["UTC", "America/New_York", "Europe/London", "Australia/Sydney"]
+ZONES = ["UTC", "America/New_York", "Europe/London", "Australia/Sydney", "America/Santiago"]
 TEMPLATES = [name for name in PATTERNS if name != "custom"]
 SETTINGS = settings(max_examples=40, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow])

@@ -97,13 +97,13 @@ def test_plan_survives_a_json_round_trip() -> None:
 
 def test_cost_grows_with_transitions_not_days(monkeypatch: pytest.MonkeyPatch) -> None:
     calls = {"n": 0}
-    original = timeline_module.to_instant
+    original = timeline_module.to_epoch
 
     def counting(*args: Any) -> Any:
         calls["n"] += 1
         return original(*args)
 
-    monkeypatch.setattr(timeline_module, "to_instant", counting)
+    monkeypatch.setattr(timeline_module, "to_epoch", counting)
     sole = make_plan({"pattern": "sole", "start": MONDAY})
     build_timeline(sole, date(2000, 1, 1), date(2100, 1, 1))
     assert calls["n"] == 0

@@ -5,14 +5,19 @@ None of them walks the range day by day: each answers in constant time per inter
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from .localtime import to_instant
+from .localtime import from_epoch, to_epoch, to_instant
 from .model import ThirdParty
 
 NOON = time(12, 0)
+ONE_DAY = timedelta(days=1)
+EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
+SAFE = 4 * 3600  # seconds: more than any daylight-saving shift or gap
 WEEK_SECONDS = 7 * 86400
 WEEK_ZERO = datetime(2000, 1, 3)  # a Monday
 
@@ -20,18 +25,48 @@ WEEK_ZERO = datetime(2000, 1, 3)  # a Monday
 def night_reference(day: date, at: time, zone: ZoneInfo) -> datetime:
     """The instant that decides the night after ``day``: ``at`` on the next morning
     (times before noon) or on the same evening (noon and later)."""
-    return to_instant(day + timedelta(days=1) if at < NOON else day, at, zone)
+    return to_instant(day + ONE_DAY if at < NOON else day, at, zone)
 
 
-def first_night_from(instant: datetime, at: time, zone: ZoneInfo) -> int:
-    """The ordinal of the first day whose night reference instant is at or after ``instant``."""
-    local_day = instant.astimezone(zone).date()
-    day = local_day - timedelta(days=1) if at < NOON else local_day
-    while night_reference(day, at, zone) < instant:
-        day += timedelta(days=1)
-    while night_reference(day - timedelta(days=1), at, zone) >= instant:
-        day -= timedelta(days=1)
-    return day.toordinal()
+@lru_cache(maxsize=1 << 17)
+def night_reference_epoch(ordinal: int, at: time, zone: ZoneInfo) -> int:
+    """``night_reference`` of the day with this ordinal, in epoch seconds."""
+    day = date.fromordinal(ordinal)
+    return to_epoch(day + ONE_DAY if at < NOON else day, at, zone)
+
+
+def night_finder(at: time, zone: ZoneInfo, guess_offset: int) -> Callable[[int], int]:
+    """A function giving, for epoch seconds, the ordinal of the first day whose night
+    reference instant is at or after them.
+
+    ``guess_offset`` (the zone's usual UTC offset in seconds) gives the answer or one next to
+    it; exact comparisons with the reference instants settle it, daylight saving included.
+    """
+    refs: dict[int, int] = {}
+    shift = guess_offset - (at.hour * 3600 + at.minute * 60)
+    base = EPOCH_ORDINAL - (1 if at < NOON else 0)
+
+    def reference(day: int) -> int:
+        found = refs.get(day)
+        if found is None:
+            found = refs[day] = night_reference_epoch(day, at, zone)
+        return found
+
+    def first_night(seconds: int) -> int:
+        wall = seconds + shift
+        day = -(-wall // 86400)
+        ahead = day * 86400 - wall
+        day += base
+        # Far from every reference instant, no UTC-offset change (2 h at most) can move it.
+        if SAFE <= ahead <= 86400 - SAFE:
+            return day
+        while reference(day) < seconds:
+            day += 1
+        while reference(day - 1) >= seconds:
+            day -= 1
+        return day
+
+    return first_night
 
 
 def count_weekday(low: int, high: int, weekday: int) -> int:
@@ -73,8 +108,7 @@ def _week_seconds(windows: list[tuple[int, int]], moment: datetime) -> int:
     return total + sum(min(max(rest - start, 0), end - start) for start, end in windows)
 
 
-def third_party_seconds(third_party: ThirdParty, start: datetime, end: datetime,
-                        zone: ZoneInfo) -> int:
+def third_party_seconds(third_party: ThirdParty, start: int, end: int, zone: ZoneInfo) -> int:
     """Seconds of school or daycare time inside ``[start, end)``.
 
     Windows lie between 05:00 and 23:00, where no zone changes its clocks, so wall-clock
@@ -83,8 +117,8 @@ def third_party_seconds(third_party: ThirdParty, start: datetime, end: datetime,
     windows = [(w.weekday * 86400 + w.start.hour * 3600 + w.start.minute * 60,
                 w.weekday * 86400 + w.end.hour * 3600 + w.end.minute * 60)
                for w in third_party.windows]
-    low = start.astimezone(zone).replace(tzinfo=None)
-    high = end.astimezone(zone).replace(tzinfo=None)
+    low = from_epoch(start).astimezone(zone).replace(tzinfo=None)
+    high = from_epoch(end).astimezone(zone).replace(tzinfo=None)
     total = 0
     for first, last in third_party.terms:
         term_low = max(low, datetime.combine(first, time(0)))

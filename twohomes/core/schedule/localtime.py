@@ -20,8 +20,12 @@ def zone_named(key: str) -> ZoneInfo:
     return ZoneInfo(key)
 
 
+@lru_cache(maxsize=1 << 17)
 def to_instant(day: date, at: time, zone: ZoneInfo) -> datetime:
-    """The UTC instant of local ``day`` at ``at`` in ``zone`` (gap: first valid instant)."""
+    """The UTC instant of local ``day`` at ``at`` in ``zone`` (gap: first valid instant).
+
+    Pure, so memoised: families share the same exchange times and days.
+    """
     local = datetime(day.year, day.month, day.day, at.hour, at.minute, tzinfo=zone)
     instant = local.astimezone(UTC)
     back = instant.astimezone(zone)
@@ -61,3 +65,17 @@ def as_instant(value: date | datetime, zone: ZoneInfo) -> datetime:
 
 def local_date(instant: datetime, zone: ZoneInfo) -> date:
     return instant.astimezone(zone).date()
+
+
+@lru_cache(maxsize=1 << 17)
+def to_epoch(day: date, at: time, zone: ZoneInfo) -> int:
+    """``to_instant`` as whole seconds since the Unix epoch: the engine's internal clock."""
+    return int(to_instant(day, at, zone).timestamp())
+
+
+def from_epoch(seconds: int) -> datetime:
+    return datetime.fromtimestamp(seconds, UTC)
+
+
+def epoch_of(value: date | datetime, zone: ZoneInfo) -> int:
+    return int(as_instant(value, zone).timestamp())

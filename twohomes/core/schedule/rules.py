@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, time, timedelta
 from decimal import Decimal
 from functools import lru_cache
 from zoneinfo import ZoneInfo
@@ -12,7 +12,7 @@ import holidays
 
 from .errors import PlanError
 from .familydates import family_day
-from .localtime import to_instant
+from .localtime import to_epoch
 from .model import Child, Reason, Rule
 
 HALF = Decimal("0.5")
@@ -32,11 +32,11 @@ class Occurrence:
 class Painted:
     """An interval a rule paints, and the holiday credit it carries."""
 
-    start: datetime
-    end: datetime
+    start: int
+    end: int
     parent: str
     reason: Reason
-    occurrence_start: datetime
+    occurrence_start: int
     share: Decimal
 
 
@@ -64,38 +64,51 @@ def check_country(country: str, subdivision: str | None) -> None:
 
 
 def _matching(rule: Rule, country: str, subdivision: str | None,
-              year: int) -> list[tuple[date, str]]:
+              year: int) -> tuple[tuple[date, str], ...]:
+    return matching_holidays(rule.holiday_names, country, subdivision, year)
+
+
+@lru_cache(maxsize=8192)
+def matching_holidays(names: tuple[str, ...], country: str, subdivision: str | None,
+                      year: int) -> tuple[tuple[date, str], ...]:
+    """The public holidays of ``year`` called one of ``names`` (all of them when empty)."""
     found = public_holidays(country, subdivision, year)
-    if not rule.holiday_names:
-        return list(found)
-    wanted = {name.casefold() for name in rule.holiday_names}
-    return [(day, name) for day, name in found if name.casefold() in wanted]
+    if not names:
+        return found
+    wanted = {name.casefold() for name in names}
+    return tuple((day, name) for day, name in found
+                 if any(part.casefold() in wanted for part in holiday_name_parts(name)))
 
 
-@lru_cache(maxsize=4096)
-def _count_in_year(rule: Rule, country: str, subdivision: str | None, year: int) -> int:
-    return len(_matching(rule, country, subdivision, year))
+def holiday_name_parts(name: str) -> list[str]:
+    """The ``holidays`` package joins two holidays on one day as "A; B": either name counts."""
+    return [part.strip() for part in name.split(";")]
+
+
+@lru_cache(maxsize=8192)
+def _index_base(names: tuple[str, ...], since: int, country: str, subdivision: str | None,
+                year: int) -> int:
+    """How many occurrences the rule has between its ``since`` year and ``year``."""
+    if year == since:
+        return 0
+    if year > since:
+        previous = year - 1
+        count = len(matching_holidays(names, country, subdivision, previous))
+        return _index_base(names, since, country, subdivision, previous) + count
+    count = len(matching_holidays(names, country, subdivision, year))
+    return _index_base(names, since, country, subdivision, year + 1) - count
 
 
 def _public_index_base(rule: Rule, country: str, subdivision: str | None, year: int) -> int:
-    """How many occurrences the rule has between its ``since`` year and ``year``."""
-    since = rule.assignment.since
-    step = 1 if year >= since else -1
-    years = range(since, year) if step == 1 else range(year, since)
-    return step * sum(_count_in_year(rule, country, subdivision, y) for y in years)
+    return _index_base(rule.holiday_names, rule.assignment.since, country, subdivision, year)
 
 
-def _yearly_date(rule: Rule, country: str | None, child: Child, plan_children: dict[str, Child],
-                 year: int) -> date | None:
+def _yearly_date(rule: Rule, country: str | None, born: date | None, year: int) -> date | None:
     if rule.kind in ("mothers-day", "fathers-day"):
         return family_day(rule.kind, country, year)
     if rule.kind == "date" and rule.month_day is not None:
         return date(year, *rule.month_day)
-    whose = plan_children.get(rule.birthday_of or child.id)
-    if whose is None or whose.birth_date is None:
-        raise PlanError(f"rule {rule.name!r}: child {rule.birthday_of or child.id!r} has no "
-                        "birth_date")
-    born = whose.birth_date
+    assert born is not None
     if year < born.year:
         return None
     if (born.month, born.day) == (2, 29) and year % 4 != 0:
@@ -103,9 +116,21 @@ def _yearly_date(rule: Rule, country: str | None, child: Child, plan_children: d
     return date(year, born.month, born.day)
 
 
+def birthday_for(rule: Rule, child: Child, plan_children: dict[str, Child]) -> date | None:
+    """The birth date a ``birthday`` rule follows for ``child`` (None for other kinds)."""
+    if rule.kind != "birthday":
+        return None
+    whose = plan_children.get(rule.birthday_of or child.id)
+    if whose is None or whose.birth_date is None:
+        raise PlanError(f"rule {rule.name!r}: child {rule.birthday_of or child.id!r} has no "
+                        "birth_date")
+    return whose.birth_date
+
+
 def occurrences(rule: Rule, years: range, *, country: str | None, subdivision: str | None,
-                child: Child, plan_children: dict[str, Child]) -> list[Occurrence]:
-    """Every occurrence of ``rule`` whose first date falls in one of ``years``."""
+                born: date | None = None) -> list[Occurrence]:
+    """Every occurrence of ``rule`` whose first date falls in one of ``years``
+    (``born``: the birth date a birthday rule follows)."""
     if rule.kind == "school-break":
         return [Occurrence(first, last, index, f"{first.isoformat()} to {last.isoformat()}")
                 for index, (first, last) in enumerate(rule.ranges)
@@ -120,10 +145,21 @@ def occurrences(rule: Rule, years: range, *, country: str | None, subdivision: s
         return found
     result = []
     for year in years:
-        day = _yearly_date(rule, country, child, plan_children, year)
+        day = _yearly_date(rule, country, born, year)
         if day is not None:
             result.append(Occurrence(day, day, year - rule.assignment.since, day.isoformat()))
     return result
+
+
+@lru_cache(maxsize=4096)
+def rule_layer(rule: Rule, years: range, country: str | None, subdivision: str | None,
+               zone: ZoneInfo, born: date | None) -> tuple[Painted, ...]:
+    """Everything ``rule`` paints in ``years``; pure, so memoised (families share rules)."""
+    painted: list[Painted] = []
+    for occurrence in occurrences(rule, years, country=country, subdivision=subdivision,
+                                  born=born):
+        painted.extend(paint(rule, occurrence, zone))
+    return tuple(painted)
 
 
 def _first_parent(rule: Rule, occurrence: Occurrence) -> tuple[str, str]:
@@ -141,8 +177,8 @@ def _first_parent(rule: Rule, occurrence: Occurrence) -> tuple[str, str]:
 def paint(rule: Rule, occurrence: Occurrence, zone: ZoneInfo) -> list[Painted]:
     """The intervals (one, or two halves) that ``rule`` paints for ``occurrence``."""
     window = rule.window
-    start = to_instant(occurrence.first + timedelta(days=window.start_day), window.start_time, zone)
-    end = to_instant(occurrence.last + timedelta(days=window.end_day), window.end_time, zone)
+    start = to_epoch(occurrence.first + timedelta(days=window.start_day), window.start_time, zone)
+    end = to_epoch(occurrence.last + timedelta(days=window.end_day), window.end_time, zone)
     if end <= start:
         return []
     parent, why = _first_parent(rule, occurrence)
@@ -164,8 +200,8 @@ def paint(rule: Rule, occurrence: Occurrence, zone: ZoneInfo) -> list[Painted]:
     ]
 
 
-def _split_instant(rule: Rule, occurrence: Occurrence, at: time, zone: ZoneInfo) -> datetime:
+def _split_instant(rule: Rule, occurrence: Occurrence, at: time, zone: ZoneInfo) -> int:
     offset = rule.assignment.split_day
     if offset is None:
         offset = (occurrence.last - occurrence.first).days // 2
-    return to_instant(occurrence.first + timedelta(days=offset), at, zone)
+    return to_epoch(occurrence.first + timedelta(days=offset), at, zone)

@@ -30,7 +30,7 @@ from .parsing import (
     parse_weekday,
 )
 from .patterns import Midweek, cycle_rotation, template_rotation
-from .rules import check_country, public_holidays
+from .rules import check_country, holiday_name_parts, public_holidays
 from .spec_rules import parse_holiday, parse_school_break
 
 DEFAULT_EXCHANGE = time(18, 0)
@@ -254,7 +254,8 @@ def _check_holiday_names(country: str | None, subdivision: str | None, names: tu
         raise PlanError(f"{where}: public holidays need the plan's country (and subdivision)")
     known: set[str] = set()
     for year in range(2024, 2031):
-        known.update(name.casefold() for _, name in public_holidays(country, subdivision, year))
+        for _, name in public_holidays(country, subdivision, year):
+            known.update(part.casefold() for part in holiday_name_parts(name))
     for name in names:
         if name.casefold() not in known:
             sample = sorted({n for _, n in public_holidays(country, subdivision, 2026)})

@@ -13,24 +13,25 @@ Definitions (see docs/schedule-spec.md):
 
 from __future__ import annotations
 
-from collections import Counter
+from bisect import bisect_left
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from .counting import (
     apportion,
-    count_weekday,
     days_of,
-    first_night_from,
     hundredths,
+    night_finder,
     night_reference,
+    night_reference_epoch,
     third_party_seconds,
 )
 from .errors import PlanError
-from .localtime import local_midnight
-from .model import Interval, Plan
+from .localtime import local_midnight, to_epoch
+from .model import Plan
 from .timeline import Timeline, build_timeline
 
 SATURDAY = 5
@@ -127,95 +128,149 @@ def compute_stats(timeline: Timeline, first: date, end: date, *,
         raise PlanError(f"the timeline does not cover {first} to {end} and its last night")
     if exclude_third_party and plan.third_party is None:
         raise PlanError("the plan has no third_party (school or daycare) hours to leave out")
+    low, high = int(start.timestamp()), int(stop.timestamp())
     children = tuple(
-        _child_stats(timeline, child.id, first, end, start, stop, exclude_third_party)
-        for child in plan.children if child.id in timeline.intervals)
+        _child_stats(timeline, child.id, first, end, low, high, exclude_third_party)
+        for child in plan.children if child.id in timeline.tracks)
     return Stats(first, end - timedelta(days=1), plan.timezone,
                  plan.overnight_time.strftime("%H:%M"),
                  "excluded" if exclude_third_party else "included", children)
 
 
-def _child_stats(timeline: Timeline, child: str, first: date, end: date, start: datetime,
-                 stop: datetime, exclude: bool) -> ChildStats:
+Span = tuple[int, int, str]
+
+
+def _child_stats(timeline: Timeline, child: str, first: date, end: date, start: int,
+                 stop: int, exclude: bool) -> ChildStats:
     plan = timeline.plan
     parents = plan.parent_ids
-    spans = timeline.between(child, start, stop)
-    seconds = {p: 0 for p in parents}
-    for span in spans:
-        seconds[span.parent] += span.seconds
-    nights = _overnights(timeline, child, first, end)
-    weekends = _weekends(timeline, child, first, end)
-    school = {p: 0 for p in parents}
-    if plan.third_party is not None:
-        for span in spans:
-            school[span.parent] += third_party_seconds(plan.third_party, span.start, span.end,
-                                                       plan.zone)
+    night_end = night_reference_epoch(end.toordinal() - 1, plan.overnight_time, plan.zone)
+    spans = timeline.tracks[child].window(start, max(stop, night_end + 1))
+    in_range = [(s, min(e, stop), p) for s, e, p in spans if s < stop]
+    seconds = dict.fromkeys(parents, 0)
+    for s, e, p in in_range:
+        seconds[p] += e - s
+    nights, weekends = _night_counts(timeline, spans, first, end)
+    school = _school_seconds(plan, in_range)
     counted = [seconds[p] - (school[p] if exclude else 0) for p in parents]
     percent_time = apportion(counted, 10000)
     percent_nights = apportion([nights[p] for p in parents], 10000)
     total = sum(seconds.values())
     hours = apportion([seconds[p] for p in parents], round(total / 36))
-    awards = Counter[str]()
-    for award in timeline.awards:
-        if award.child == child and start <= award.starts < stop:
-            awards[award.parent] += award.share  # type: ignore[assignment]
+    awards = _holiday_awards(timeline, child, start, stop)
+    longest = _longest(in_range, parents)
     rows = tuple(
         ParentStats(
             parent=p, name=plan.parent_name(p), overnights=nights[p], hours=hundredths(hours[i]),
             percent_time=hundredths(percent_time[i]),
             percent_overnights=hundredths(percent_nights[i]),
-            longest_stretch_days=days_of(_longest(spans, lambda q, p=p: q == p)),
-            longest_away_days=days_of(_longest(spans, lambda q, p=p: q != p)),
-            weekends=weekends[p], holidays=Decimal(awards[p]).quantize(Decimal("0.1")),
+            longest_stretch_days=days_of(longest[p][0]),
+            longest_away_days=days_of(longest[p][1]),
+            weekends=weekends[p], holidays=awards.get(p, Decimal(0)).quantize(Decimal("0.1")),
             third_party_hours=hundredths(round(school[p] / 36)),
         ) for i, p in enumerate(parents))
-    return _with_exchanges(timeline, child, start, stop, first, end, rows, total)
+    return _with_exchanges(timeline, child, in_range, first, end, rows, total)
 
 
-def _with_exchanges(timeline: Timeline, child: str, start: datetime, stop: datetime,
-                    first: date, end: date, rows: tuple[ParentStats, ...],
-                    total: int) -> ChildStats:
-    zone = timeline.plan.zone
-    exchanges = timeline.exchanges(start, stop, child)
-    by_month = Counter(x.at.astimezone(zone).strftime("%Y-%m") for x in exchanges)
+def _school_seconds(plan: Plan, spans: list[Span]) -> dict[str, int]:
+    school = dict.fromkeys(plan.parent_ids, 0)
+    if plan.third_party is not None:
+        for s, e, p in spans:
+            school[p] += third_party_seconds(plan.third_party, s, e, plan.zone)
+    return school
+
+
+def _holiday_awards(timeline: Timeline, child: str, start: int,
+                    stop: int) -> dict[str, Decimal]:
+    awards: dict[str, Decimal] = {}
+    for award in timeline.awards:
+        if award.child == child and start <= award.starts.timestamp() < stop:
+            awards[award.parent] = awards.get(award.parent, Decimal(0)) + award.share
+    return awards
+
+
+def _with_exchanges(timeline: Timeline, child: str, spans: list[Span], first: date, end: date,
+                    rows: tuple[ParentStats, ...], total: int) -> ChildStats:
+    months = _exchanges_by_month(spans, timeline.plan.zone, first, end)
+    count = sum(n for _, n in months)
     days = (end - first).days
-    per_month = (Decimal(len(exchanges)) * MONTH_DAYS / days).quantize(Decimal("0.01"))
+    per_month = (Decimal(count) * MONTH_DAYS / days).quantize(Decimal("0.01"))
     return ChildStats(child, timeline.plan.child(child).name, days, hundredths(round(total / 36)),
-                      len(exchanges), per_month, tuple(sorted(by_month.items())), rows)
+                      count, per_month, months, rows)
 
 
-def _night_counts(timeline: Timeline, child: str, first: date, end: date,
-                  weekday: int | None) -> dict[str, int]:
-    """Nights (or only nights after ``weekday``) of days in ``[first, end)`` per parent."""
+def _exchanges_by_month(spans: list[Span], zone: ZoneInfo, first: date,
+                        end: date) -> tuple[tuple[str, int], ...]:
+    """Hand-overs per calendar month: month starts are found once, not per exchange."""
+    changes = [after[0] for before, after in zip(spans, spans[1:], strict=False)
+               if before[2] != after[2]]
+    found = []
+    month = date(first.year, first.month, 1)
+    done = 0
+    while month < end and done < len(changes):
+        following = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+        upto = bisect_left(changes, to_epoch(following, time(0), zone), lo=done)
+        if upto > done:
+            found.append((f"{month.year:04d}-{month.month:02d}", upto - done))
+        month, done = following, upto
+    return tuple(found)
+
+
+def _night_counts(timeline: Timeline, spans: list[Span], first: date,
+                  end: date) -> tuple[dict[str, int], dict[str, int]]:
+    """Overnights and weekend nights (after a Saturday) of days ``[first, end)`` per parent.
+
+    Each span holds the nights whose reference instant falls inside it: the difference of
+    two day ordinals, so the cost is per span, not per day. Day ordinals of Saturdays are
+    the multiples of 7 less one, so Saturdays in ``[a, b)`` number ``b // 7 - a // 7``.
+    """
     plan = timeline.plan
     at, zone = plan.overnight_time, plan.zone
     low, high = first.toordinal(), end.toordinal()
-    window_start = night_reference(first, at, zone)
-    window_end = night_reference(end - timedelta(days=1), at, zone) + timedelta(seconds=1)
-    counts = {p: 0 for p in plan.parent_ids}
-    for span in timeline.between(child, window_start, window_end):
-        lo = max(first_night_from(span.start, at, zone), low)
-        hi = min(first_night_from(span.end, at, zone), high)
-        if hi > lo:
-            counts[span.parent] += hi - lo if weekday is None else count_weekday(lo, hi, weekday)
-    return counts
+    nights = dict.fromkeys(plan.parent_ids, 0)
+    weekends = dict.fromkeys(plan.parent_ids, 0)
+    if not spans:
+        return nights, weekends
+    first_night = night_finder(at, zone, _usual_offset(zone, first))
+    lo = first_night(spans[0][0])
+    for _, span_end, parent in spans:
+        hi = first_night(span_end)
+        a = lo if lo > low else low
+        b = hi if hi < high else high
+        if b > a:
+            nights[parent] += b - a
+            weekends[parent] += b // 7 - a // 7
+        lo = hi
+    return nights, weekends
 
 
-def _overnights(timeline: Timeline, child: str, first: date, end: date) -> dict[str, int]:
-    return _night_counts(timeline, child, first, end, None)
+def _usual_offset(zone: ZoneInfo, day: date) -> int:
+    offset = datetime(day.year, day.month, day.day, 12, tzinfo=zone).utcoffset()
+    return int(offset.total_seconds()) if offset is not None else 0
 
 
-def _weekends(timeline: Timeline, child: str, first: date, end: date) -> dict[str, int]:
-    return _night_counts(timeline, child, first, end, SATURDAY)
-
-
-def _longest(spans: list[Interval], wanted: Any) -> float:
-    """The longest run of consecutive intervals whose parent satisfies ``wanted``."""
-    best = run = 0.0
-    for span in spans:
-        if wanted(span.parent):
-            run += span.seconds
-            best = max(best, run)
+def _longest(spans: list[Span], parents: tuple[str, ...]) -> dict[str, tuple[int, int]]:
+    """Per parent, the longest run of seconds with them and away from them."""
+    runs: list[tuple[str, int]] = []
+    for s, e, owner in spans:
+        if runs and runs[-1][0] == owner:
+            runs[-1] = (owner, runs[-1][1] + e - s)
         else:
-            run = 0.0
+            runs.append((owner, e - s))
+    with_parent = dict.fromkeys(parents, 0)
+    for owner, length in runs:
+        if length > with_parent[owner]:
+            with_parent[owner] = length
+    if len(parents) == 2:  # away from one parent is with the other
+        first, second = parents
+        return {first: (with_parent[first], with_parent[second]),
+                second: (with_parent[second], with_parent[first])}
+    return {p: (with_parent[p], _longest_away(runs, p)) for p in parents}
+
+
+def _longest_away(runs: list[tuple[str, int]], parent: str) -> int:
+    best = run = 0
+    for owner, length in runs:
+        run = 0 if owner == parent else run + length
+        best = max(best, run)
     return best

@@ -1,23 +1,25 @@
 """Build a custody timeline from a plan by interval arithmetic, and query it.
 
 Cost grows with the number of hand-overs in the range: the base rotation yields its
-transitions, and each higher level (season, vacation, holiday, override) is painted over
-it with ``overlay``; no step walks the range day by day.
+transitions, and the higher levels (season, vacation, holiday, override) are painted over
+it with ``overlay``; no step walks the range day by day. Inside, instants are whole seconds
+since the Unix epoch (UTC); the public queries take and return aware datetimes.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from dataclasses import dataclass, field
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from functools import cached_property
 from zoneinfo import ZoneInfo
 
 from .errors import PlanError
-from .localtime import as_instant, local_date, to_instant
+from .localtime import epoch_of, from_epoch, local_date, to_epoch
 from .model import Exchange, Interval, Plan, Reason, Rotation, Schedule
 from .overlay import Segment, check_no_overlap, clip, merge, overlay
-from .rules import Painted, occurrences, paint
+from .rules import Painted, birthday_for, rule_layer
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +33,29 @@ class HolidayAward:
     share: Decimal
 
 
+@dataclass(frozen=True, slots=True)
+class Track:
+    """One child's timeline: interval i is ``[bounds[i], bounds[i + 1])`` (epoch seconds)."""
+
+    bounds: tuple[int, ...]
+    parents: tuple[str, ...]
+    reasons: tuple[Reason, ...]
+
+    def index_at(self, seconds: int) -> int:
+        return bisect_right(self.bounds, seconds) - 1
+
+    def window(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """``(start, end, parent)`` clipped to ``[start, end)``."""
+        bounds, parents = self.bounds, self.parents
+        low = max(bisect_right(bounds, start) - 1, 0)
+        high = min(bisect_left(bounds, end, lo=low), len(parents))
+        out = [(bounds[i], bounds[i + 1], parents[i]) for i in range(low, high)]
+        if out:
+            out[0] = (max(out[0][0], start), out[0][1], out[0][2])
+            out[-1] = (out[-1][0], min(out[-1][1], end), out[-1][2])
+        return out
+
+
 @dataclass(frozen=True)
 class Timeline:
     """Who has each child in ``[start, end)``: sorted, contiguous intervals per child.
@@ -42,26 +67,27 @@ class Timeline:
     plan: Plan
     start: datetime
     end: datetime
-    intervals: dict[str, tuple[Interval, ...]]
+    tracks: dict[str, Track]
     awards: tuple[HolidayAward, ...] = ()
-    _starts: dict[str, list[datetime]] = field(default_factory=dict, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        for child, spans in self.intervals.items():
-            self._starts[child] = [span.start for span in spans]
 
     @property
     def children(self) -> tuple[str, ...]:
-        return tuple(self.intervals)
+        return tuple(self.tracks)
+
+    @cached_property
+    def intervals(self) -> dict[str, tuple[Interval, ...]]:
+        """Every child's intervals as ``Interval`` objects (made on first use)."""
+        return {child: self._intervals(track, 0, len(track.parents))
+                for child, track in self.tracks.items()}
 
     def interval_at(self, child: str, instant: datetime) -> Interval:
         """The interval of ``child`` that contains ``instant`` (aware datetime)."""
-        spans = self._spans(child)
-        moment = instant.astimezone(self.start.tzinfo)
-        if not self.start <= moment < self.end:
+        track = self._track(child)
+        if not self.start <= instant < self.end:
             raise PlanError(f"{instant.isoformat()} is outside the timeline "
                             f"{self.start.isoformat()} to {self.end.isoformat()}")
-        return spans[bisect_right(self._starts[child], moment) - 1]
+        index = track.index_at(int(instant.timestamp()))
+        return self._intervals(track, index, index + 1)[0]
 
     def owner_at(self, child: str, instant: datetime) -> str:
         """The parent who has ``child`` at ``instant``."""
@@ -73,38 +99,48 @@ class Timeline:
 
     def between(self, child: str, start: datetime, end: datetime) -> list[Interval]:
         """The intervals of ``child`` clipped to ``[start, end)``."""
-        spans = self._spans(child)
-        low = max(bisect_right(self._starts[child], start) - 1, 0)
-        out = []
-        for span in spans[low:]:
-            if span.start >= end:
-                break
-            s, e = max(span.start, start), min(span.end, end)
-            if s < e:
-                out.append(Interval(s, e, span.parent, span.reason))
-        return out
+        track = self._track(child)
+        low, high = int(start.timestamp()), int(end.timestamp())
+        first = max(track.index_at(low), 0)
+        last = min(bisect_left(track.bounds, high, lo=first), len(track.parents))
+        return [Interval(from_epoch(max(s, low)), from_epoch(min(e, high)), p, r)
+                for s, e, p, r in self._rows(track, first, last) if max(s, low) < min(e, high)]
 
     def exchanges(self, start: datetime | None = None, end: datetime | None = None,
                   child: str | None = None) -> list[Exchange]:
         """Hand-overs in ``[start, end)`` (whole timeline by default), sorted by time."""
-        low, high = start or self.start, end or self.end
+        low = int((start or self.start).timestamp())
+        high = int((end or self.end).timestamp())
         found: list[Exchange] = []
         for name in [child] if child else self.children:
-            spans = self._spans(name)
-            for before, after in zip(spans, spans[1:], strict=False):
-                if before.parent != after.parent and low <= after.start < high:
-                    later = before.reason.rank > after.reason.rank
-                    cause = before.reason if later else after.reason
-                    found.append(Exchange(after.start, name, before.parent, after.parent, cause))
+            track = self._track(name)
+            parents, reasons, bounds = track.parents, track.reasons, track.bounds
+            for i in range(max(bisect_left(bounds, low), 1), len(parents)):
+                if bounds[i] >= high:
+                    break
+                if parents[i - 1] != parents[i]:
+                    before, after = reasons[i - 1], reasons[i]
+                    cause = before if before.rank > after.rank else after
+                    found.append(Exchange(from_epoch(bounds[i]), name, parents[i - 1],
+                                          parents[i], cause))
         found.sort(key=lambda x: (x.at, x.child))
         return found
 
-    def _spans(self, child: str) -> tuple[Interval, ...]:
+    def _track(self, child: str) -> Track:
         try:
-            return self.intervals[child]
+            return self.tracks[child]
         except KeyError:
             raise PlanError(f"unknown child {child!r}; the plan has: "
-                            f"{', '.join(self.intervals)}") from None
+                            f"{', '.join(self.tracks)}") from None
+
+    @staticmethod
+    def _rows(track: Track, first: int, last: int) -> list[Segment]:
+        b, p, r = track.bounds, track.parents, track.reasons
+        return [(b[i], b[i + 1], p[i], r[i]) for i in range(first, last)]
+
+    def _intervals(self, track: Track, first: int, last: int) -> tuple[Interval, ...]:
+        return tuple(Interval(from_epoch(s), from_epoch(e), p, r)
+                     for s, e, p, r in self._rows(track, first, last))
 
 
 def build_timeline(plan: Plan, start: date | datetime, end: date | datetime) -> Timeline:
@@ -114,59 +150,62 @@ def build_timeline(plan: Plan, start: date | datetime, end: date | datetime) -> 
     datetimes are kept as given.
     """
     zone = plan.zone
-    low, high = as_instant(start, zone), as_instant(end, zone)
+    low, high = epoch_of(start, zone), epoch_of(end, zone)
     if high <= low:
-        raise PlanError(f"the range ends ({high.isoformat()}) before it starts ({low.isoformat()})")
-    intervals: dict[str, tuple[Interval, ...]] = {}
+        raise PlanError(f"the range ends ({from_epoch(high).isoformat()}) before it starts "
+                        f"({from_epoch(low).isoformat()})")
+    tracks: dict[str, Track] = {}
     awards: list[HolidayAward] = []
     for schedule in plan.schedules:
         shared = _base_and_seasons(schedule, zone, low, high)
         for child in schedule.children:
             segments, child_awards = _child_layers(plan, schedule, child, shared, low, high)
-            intervals[child] = tuple(Interval(*segment) for segment in segments)
+            tracks[child] = Track((*(s[0] for s in segments), segments[-1][1]),
+                                  tuple(s[2] for s in segments), tuple(s[3] for s in segments))
             awards.extend(child_awards)
-    ordered = {child.id: intervals[child.id] for child in plan.children if child.id in intervals}
-    return Timeline(plan, low, high, ordered, tuple(awards))
+    ordered = {child.id: tracks[child.id] for child in plan.children if child.id in tracks}
+    return Timeline(plan, from_epoch(low), from_epoch(high), ordered, tuple(awards))
 
 
-def rotation_segments(rotation: Rotation, zone: ZoneInfo, start: datetime, end: datetime,
+def rotation_segments(rotation: Rotation, zone: ZoneInfo, start: int, end: int,
                       reason: Reason) -> list[Segment]:
     """The rotation's segments over ``[start, end)``: one step per hand-over."""
     if not rotation.transitions:
         return [(start, end, rotation.nights[0], reason)]
     days = rotation.cycle_days
-    cycle = (local_date(start, zone) - rotation.anchor).days // days - 1
+    cycle = (local_date(from_epoch(start), zone) - rotation.anchor).days // days - 1
     owner = rotation.transitions[-1].parent
     segments: list[Segment] = []
     cursor = start
+    steps = [(timedelta(days=t.day), t.at, t.parent) for t in rotation.transitions]
     while True:
         first_day = rotation.anchor + timedelta(days=cycle * days)
-        for transition in rotation.transitions:
-            at = to_instant(first_day + timedelta(days=transition.day), transition.at, zone)
-            if at >= end:
+        for offset, at, parent in steps:
+            moment = to_epoch(first_day + offset, at, zone)
+            if moment >= end:
                 segments.append((cursor, end, owner, reason))
-                return merge(segments)
-            if at > cursor:
-                segments.append((cursor, at, owner, reason))
-                cursor = at
-            owner = transition.parent
+                return segments
+            if moment > cursor and parent != owner:
+                segments.append((cursor, moment, owner, reason))
+                cursor = moment
+            owner = parent
         cycle += 1
 
 
-def _base_and_seasons(schedule: Schedule, zone: ZoneInfo, low: datetime,
-                      high: datetime) -> list[Segment]:
+def _base_and_seasons(schedule: Schedule, zone: ZoneInfo, low: int, high: int) -> list[Segment]:
     base = rotation_segments(schedule.rotation, zone, low, high,
                              Reason("base", schedule.rotation.pattern))
     windows: list[Segment] = []
+    first_year = local_date(from_epoch(low), zone).year - 1
+    last_year = local_date(from_epoch(high), zone).year
     for season in schedule.seasons:
         exchange = season.rotation.exchange_time
-        for year in range(local_date(low, zone).year - 1, local_date(high, zone).year + 1):
+        for year in range(first_year, last_year + 1):
             first = date(year, *season.first)
             last = date(year + (season.last < season.first), *season.last)
-            window_start = to_instant(first, exchange, zone)
-            window_end = to_instant(last + timedelta(days=1), exchange, zone)
-            windows.append((window_start, window_end, "", Reason("season", season.name,
-                                                                 first.isoformat())))
+            windows.append((to_epoch(first, exchange, zone),
+                            to_epoch(last + timedelta(days=1), exchange, zone), "",
+                            Reason("season", season.name, first.isoformat())))
     layer: list[Segment] = []
     by_name = {season.name: season for season in schedule.seasons}
     for window_start, window_end, _, reason in check_no_overlap(windows, "season"):
@@ -174,32 +213,41 @@ def _base_and_seasons(schedule: Schedule, zone: ZoneInfo, low: datetime,
         if s < e:
             rotation = by_name[reason.rule].rotation
             layer.extend(rotation_segments(rotation, zone, s, e, Reason("season", reason.rule)))
-    return merge(overlay(base, layer))
+    return overlay(base, merge(layer))
 
 
 def _child_layers(plan: Plan, schedule: Schedule, child_id: str, shared: list[Segment],
-                  low: datetime, high: datetime) -> tuple[list[Segment], list[HolidayAward]]:
+                  low: int, high: int) -> tuple[list[Segment], list[HolidayAward]]:
+    """Paint vacations, holidays and overrides: combined first (they are sparse), then
+    painted over the contiguous base in one pass."""
     zone = plan.zone
-    child = plan.child(child_id)
-    children = {c.id: c for c in plan.children}
-    years = range(local_date(low, zone).year - 1, local_date(high, zone).year + 2)
-    segments = shared
+    years = range(local_date(from_epoch(low), zone).year - 1,
+                  local_date(from_epoch(high), zone).year + 2)
+    top: list[Segment] = []
     awards: list[HolidayAward] = []
     for level in ("vacation", "holiday"):
-        painted: list[Painted] = []
-        for rule in schedule.rules:
-            if rule.level != level or (rule.children is not None and child_id not in rule.children):
-                continue
-            for occ in occurrences(rule, years, country=plan.country, subdivision=plan.subdivision,
-                                   child=child, plan_children=children):
-                painted.extend(paint(rule, occ, zone))
+        painted = _painted(plan, schedule, child_id, level, years)
         layer = check_no_overlap([(p.start, p.end, p.parent, p.reason) for p in painted], level)
-        segments = overlay(segments, clip(layer, low, high))
+        top = overlay(top, clip(layer, low, high))
         if level == "holiday":
-            awards = [HolidayAward(child_id, p.reason.rule, p.occurrence_start, p.parent, p.share)
+            awards = [HolidayAward(child_id, p.reason.rule, from_epoch(p.occurrence_start),
+                                   p.parent, p.share)
                       for p in painted if low <= p.occurrence_start < high]
-    overrides = [(o.start, o.end, o.parent, Reason("override", o.name))
-                 for o in plan.overrides if child_id in o.children]
-    layer = check_no_overlap(overrides, "override")
-    return merge(overlay(segments, clip(layer, low, high))), awards
+    overrides = [(int(o.start.timestamp()), int(o.end.timestamp()), o.parent,
+                  Reason("override", o.name)) for o in plan.overrides if child_id in o.children]
+    top = overlay(top, clip(check_no_overlap(overrides, "override"), low, high))
+    return overlay(shared, top), awards
 
+
+def _painted(plan: Plan, schedule: Schedule, child_id: str, level: str,
+             years: range) -> list[Painted]:
+    child = plan.child(child_id)
+    children = {c.id: c for c in plan.children}
+    zone = plan.zone
+    painted: list[Painted] = []
+    for rule in schedule.rules:
+        if rule.level != level or (rule.children is not None and child_id not in rule.children):
+            continue
+        born = birthday_for(rule, child, children)
+        painted.extend(rule_layer(rule, years, plan.country, plan.subdivision, zone, born))
+    return painted

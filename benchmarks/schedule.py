@@ -1,0 +1,176 @@
+"""Schedule engine benchmark: one large family over 10 years, and 10,000 varied families.
+
+Run with ``make bench`` (or ``python benchmarks/schedule.py``). Prints:
+
+* ``one family median: X ms`` - build the timeline and all statistics for 4 children over
+  10 years with two seasons, national and regional holidays with alternation, family dates
+  and 200 overrides (goal: <= 20 ms on a 2-core machine);
+* the time for the statistics of 10,000 varied families over one year (goal: <= 10 s);
+* the naive per-hour reference from the tests on the one family, and the ratio.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import random
+import statistics
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from twohomes.core.schedule import Plan, build_timeline, compute_stats, load_plan  # noqa: E402
+from twohomes.core.schedule.patterns import PATTERNS  # noqa: E402
+
+
+def _load_naive() -> Any:
+    path = ROOT / "tests" / "core" / "schedule" / "naive.py"
+    spec = importlib.util.spec_from_file_location("schedule_naive", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+FIRST, END = date(2026, 1, 1), date(2036, 1, 1)
+CHILDREN = ["ava", "ben", "cleo", "dan"]
+NATIONAL = ["New Year's Day", "Memorial Day", "Independence Day", "Labor Day",
+            "Thanksgiving Day", "Christmas Day"]
+REGIONAL = ["Cesar Chavez Day"]
+
+
+def _overrides(rng: random.Random, count: int) -> list[dict[str, Any]]:
+    """``count`` swaps spread over the 10 years, never overlapping for any child."""
+    found = []
+    step = (END - FIRST).days // count
+    for index in range(count):
+        day = FIRST + timedelta(days=index * step + rng.randrange(0, step - 4))
+        length = rng.randrange(1, 3)
+        found.append({"name": f"swap {index + 1}", "children": rng.sample(CHILDREN, 2),
+                      "from": f"{day.isoformat()}T{rng.choice(['09:00', '12:00', '18:00'])}",
+                      "to": f"{(day + timedelta(days=length)).isoformat()}T18:00",
+                      "parent": rng.choice("AB")})
+    return found
+
+
+def family_plan() -> dict[str, Any]:
+    rng = random.Random(4)
+    holidays = [
+        {"name": "National holidays", "kind": "public", "holidays": NATIONAL,
+         "window": "day", "assign": {"alternate": ["A", "B"]}},
+        {"name": "Regional holiday", "kind": "public", "holidays": REGIONAL,
+         "assign": {"even": "B", "odd": "A"}},
+        {"name": "Birthday", "kind": "birthday", "window": {"from": "10:00", "to": "19:00"},
+         "assign": {"even": "A", "odd": "B", "split_at": "14:00"}},
+        {"name": "Mother's Day", "kind": "mothers-day", "assign": {"parent": "A"}},
+    ]
+    seasons = [
+        {"name": "summer", "from": "06-20", "to": "08-20",
+         "rotation": {"pattern": "alternating-weeks", "start": "2026-06-22"}},
+        {"name": "winter", "from": "12-20", "to": "01-03",
+         "rotation": {"nights": ["A", "A", "A", "B", "B", "B"], "start": "2026-12-20"}},
+    ]
+    breaks = [{"name": "Spring break", "assign": {"alternate": ["B", "A"]},
+               "ranges": [[f"{y}-04-0{1 + y % 5}", f"{y}-04-1{y % 5}"] for y in range(2026, 2036)]}]
+    schedule = {"seasons": seasons, "holidays": holidays, "school_breaks": breaks}
+    return {
+        "timezone": "America/Los_Angeles", "country": "US", "subdivision": "CA",
+        "parents": {"A": "Maya", "B": "Daniel"},
+        "children": [{"id": c, "birth_date": f"201{i + 2}-{i + 9:02d}-1{i + 1}"}
+                     for i, c in enumerate(CHILDREN)],
+        "schedules": [
+            {"name": "younger", "children": CHILDREN[1:], "rotation": {
+                "pattern": "2-2-5-5", "start": "2026-01-05", "dropoff_time": "08:15"}, **schedule},
+            {"name": "teen", "children": CHILDREN[:1], "rotation": {
+                "pattern": "every-other-weekend", "start": "2026-01-05",
+                "midweek": {"weekday": "wednesday", "from": "16:00", "to": "19:00"}}, **schedule},
+        ],
+        "overrides": _overrides(rng, 200),
+    }
+
+
+def one_family(plan: Plan) -> None:
+    timeline = build_timeline(plan, FIRST, END + timedelta(days=2))
+    compute_stats(timeline, FIRST, END)
+
+
+def time_one_family(plan: Plan, runs: int = 31) -> float:
+    one_family(plan)  # warm the holiday tables, as a running server would have them
+    timings = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        one_family(plan)
+        timings.append(time.perf_counter() - started)
+    return statistics.median(timings)
+
+
+def varied_family(rng: random.Random) -> dict[str, Any]:
+    names = [n for n in PATTERNS if n != "custom"]
+    anchor = date(2026, 1, 5) + timedelta(days=7 * rng.randrange(0, 52))
+    schedules = []
+    children = [{"id": f"c{i}", "birth_date": f"201{i}-0{i + 1}-0{i + 2}"}
+                for i in range(rng.randrange(1, 4))]
+    for child in children:
+        rotation: dict[str, Any] = {"pattern": rng.choice(names), "start": anchor.isoformat(),
+                                    "exchange_time": f"{rng.randrange(8, 20):02d}:00"}
+        if rng.random() < 0.2:
+            rotation = {"nights": [rng.choice("AB") for _ in range(rng.randrange(1, 29))],
+                        "start": anchor.isoformat()}
+        schedule: dict[str, Any] = {"name": child["id"], "children": [child["id"]],
+                                    "rotation": rotation}
+        if rng.random() < 0.5:
+            schedule["seasons"] = [{"name": "summer", "from": "07-01", "to": "08-15",
+                                    "rotation": {"pattern": "alternating-weeks",
+                                                 "start": "2026-07-01"}}]
+        if rng.random() < 0.5:
+            schedule["holidays"] = [{"name": "Christmas", "kind": "date", "date": "12-25",
+                                     "window": "evening-before", "assign": {"even": "A",
+                                                                            "odd": "B"}}]
+        schedules.append(schedule)
+    zone = rng.choice(["America/New_York", "Europe/London", "Europe/Berlin", "Australia/Sydney"])
+    return {"timezone": zone, "children": children, "schedules": schedules}
+
+
+def time_many_families(count: int = 10_000) -> tuple[float, float]:
+    rng = random.Random(10)
+    started = time.perf_counter()
+    plans = [load_plan(varied_family(rng)) for _ in range(count)]
+    loading = time.perf_counter() - started
+    first, end = date(2026, 1, 1), date(2027, 1, 1)
+    started = time.perf_counter()
+    for plan in plans:
+        compute_stats(build_timeline(plan, first, end + timedelta(days=2)), first, end)
+    return loading, time.perf_counter() - started
+
+
+def time_naive(plan: Plan) -> float:
+    naive = _load_naive()
+    started = time.perf_counter()
+    for child in CHILDREN:
+        naive.naive_stats(plan, child, FIRST, END)
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    plan = load_plan(family_plan())
+    timeline = build_timeline(plan, FIRST, END)
+    spans = sum(len(v) for v in timeline.intervals.values())
+    print(f"one family: 4 children, {FIRST} to {END}, {len(plan.overrides)} overrides, "
+          f"{spans} intervals, {len(timeline.exchanges())} exchanges")
+    median = time_one_family(plan)
+    print(f"one family median: {median * 1000:.1f} ms (goal <= 20 ms)")
+    loading, stats_time = time_many_families()
+    print(f"10,000 families, statistics over one year: {stats_time:.2f} s (goal <= 10 s); "
+          f"loading and validating the 10,000 plans: {loading:.2f} s")
+    naive = time_naive(plan)
+    print(f"naive per-hour reference, one family: {naive:.2f} s "
+          f"({naive / median:,.0f} times the engine's median)")
+
+
+if __name__ == "__main__":
+    main()
