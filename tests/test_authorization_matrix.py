@@ -64,10 +64,42 @@ def test_every_route_declares_access() -> None:
     assert len(FAMILY_ROUTES) >= 10
 
 
-def _kwargs(route: Route, world: Any, *, foreign_objects: bool = False) -> dict[str, Any]:
+@pytest.fixture
+def conversations(world: Any, settings: Any, tmp_path: Any) -> dict[str, Any]:
+    """A parents' thread that every non-child role is in, a child's own thread, and the
+    same in the other family; each with an attachment."""
+    from django.utils import timezone
+
+    from twohomes.messaging import services
+    from twohomes.messaging.uploads import CleanFile
+
+    settings.MEDIA_ROOT = tmp_path
+    now = timezone.now()
+    pdf = [CleanFile("note.pdf", "application/pdf", b"%PDF-1.4 note")]
+    shared = services.start_thread(
+        actor=world.parent_a, subject="Shared", body="Hello", files=pdf, now=now,
+        members=[world.partner, world.relative, world.professional])
+    own = services.start_thread(actor=world.child, subject="Mine", body="Hi", files=pdf,
+                                now=now)
+    foreign = services.start_thread(actor=world.outsider, subject="Theirs", body="x",
+                                    files=pdf, now=now)
+    return {"shared": shared, "child": own, "foreign": foreign}
+
+
+def _thread_for(persona: str, conversations: dict[str, Any], foreign: bool) -> Any:
+    if foreign:
+        return conversations["foreign"]
+    return conversations["child" if persona == "child" else "shared"]
+
+
+def _kwargs(route: Route, world: Any, *, foreign_objects: bool = False,
+            persona: str = "parent_a", conversations: dict[str, Any] | None = None
+            ) -> dict[str, Any]:
     from twohomes.families.services import invitation_token
 
     family = world.family
+    thread = _thread_for(persona, conversations or {}, foreign_objects) if conversations \
+        else None
     invitation = Invitation.objects.create(
         family=world.other_family if foreign_objects else family, email="new@example.org",
         role="relative", nonce=f"n-{route.name}-{foreign_objects}",
@@ -79,6 +111,8 @@ def _kwargs(route: Route, world: Any, *, foreign_objects: bool = False) -> dict[
         "member_id": (world.outsider if foreign_objects else world.relative).pk,
         "invitation_id": invitation.pk,
         "token": invitation_token(invitation),
+        "thread_id": thread.pk if thread else 0,
+        "attachment_id": thread.messages.first().attachments.first().pk if thread else 0,
     }
     return {key: values[key] for key in route.callback_kwargs}
 
@@ -87,12 +121,20 @@ def _request(client: Any, route: Route, url: str, method: str) -> Any:
     return client.post(url) if method == "POST" else client.get(url)
 
 
+# Object-level rules beyond the role's capability: a professional reads conversations but
+# never writes in them.
+REFUSED_BY_OBJECT = {("send_message", "professional"): 403}
+
+
 @pytest.mark.parametrize("persona", PERSONAS)
 @pytest.mark.parametrize("route", FAMILY_ROUTES, ids=str)
-def test_family_route(route: Route, persona: str, world: Any, client: Any) -> None:
+def test_family_route(
+    route: Route, persona: str, world: Any, client: Any, conversations: dict[str, Any]
+) -> None:
     access = route.access
     assert access is not None and access.cap is not None
-    url = reverse(route.name, kwargs=_kwargs(route, world))
+    url = reverse(route.name, kwargs=_kwargs(route, world, persona=persona,
+                                             conversations=conversations))
     method = "GET" if "GET" in access.methods else "POST"
     if persona != "anonymous":
         client.force_login(world.membership(persona).user)
@@ -104,14 +146,18 @@ def test_family_route(route: Route, persona: str, world: Any, client: Any) -> No
         assert response.status_code == 404
     elif access.cap not in ROLE_CAPS[world.membership(persona).role]:
         assert response.status_code == 403
+    elif (route.name, persona) in REFUSED_BY_OBJECT:
+        assert response.status_code == REFUSED_BY_OBJECT[route.name, persona]
     else:
         assert response.status_code in (200, 302), response.status_code
 
 
 @pytest.mark.parametrize("route", FAMILY_ROUTES, ids=str)
-def test_family_route_refuses_other_methods(route: Route, world: Any, client: Any) -> None:
+def test_family_route_refuses_other_methods(
+    route: Route, world: Any, client: Any, conversations: dict[str, Any]
+) -> None:
     client.force_login(world.parent_a.user)
-    url = reverse(route.name, kwargs=_kwargs(route, world))
+    url = reverse(route.name, kwargs=_kwargs(route, world, conversations=conversations))
     for method in ("put", "delete", "patch"):
         assert getattr(client, method)(url).status_code == 405
     if "GET" not in route.access.methods:
@@ -119,14 +165,18 @@ def test_family_route_refuses_other_methods(route: Route, world: Any, client: An
 
 
 OBJECT_ROUTES = [r for r in FAMILY_ROUTES
-                 if {"child_id", "member_id", "invitation_id"} & set(r.callback_kwargs)]
+                 if {"child_id", "member_id", "invitation_id", "thread_id", "attachment_id"}
+                 & set(r.callback_kwargs)]
 
 
 @pytest.mark.parametrize("route", OBJECT_ROUTES, ids=str)
-def test_another_familys_object_is_not_found(route: Route, world: Any, client: Any) -> None:
-    """A parent naming another family's child, member or invitation gets 404, not 403."""
+def test_another_familys_object_is_not_found(
+    route: Route, world: Any, client: Any, conversations: dict[str, Any]
+) -> None:
+    """A parent naming another family's object gets 404, not 403."""
     client.force_login(world.parent_a.user)
-    url = reverse(route.name, kwargs=_kwargs(route, world, foreign_objects=True))
+    url = reverse(route.name, kwargs=_kwargs(route, world, foreign_objects=True,
+                                             conversations=conversations))
     method = "GET" if "GET" in route.access.methods else "POST"
     assert _request(client, route, url, method).status_code == 404
 

@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "twohomes.accounts",
     "twohomes.families",
     "twohomes.records",
+    "twohomes.messaging",
 ]
 
 MIDDLEWARE = [
@@ -295,6 +296,10 @@ TWOHOMES_SIGNING_KEY_PATH = Path(
 TWOHOMES_LOG_NAME = os.environ.get(
     "TWOHOMES_LOG_NAME", ALLOWED_HOSTS[0] if not DEV_MODE else "twohomes.localhost"
 )
+# The site's own address, for links in emails sent by the background worker.
+TWOHOMES_BASE_URL = os.environ.get(
+    "BASE_URL", "http://127.0.0.1:8000" if DEV_MODE else f"https://{ALLOWED_HOSTS[0]}"
+).rstrip("/")
 TWOHOMES_QUICK_EXIT_URL = os.environ.get("QUICK_EXIT_URL", "https://www.bbc.com/weather")
 TWOHOMES_INVITATION_DAYS = 7
 

@@ -3,4 +3,5 @@ from django.urls import include, path
 urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("", include("twohomes.families.urls")),
+    path("", include("twohomes.messaging.urls")),
 ]

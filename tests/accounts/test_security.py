@@ -125,7 +125,8 @@ def test_signup_requires_email_verification(
 
 def _production_env(**extra: str) -> dict[str, str]:
     env = {key: value for key, value in os.environ.items()
-           if key not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "HTTPS"}}
+           if key not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "HTTPS",
+                          "DJANGO_ALLOW_ASYNC_UNSAFE"}}
     env.update(SECRET_KEY=secrets.token_urlsafe(60), ALLOWED_HOSTS="twohomes.example.org",
                DJANGO_SETTINGS_MODULE="twohomes.settings", **extra)
     return env

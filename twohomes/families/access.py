@@ -37,15 +37,21 @@ class Cap(enum.Enum):
     MANAGE_MEMBERS = "manage_members"
     VIEW_AUDIT = "view_audit"
     LEAVE_FAMILY = "leave_family"
+    VIEW_MESSAGES = "view_messages"
+    START_THREAD = "start_thread"
+    ADD_TO_THREAD = "add_to_thread"
+    EXPORT_RECORD = "export_record"
 
 
-_EVERYONE = {Cap.VIEW_FAMILY, Cap.LEAVE_FAMILY}
+_EVERYONE = {Cap.VIEW_FAMILY, Cap.LEAVE_FAMILY, Cap.VIEW_MESSAGES}
 ROLE_CAPS: dict[str, frozenset[Cap]] = {
     Role.PARENT: frozenset(Cap),
     Role.PARTNER: frozenset(_EVERYONE | {Cap.VIEW_MEMBERS}),
     Role.RELATIVE: frozenset(_EVERYONE),
-    Role.PROFESSIONAL: frozenset(_EVERYONE | {Cap.VIEW_ALL_CHILDREN, Cap.VIEW_MEMBERS}),
-    Role.CHILD: frozenset(_EVERYONE),
+    Role.PROFESSIONAL: frozenset(
+        _EVERYONE | {Cap.VIEW_ALL_CHILDREN, Cap.VIEW_MEMBERS, Cap.EXPORT_RECORD}
+    ),
+    Role.CHILD: frozenset(_EVERYONE | {Cap.START_THREAD}),
 }
 
 
@@ -209,3 +215,10 @@ def log_professional_view(membership: Membership, request: HttpRequest) -> None:
         action="family.professional.viewed",
         summary=f"{membership.user.name} (professional) {request.method} {request.path}"[:300],
     )
+
+
+def posted(request: HttpRequest) -> tuple[Any, Any]:
+    """(data, files) for a form: bound on POST even when nothing was sent, else unbound."""
+    if request.method == "POST":
+        return request.POST, request.FILES
+    return None, None

@@ -14,6 +14,7 @@ from .access import (
     active_memberships,
     family_view,
     has,
+    posted,
     public_view,
     scoped,
     signed_in_view,
@@ -43,7 +44,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @signed_in_view(methods=("GET", "POST"))
 def create_family(request: HttpRequest) -> HttpResponse:
-    form = FamilyForm(request.POST or None, initial={"timezone": "Europe/London",
+    form = FamilyForm(posted(request)[0], initial={"timezone": "Europe/London",
                                                        "country": "GB", "currency": "GBP"})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -91,7 +92,7 @@ def _can(membership: Membership) -> dict[str, bool]:
 @family_view(Cap.EDIT_FAMILY, methods=("GET", "POST"))
 def family_settings(request: HttpRequest, membership: Membership) -> HttpResponse:
     family = membership.family
-    form = FamilyForm(request.POST or None, instance=family)
+    form = FamilyForm(posted(request)[0], instance=family)
     if request.method == "POST" and form.is_valid():
         services.update_family(actor=membership, **{
             name: form.cleaned_data[name]
@@ -108,7 +109,7 @@ def family_settings(request: HttpRequest, membership: Membership) -> HttpRespons
 
 @family_view(Cap.MANAGE_CHILDREN, methods=("GET", "POST"))
 def add_child(request: HttpRequest, membership: Membership) -> HttpResponse:
-    form = ChildForm(request.POST or None, family=membership.family)
+    form = ChildForm(posted(request)[0], family=membership.family)
     if request.method == "POST" and form.is_valid():
         child = services.add_child(actor=membership, **form.cleaned_data)
         messages.success(request, f"{child.name} added.")
@@ -122,7 +123,7 @@ def add_child(request: HttpRequest, membership: Membership) -> HttpResponse:
 @family_view(Cap.MANAGE_CHILDREN, methods=("GET", "POST"))
 def edit_child(request: HttpRequest, membership: Membership, child_id: int) -> HttpResponse:
     child = get_object_or_404(visible_children(membership), pk=child_id)
-    form = ChildForm(request.POST or None, instance=child, family=membership.family)
+    form = ChildForm(posted(request)[0], instance=child, family=membership.family)
     if request.method == "POST" and form.is_valid():
         services.update_child(actor=membership, child=child, **form.cleaned_data)
         messages.success(request, f"{child.name}'s details saved.")
@@ -149,7 +150,7 @@ def members(request: HttpRequest, membership: Membership) -> HttpResponse:
 
 @family_view(Cap.MANAGE_MEMBERS, methods=("GET", "POST"))
 def invite(request: HttpRequest, membership: Membership) -> HttpResponse:
-    form = InviteForm(request.POST or None, family=membership.family)
+    form = InviteForm(posted(request)[0], family=membership.family)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -175,7 +176,7 @@ def edit_member(request: HttpRequest, membership: Membership, member_id: int) ->
     )
     initial = {"role": member.role, "children": member.linked_children.all(),
                "access_ends": member.expires_at.date() if member.expires_at else None}
-    form = MemberForm(request.POST or None, family=membership.family, initial=initial)
+    form = MemberForm(posted(request)[0], family=membership.family, initial=initial)
     if member.role == Role.PARENT:
         messages.error(request, "No parent can remove or change another parent.")
         return redirect("members", family_id=membership.family_id)

@@ -13,6 +13,14 @@
 
   if (exitLink) { exitLink.addEventListener("click", quickExit); }
 
+  // After a message is sent with HTMX, empty the composer for the next one.
+  document.body.addEventListener("twohomes:sent", function () {
+    var composer = document.getElementById("composer");
+    if (composer) { composer.reset(); }
+    var errors = document.getElementById("composer-errors");
+    if (errors) { errors.innerHTML = ""; }
+  });
+
   // Escape twice within a second also leaves, for a keyboard or a panic.
   var lastEscape = 0;
   document.addEventListener("keydown", function (event) {

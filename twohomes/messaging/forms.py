@@ -1,0 +1,108 @@
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from twohomes.families.forms import DateInput
+from twohomes.families.models import Membership
+
+from .models import NotificationPreference, Thread
+from .uploads import CleanFile, inspect_upload
+
+MAX_FILES = 5
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class AttachmentsField(forms.FileField):
+    widget = MultipleFileInput
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("label", "Attach photos or PDFs (up to 10 MB each)")
+        super().__init__(**kwargs)
+        self.widget.attrs["accept"] = "image/jpeg,image/png,image/gif,image/webp,application/pdf"
+
+    def clean(self, data: Any, initial: Any = None) -> list[CleanFile]:
+        uploads = [f for f in (data if isinstance(data, list | tuple) else [data]) if f]
+        if len(uploads) > MAX_FILES:
+            raise ValidationError(f"Attach at most {MAX_FILES} files to one message.")
+        return [inspect_upload(upload) for upload in uploads]
+
+
+class MessageForm(forms.Form):
+    body = forms.CharField(label="Message", widget=forms.Textarea(attrs={"rows": 4}),
+                           max_length=20_000)
+    attachments = AttachmentsField()
+
+
+class NewThreadForm(MessageForm):
+    subject = forms.CharField(max_length=200)
+    members = forms.ModelMultipleChoiceField(
+        queryset=Membership.objects.none(), required=False,
+        widget=forms.CheckboxSelectMultiple, label="Also include",
+        help_text="Parents are in every conversation. Professionals can read but not write.",
+    )
+    field_order = ["subject", "members", "body", "attachments"]
+
+    def __init__(self, *args: Any, joinable: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if joinable is None:
+            del self.fields["members"]
+        else:
+            self.fields["members"].queryset = joinable
+            self.fields["members"].label_from_instance = (
+                lambda m: f"{m.user.name} ({m.get_role_display().lower()})")
+
+
+class AddMemberForm(forms.Form):
+    member = forms.ModelChoiceField(queryset=Membership.objects.none(), label="Add to this "
+                                    "conversation")
+
+    def __init__(self, *args: Any, joinable: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["member"].queryset = joinable
+        self.fields["member"].label_from_instance = (
+            lambda m: f"{m.user.name} ({m.get_role_display().lower()})")
+
+
+class PreferencesForm(forms.ModelForm[NotificationPreference]):
+    class Meta:
+        model = NotificationPreference
+        fields = ["email_on_message", "daily_digest", "digest_time", "quiet_start", "quiet_end"]
+        widgets = {name: forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+                   for name in ("digest_time", "quiet_start", "quiet_end")}
+        help_texts = {"quiet_start": "Notices that arrive in quiet hours wait until they end."}
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if bool(data.get("quiet_start")) != bool(data.get("quiet_end")):
+            raise ValidationError("Give both the start and the end of quiet hours, or neither.")
+        if data.get("quiet_start") and data.get("quiet_start") == data.get("quiet_end"):
+            raise ValidationError("Quiet hours must start and end at different times.")
+        return data
+
+
+class ExportForm(forms.Form):
+    thread = forms.ModelChoiceField(queryset=Thread.objects.none(), required=False,
+                                    empty_label="The whole record", label="What to export")
+    start = forms.DateField(required=False, widget=DateInput(), label="From (optional)")
+    end = forms.DateField(required=False, widget=DateInput(), label="To (optional)")
+
+    def __init__(self, *args: Any, threads: Any, whole_record: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["thread"].queryset = threads
+        self.fields["thread"].required = not whole_record
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start: date | None = data.get("start")
+        end: date | None = data.get("end")
+        if start and end and end < start:
+            raise ValidationError("The end date is before the start date.")
+        return data

@@ -1,0 +1,126 @@
+"""Threads, messages, attachments, read receipts and notification preferences.
+
+Messages and receipts are never updated or deleted (database triggers refuse it, as for
+the record); each one also stands in the family's record.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+
+from twohomes.families.models import Family, Membership
+
+
+class Thread(models.Model):
+    family = models.ForeignKey(Family, on_delete=models.PROTECT, related_name="threads")
+    subject = models.CharField(max_length=200)
+    created_by = models.ForeignKey(Membership, on_delete=models.PROTECT, related_name="+")
+    # A child's own thread with their parents; empty for a parents' thread.
+    child = models.ForeignKey(
+        Membership, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField()
+    record_seq = models.PositiveBigIntegerField()
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.subject
+
+
+class ThreadMember(models.Model):
+    """Someone other than the parents whom a parent added to a thread."""
+
+    thread = models.ForeignKey(Thread, on_delete=models.PROTECT, related_name="extra_members")
+    membership = models.ForeignKey(Membership, on_delete=models.PROTECT, related_name="+")
+    can_write = models.BooleanField(default=True)
+    added_by = models.ForeignKey(Membership, on_delete=models.PROTECT, related_name="+")
+    added_at = models.DateTimeField()
+    record_seq = models.PositiveBigIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["thread", "membership"], name="one_thread_member")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.membership} in {self.thread}"
+
+
+class Message(models.Model):
+    family = models.ForeignKey(Family, on_delete=models.PROTECT, related_name="messages")
+    thread = models.ForeignKey(Thread, on_delete=models.PROTECT, related_name="messages")
+    author = models.ForeignKey(Membership, on_delete=models.PROTECT, related_name="+")
+    body = models.TextField()
+    sent_at = models.DateTimeField(db_index=True)
+    record_seq = models.PositiveBigIntegerField()
+
+    class Meta:
+        ordering = ["sent_at", "id"]
+
+    def __str__(self) -> str:
+        return f"message {self.pk} in {self.thread_id}"
+
+
+class Attachment(models.Model):
+    family = models.ForeignKey(Family, on_delete=models.PROTECT, related_name="attachments")
+    message = models.ForeignKey(
+        Message, on_delete=models.PROTECT, related_name="attachments", null=True
+    )
+    name = models.CharField(max_length=120)
+    content_type = models.CharField(max_length=64)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    record_seq = models.PositiveBigIntegerField()
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Receipt(models.Model):
+    """A recipient's first view of a message: recorded once, with its time."""
+
+    message = models.ForeignKey(Message, on_delete=models.PROTECT, related_name="receipts")
+    reader = models.ForeignKey(Membership, on_delete=models.PROTECT, related_name="+")
+    first_viewed_at = models.DateTimeField()
+    record_seq = models.PositiveBigIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["message", "reader"], name="one_receipt_per_reader")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reader} read {self.message_id}"
+
+
+class NotificationPreference(models.Model):
+    membership = models.OneToOneField(
+        Membership, on_delete=models.CASCADE, related_name="message_preferences"
+    )
+    email_on_message = models.BooleanField(
+        default=False, verbose_name="Email me when a message arrives",
+        help_text="The email never contains the message itself.",
+    )
+    daily_digest = models.BooleanField(
+        default=False, verbose_name="One email a day instead of one per message",
+    )
+    digest_time = models.TimeField(default="18:00", verbose_name="Time of the daily email")
+    quiet_start = models.TimeField(null=True, blank=True, verbose_name="Quiet hours start")
+    quiet_end = models.TimeField(null=True, blank=True, verbose_name="Quiet hours end")
+
+    def __str__(self) -> str:
+        return f"preferences of {self.membership}"
+
+
+class PendingNotification(models.Model):
+    """A new-message notice held for quiet hours or the daily digest."""
+
+    membership = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="+")
+    message = models.ForeignKey(Message, on_delete=models.PROTECT, related_name="+")
+    due_at = models.DateTimeField(db_index=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"notice for {self.membership} due {self.due_at}"

@@ -1,0 +1,47 @@
+"""Which threads and messages a member may see or write in (built on families.access)."""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from twohomes.families.access import scoped
+from twohomes.families.models import Membership, MembershipStatus, Role
+
+from .models import Thread, ThreadMember
+
+
+def visible_threads(membership: Membership) -> QuerySet[Thread]:
+    """Parents see every thread; a child their own threads; others the threads they are in."""
+    threads = scoped(membership, Thread.objects.all())
+    if membership.role == Role.PARENT:
+        return threads
+    return threads.filter(Q(child=membership) | Q(extra_members__membership=membership)).distinct()
+
+
+def get_thread(membership: Membership, thread_id: int) -> Thread:
+    thread = visible_threads(membership).filter(pk=thread_id).first()
+    if thread is None:
+        raise Http404
+    return thread
+
+
+def can_write(membership: Membership, thread: Thread) -> bool:
+    if membership.role == Role.PARENT:
+        return True
+    if membership.role == Role.PROFESSIONAL:
+        return False  # professionals read; they never take part
+    if thread.child_id == membership.pk:
+        return True
+    return ThreadMember.objects.filter(
+        thread=thread, membership=membership, can_write=True
+    ).exists()
+
+
+def participants(thread: Thread) -> list[Membership]:
+    """Everyone in the thread now: the active parents, the child, and added members."""
+    active = Membership.objects.filter(family_id=thread.family_id, status=MembershipStatus.ACTIVE)
+    ids = set(thread.extra_members.values_list("membership_id", flat=True))
+    if thread.child_id:
+        ids.add(thread.child_id)
+    return list(active.filter(Q(role=Role.PARENT) | Q(pk__in=ids)).select_related("user"))

@@ -1,0 +1,153 @@
+"""Every messaging action: start a thread, send, add someone, record first views.
+
+Each writes its record entry in the same transaction, and the record's time is the
+message's time: the server's clock, never the sender's.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+
+from twohomes.families.access import Cap, require
+from twohomes.families.models import Membership, Role
+from twohomes.records import services as records
+
+from .models import Attachment, Message, NotificationPreference, Receipt, Thread, ThreadMember
+from .notify import notify_recipients
+from .selectors import can_write, get_thread
+from .uploads import CleanFile
+
+MAX_BODY = 20_000
+JOINABLE_ROLES = {Role.PARTNER, Role.RELATIVE, Role.PROFESSIONAL}
+
+
+def _check_body(body: str) -> str:
+    body = body.strip()
+    if not body:
+        raise ValidationError("Write a message before sending.")
+    if len(body) > MAX_BODY:
+        raise ValidationError(f"A message can be at most {MAX_BODY:,} characters.")
+    return body
+
+
+@transaction.atomic
+def start_thread(
+    *,
+    actor: Membership,
+    subject: str,
+    body: str,
+    files: Sequence[CleanFile] = (),
+    members: Iterable[Membership] = (),
+    now: datetime,
+) -> Thread:
+    require(actor, Cap.START_THREAD)
+    subject = subject.strip()[:200]
+    if not subject:
+        raise ValidationError("Give the conversation a subject.")
+    body = _check_body(body)
+    extra = list(members) if actor.role == Role.PARENT else []
+    entry = records.append(actor.family, "messaging.thread.started", actor, {
+        "subject": subject,
+        "child_thread": actor.role == Role.CHILD,
+        "members": sorted(records.actor_id(m) for m in extra),
+    }, now=now)
+    thread = Thread.objects.create(
+        family=actor.family, subject=subject, created_by=actor, created_at=entry.recorded_at,
+        child=actor if actor.role == Role.CHILD else None, record_seq=entry.seq,
+    )
+    for member in extra:
+        _add_member(actor, thread, member, now)
+    send_message(actor=actor, thread=thread, body=body, files=files, now=now)
+    return thread
+
+
+def _add_member(actor: Membership, thread: Thread, member: Membership, now: datetime) -> None:
+    if member.family_id != actor.family_id or member.role not in JOINABLE_ROLES:
+        raise ValidationError("Only a partner, relative or professional can be added.")
+    entry = records.append(actor.family, "messaging.thread.member_added", actor, {
+        "thread": thread.record_seq, "member": records.actor_id(member),
+        "can_write": member.role != Role.PROFESSIONAL,
+    }, now=now)
+    try:
+        with transaction.atomic():
+            ThreadMember.objects.create(
+                thread=thread, membership=member, can_write=member.role != Role.PROFESSIONAL,
+                added_by=actor, added_at=entry.recorded_at, record_seq=entry.seq,
+            )
+    except IntegrityError:
+        raise ValidationError(f"{member.user.name} is already in this conversation.") from None
+
+
+@transaction.atomic
+def add_to_thread(*, actor: Membership, thread: Thread, member: Membership,
+                  now: datetime) -> None:
+    require(actor, Cap.ADD_TO_THREAD)
+    thread = get_thread(actor, thread.pk)
+    if thread.child_id:
+        raise ValidationError("A child's conversation with their parents stays between them.")
+    _add_member(actor, thread, member, now)
+
+
+@transaction.atomic
+def send_message(
+    *, actor: Membership, thread: Thread, body: str, files: Sequence[CleanFile] = (),
+    now: datetime,
+) -> Message:
+    thread = get_thread(actor, thread.pk)
+    if not can_write(actor, thread):
+        raise PermissionDenied("You can read this conversation but not write in it.")
+    body = _check_body(body)
+    stored = []
+    for clean in files:
+        entry, sha256 = records.append_file(actor.family, "messaging.attachment.added", actor,
+                                            io.BytesIO(clean.data), now=now)
+        stored.append((clean, sha256, entry.seq))
+    entry = records.append(actor.family, "messaging.message.sent", actor, {
+        "thread": thread.record_seq, "body": body,
+        "attachments": [{"sha256": sha, "name": clean.name, "type": clean.content_type}
+                        for clean, sha, _ in stored],
+    }, now=now)
+    message = Message.objects.create(
+        family=actor.family, thread=thread, author=actor, body=body,
+        sent_at=entry.recorded_at, record_seq=entry.seq,
+    )
+    Attachment.objects.bulk_create([
+        Attachment(family=actor.family, message=message, name=clean.name,
+                   content_type=clean.content_type, size=len(clean.data), sha256=sha,
+                   record_seq=seq)
+        for clean, sha, seq in stored
+    ])
+    notify_recipients(message, now=now)
+    return message
+
+
+@transaction.atomic
+def record_first_views(
+    *, actor: Membership, messages: Iterable[Message], now: datetime
+) -> list[Receipt]:
+    """Record, once per reader and message, the first time the reader saw it."""
+    unseen = [m for m in messages if m.author_id != actor.pk]
+    already = set(Receipt.objects.filter(reader=actor, message__in=unseen)
+                  .values_list("message_id", flat=True))
+    receipts = []
+    for message in unseen:
+        if message.pk in already:
+            continue
+        entry = records.append(actor.family, "messaging.message.viewed", actor, {
+            "thread": message.thread.record_seq, "message": message.record_seq,
+        }, now=now)
+        receipts.append(Receipt.objects.create(
+            message=message, reader=actor, first_viewed_at=entry.recorded_at,
+            record_seq=entry.seq,
+        ))
+    return receipts
+
+
+def preferences_for(membership: Membership) -> NotificationPreference:
+    preference, _ = NotificationPreference.objects.get_or_create(membership=membership)
+    return preference

@@ -1,0 +1,73 @@
+"""Checking an uploaded attachment by its content, and removing location data from images."""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from PIL import Image, UnidentifiedImageError
+
+MAX_BYTES = 10 * 1024 * 1024
+GPS_IFD = 0x8825
+IMAGE_FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png", "GIF": "image/gif",
+                 "WEBP": "image/webp"}
+
+
+@dataclass(frozen=True)
+class CleanFile:
+    name: str
+    content_type: str
+    data: bytes
+
+
+def _safe_name(name: str) -> str:
+    base = re.sub(r"[^\w.\- ]+", "_", name.rsplit("/", 1)[-1]).strip(" .")
+    return (base or "attachment")[:120]
+
+
+def inspect_upload(upload: UploadedFile) -> CleanFile:
+    """A PDF or an image up to 10 MB, identified by its bytes, never by its name."""
+    if upload.size is None or upload.size > MAX_BYTES:
+        raise ValidationError(f"“{upload.name}” is larger than 10 MB.")
+    data = upload.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise ValidationError(f"“{upload.name}” is larger than 10 MB.")
+    name = _safe_name(upload.name or "attachment")
+    if data.startswith(b"%PDF-"):
+        return CleanFile(name, "application/pdf", data)
+    return _clean_image(name, data)
+
+
+def _clean_image(name: str, data: bytes) -> CleanFile:
+    try:
+        with Image.open(io.BytesIO(data)) as probe:
+            probe.verify()
+        image = Image.open(io.BytesIO(data))
+        image.load()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        raise ValidationError(
+            f"“{name}” is not a PDF or an image (JPEG, PNG, GIF or WebP)."
+        ) from None
+    kind = IMAGE_FORMATS.get(image.format or "")
+    if kind is None:
+        raise ValidationError(f"“{name}” is an image type TwoHomes does not accept.")
+    return CleanFile(name, kind, _without_location(image, data))
+
+
+def _without_location(image: Image.Image, data: bytes) -> bytes:
+    """The image re-saved without GPS data (other EXIF, like orientation, is kept)."""
+    exif = image.getexif()
+    if GPS_IFD not in exif and "exif" not in image.info:
+        return data
+    exif.pop(GPS_IFD, None)
+    out = io.BytesIO()
+    options: dict[str, object] = {"exif": exif.tobytes()}
+    if image.format == "JPEG":
+        options["quality"] = "keep"
+    if image.format == "GIF":
+        options = {}
+    image.save(out, format=image.format, **options)
+    return out.getvalue()

@@ -1,0 +1,200 @@
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from django.contrib import messages as flash
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Max, Q
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django_htmx.http import retarget, trigger_client_event
+
+from twohomes.families.access import Cap, family_view, has, posted, scoped
+from twohomes.families.models import Membership, MembershipStatus, Role
+from twohomes.records import services as records
+
+from . import services
+from .exports import export_scope
+from .forms import AddMemberForm, ExportForm, MessageForm, NewThreadForm, PreferencesForm
+from .models import Attachment, Message
+from .selectors import can_write, get_thread, participants, visible_threads
+
+PAGE = 30
+
+
+def _joinable(membership: Membership) -> Any:
+    members = scoped(membership, Membership.objects.filter(status=MembershipStatus.ACTIVE))
+    return members.filter(role__in=services.JOINABLE_ROLES).select_related("user")
+
+
+@family_view(Cap.VIEW_MESSAGES)
+def thread_list(request: HttpRequest, membership: Membership) -> HttpResponse:
+    threads = visible_threads(membership).annotate(
+        last_at=Max("messages__sent_at"), total=Count("messages", distinct=True)
+    ).order_by("-last_at")
+    unread = dict(
+        Message.objects.filter(thread__in=threads).exclude(author=membership)
+        .exclude(receipts__reader=membership).values("thread").annotate(n=Count("id"))
+        .values_list("thread", "n")
+    )
+    query = request.GET.get("q", "").strip()[:200]
+    results = None
+    if query:
+        results = (Message.objects.filter(thread__in=visible_threads(membership))
+                   .filter(Q(body__icontains=query) | Q(thread__subject__icontains=query))
+                   .select_related("thread", "author__user").order_by("-sent_at")[:50])
+    return render(request, "messaging/thread_list.html", {
+        "membership": membership, "family": membership.family, "query": query,
+        "threads": [(t, unread.get(t.pk, 0)) for t in threads], "results": results,
+        "can_start": has(membership, Cap.START_THREAD),
+        "can_export": has(membership, Cap.EXPORT_RECORD),
+    })
+
+
+@family_view(Cap.START_THREAD, methods=("GET", "POST"))
+def new_thread(request: HttpRequest, membership: Membership) -> HttpResponse:
+    joinable = _joinable(membership) if membership.role == Role.PARENT else None
+    form = NewThreadForm(*posted(request), joinable=joinable)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            thread = services.start_thread(
+                actor=membership, subject=data["subject"], body=data["body"],
+                files=data["attachments"], members=data.get("members") or [],
+                now=timezone.now())
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return redirect("thread_detail", family_id=membership.family_id, thread_id=thread.pk)
+    return render(request, "messaging/thread_new.html",
+                  {"membership": membership, "family": membership.family, "form": form})
+
+
+def _page(thread: Any, before: str | None) -> tuple[list[Message], bool]:
+    page = (Message.objects.filter(thread=thread)
+            .select_related("author__user", "thread")
+            .prefetch_related("attachments", "receipts__reader__user"))
+    if before and before.isdigit():
+        page = page.filter(pk__lt=int(before))
+    newest_first = list(page.order_by("-sent_at", "-id")[:PAGE + 1])
+    return list(reversed(newest_first[:PAGE])), len(newest_first) > PAGE
+
+
+@family_view(Cap.VIEW_MESSAGES)
+def thread_detail(request: HttpRequest, membership: Membership, thread_id: int) -> HttpResponse:
+    thread = get_thread(membership, thread_id)
+    before = request.GET.get("before")
+    shown, more = _page(thread, before)
+    services.record_first_views(actor=membership, messages=shown, now=timezone.now())
+    context = {"membership": membership, "family": membership.family, "thread": thread,
+               "shown": shown, "more": more}
+    if request.htmx and before:
+        return render(request, "messaging/_partials/messages_page.html", context)
+    joinable = None
+    if has(membership, Cap.ADD_TO_THREAD) and not thread.child_id:
+        present = {m.pk for m in participants(thread)}
+        joinable = AddMemberForm(joinable=_joinable(membership).exclude(pk__in=present))
+    context.update({
+        "form": MessageForm() if can_write(membership, thread) else None,
+        "people": participants(thread), "add_form": joinable,
+    })
+    return render(request, "messaging/thread_detail.html", context)
+
+
+@family_view(Cap.VIEW_MESSAGES, methods=("POST",))
+def send(request: HttpRequest, membership: Membership, thread_id: int) -> HttpResponse:
+    thread = get_thread(membership, thread_id)
+    if not can_write(membership, thread):
+        raise PermissionDenied("You can read this conversation but not write in it.")
+    form = MessageForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            message = services.send_message(
+                actor=membership, thread=thread, body=form.cleaned_data["body"],
+                files=form.cleaned_data["attachments"], now=timezone.now())
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            if request.htmx:
+                response = render(request, "messaging/_partials/message.html",
+                                  {"message": message, "membership": membership,
+                                   "family": membership.family})
+                return trigger_client_event(response, "twohomes:sent")
+            return redirect("thread_detail", family_id=membership.family_id, thread_id=thread.pk)
+    if request.htmx:
+        response = render(request, "messaging/_partials/form_errors.html", {"form": form})
+        return retarget(response, "#composer-errors")
+    flash.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+    return redirect("thread_detail", family_id=membership.family_id, thread_id=thread.pk)
+
+
+@family_view(Cap.ADD_TO_THREAD, methods=("POST",))
+def add_member(request: HttpRequest, membership: Membership, thread_id: int) -> HttpResponse:
+    thread = get_thread(membership, thread_id)
+    form = AddMemberForm(request.POST, joinable=_joinable(membership))
+    if form.is_valid():
+        try:
+            services.add_to_thread(actor=membership, thread=thread,
+                                   member=form.cleaned_data["member"], now=timezone.now())
+        except ValidationError as error:
+            flash.error(request, " ".join(error.messages))
+        else:
+            flash.success(request, f"{form.cleaned_data['member'].user.name} was added.")
+    else:
+        flash.error(request, "Choose a partner, relative or professional of this family.")
+    return redirect("thread_detail", family_id=membership.family_id, thread_id=thread.pk)
+
+
+@family_view(Cap.VIEW_MESSAGES)
+def attachment(request: HttpRequest, membership: Membership, attachment_id: int) -> HttpResponse:
+    found = get_object_or_404(
+        scoped(membership, Attachment.objects.select_related("message__thread")),
+        pk=attachment_id)
+    get_thread(membership, found.message.thread_id)  # 404 unless the member is in the thread
+    response = FileResponse(records.open_file(membership.family, found.sha256),
+                            content_type=found.content_type,
+                            as_attachment=found.content_type == "application/pdf"
+                            or request.GET.get("download") == "1",
+                            filename=found.name)
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@family_view(Cap.VIEW_MESSAGES, methods=("GET", "POST"))
+def preferences(request: HttpRequest, membership: Membership) -> HttpResponse:
+    form = PreferencesForm(posted(request)[0], instance=services.preferences_for(membership))
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        flash.success(request, "Notification settings saved.")
+        return redirect("thread_list", family_id=membership.family_id)
+    return render(request, "messaging/preferences.html",
+                  {"membership": membership, "family": membership.family, "form": form})
+
+
+@family_view(Cap.EXPORT_RECORD, methods=("GET", "POST"))
+def export(request: HttpRequest, membership: Membership) -> HttpResponse:
+    # Parents may export the whole record; a professional only the threads they can read.
+    whole = membership.role == Role.PARENT
+    form = ExportForm(posted(request)[0], threads=visible_threads(membership),
+                      whole_record=whole)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        scope = export_scope(membership.family, thread=data["thread"], start=data["start"],
+                             end=data["end"])
+        out = io.BytesIO()
+        try:
+            records.export_bundle(membership.family, out, scope=scope, now=timezone.now())
+        except ValueError as error:
+            form.add_error(None, str(error))
+        else:
+            out.seek(0)
+            stamp = timezone.now().strftime("%Y%m%d-%H%M")
+            return FileResponse(out, as_attachment=True, filename=f"twohomes-record-{stamp}.zip",
+                                content_type="application/zip")
+    return render(request, "messaging/export.html", {
+        "membership": membership, "family": membership.family, "form": form,
+        "server_key": records.verifier_key().vkey(),
+    })
