@@ -140,25 +140,33 @@ def compute_stats(timeline: Timeline, first: date, end: date, *,
 Span = tuple[int, int, str]
 
 
+@dataclass(slots=True)
+class _Tally:
+    """What one pass over a child's spans collects (seconds and runs inside the range)."""
+
+    seconds: dict[str, int]
+    nights: dict[str, int]
+    weekends: dict[str, int]
+    runs: list[list[Any]]  # [parent, seconds, start] of consecutive spans with one parent
+    in_range: list[Span]
+
+
 def _child_stats(timeline: Timeline, child: str, first: date, end: date, start: int,
                  stop: int, exclude: bool) -> ChildStats:
     plan = timeline.plan
     parents = plan.parent_ids
     night_end = night_reference_epoch(end.toordinal() - 1, plan.overnight_time, plan.zone)
     spans = timeline.tracks[child].window(start, max(stop, night_end + 1))
-    in_range = [(s, min(e, stop), p) for s, e, p in spans if s < stop]
-    seconds = dict.fromkeys(parents, 0)
-    for s, e, p in in_range:
-        seconds[p] += e - s
-    nights, weekends = _night_counts(timeline, spans, first, end)
-    school = _school_seconds(plan, in_range)
+    tally = _tally(timeline, spans, first, end, stop)
+    seconds, nights = tally.seconds, tally.nights
+    school = _school_seconds(plan, tally.in_range)
     counted = [seconds[p] - (school[p] if exclude else 0) for p in parents]
     percent_time = apportion(counted, 10000)
     percent_nights = apportion([nights[p] for p in parents], 10000)
     total = sum(seconds.values())
     hours = apportion([seconds[p] for p in parents], round(total / 36))
     awards = _holiday_awards(timeline, child, start, stop)
-    longest = _longest(in_range, parents)
+    longest = _longest(tally.runs, parents)
     rows = tuple(
         ParentStats(
             parent=p, name=plan.parent_name(p), overnights=nights[p], hours=hundredths(hours[i]),
@@ -166,10 +174,48 @@ def _child_stats(timeline: Timeline, child: str, first: date, end: date, start: 
             percent_overnights=hundredths(percent_nights[i]),
             longest_stretch_days=days_of(longest[p][0]),
             longest_away_days=days_of(longest[p][1]),
-            weekends=weekends[p], holidays=awards.get(p, Decimal(0)).quantize(Decimal("0.1")),
+            weekends=tally.weekends[p],
+            holidays=awards.get(p, Decimal(0)).quantize(Decimal("0.1")),
             third_party_hours=hundredths(round(school[p] / 36)),
         ) for i, p in enumerate(parents))
-    return _with_exchanges(timeline, child, in_range, first, end, rows, total)
+    changes = [run[2] for run in tally.runs[1:]]
+    return _with_exchanges(timeline, child, changes, first, end, rows, total)
+
+
+def _tally(timeline: Timeline, spans: list[Span], first: date, end: date, stop: int) -> _Tally:
+    """One pass over the spans: seconds, overnights, weekends and runs per parent.
+
+    Each span holds the nights whose reference instant falls inside it: the difference of
+    two day ordinals, so the cost is per span, not per day. Day ordinals of Saturdays are
+    the multiples of 7 less one, so Saturdays in ``[a, b)`` number ``b // 7 - a // 7``.
+    """
+    plan = timeline.plan
+    ids = plan.parent_ids
+    tally = _Tally(dict.fromkeys(ids, 0), dict.fromkeys(ids, 0), dict.fromkeys(ids, 0), [], [])
+    if not spans:
+        return tally
+    first_night = night_finder(plan.overnight_time, plan.zone, _usual_offset(plan.zone, first))
+    low, high = first.toordinal(), end.toordinal()
+    nights, weekends, seconds, runs = tally.nights, tally.weekends, tally.seconds, tally.runs
+    lo = first_night(spans[0][0])
+    for s, e, p in spans:
+        hi = first_night(e)
+        a = lo if lo > low else low
+        b = hi if hi < high else high
+        if b > a:
+            nights[p] += b - a
+            weekends[p] += b // 7 - a // 7
+        lo = hi
+        if s < stop:
+            length = (e if e < stop else stop) - s
+            seconds[p] += length
+            if runs and runs[-1][0] == p:
+                runs[-1][1] += length
+            else:
+                runs.append([p, length, s])
+    if plan.third_party is not None:  # only school hours need the clipped spans again
+        tally.in_range = [(s, min(e, stop), p) for s, e, p in spans if s < stop]
+    return tally
 
 
 def _school_seconds(plan: Plan, spans: list[Span]) -> dict[str, int]:
@@ -189,21 +235,19 @@ def _holiday_awards(timeline: Timeline, child: str, start: int,
     return awards
 
 
-def _with_exchanges(timeline: Timeline, child: str, spans: list[Span], first: date, end: date,
-                    rows: tuple[ParentStats, ...], total: int) -> ChildStats:
-    months = _exchanges_by_month(spans, timeline.plan.zone, first, end)
-    count = sum(n for _, n in months)
+def _with_exchanges(timeline: Timeline, child: str, changes: list[int], first: date,
+                    end: date, rows: tuple[ParentStats, ...], total: int) -> ChildStats:
+    months = _exchanges_by_month(changes, timeline.plan.zone, first, end)
+    count = len(changes)
     days = (end - first).days
     per_month = (Decimal(count) * MONTH_DAYS / days).quantize(Decimal("0.01"))
     return ChildStats(child, timeline.plan.child(child).name, days, hundredths(round(total / 36)),
                       count, per_month, months, rows)
 
 
-def _exchanges_by_month(spans: list[Span], zone: ZoneInfo, first: date,
+def _exchanges_by_month(changes: list[int], zone: ZoneInfo, first: date,
                         end: date) -> tuple[tuple[str, int], ...]:
     """Hand-overs per calendar month: month starts are found once, not per exchange."""
-    changes = [after[0] for before, after in zip(spans, spans[1:], strict=False)
-               if before[2] != after[2]]
     found = []
     month = date(first.year, first.month, 1)
     done = 0
@@ -216,49 +260,15 @@ def _exchanges_by_month(spans: list[Span], zone: ZoneInfo, first: date,
     return tuple(found)
 
 
-def _night_counts(timeline: Timeline, spans: list[Span], first: date,
-                  end: date) -> tuple[dict[str, int], dict[str, int]]:
-    """Overnights and weekend nights (after a Saturday) of days ``[first, end)`` per parent.
-
-    Each span holds the nights whose reference instant falls inside it: the difference of
-    two day ordinals, so the cost is per span, not per day. Day ordinals of Saturdays are
-    the multiples of 7 less one, so Saturdays in ``[a, b)`` number ``b // 7 - a // 7``.
-    """
-    plan = timeline.plan
-    at, zone = plan.overnight_time, plan.zone
-    low, high = first.toordinal(), end.toordinal()
-    nights = dict.fromkeys(plan.parent_ids, 0)
-    weekends = dict.fromkeys(plan.parent_ids, 0)
-    if not spans:
-        return nights, weekends
-    first_night = night_finder(at, zone, _usual_offset(zone, first))
-    lo = first_night(spans[0][0])
-    for _, span_end, parent in spans:
-        hi = first_night(span_end)
-        a = lo if lo > low else low
-        b = hi if hi < high else high
-        if b > a:
-            nights[parent] += b - a
-            weekends[parent] += b // 7 - a // 7
-        lo = hi
-    return nights, weekends
-
-
 def _usual_offset(zone: ZoneInfo, day: date) -> int:
     offset = datetime(day.year, day.month, day.day, 12, tzinfo=zone).utcoffset()
     return int(offset.total_seconds()) if offset is not None else 0
 
 
-def _longest(spans: list[Span], parents: tuple[str, ...]) -> dict[str, tuple[int, int]]:
+def _longest(runs: list[list[Any]], parents: tuple[str, ...]) -> dict[str, tuple[int, int]]:
     """Per parent, the longest run of seconds with them and away from them."""
-    runs: list[tuple[str, int]] = []
-    for s, e, owner in spans:
-        if runs and runs[-1][0] == owner:
-            runs[-1] = (owner, runs[-1][1] + e - s)
-        else:
-            runs.append((owner, e - s))
     with_parent = dict.fromkeys(parents, 0)
-    for owner, length in runs:
+    for owner, length, _ in runs:
         if length > with_parent[owner]:
             with_parent[owner] = length
     if len(parents) == 2:  # away from one parent is with the other
@@ -268,9 +278,9 @@ def _longest(spans: list[Span], parents: tuple[str, ...]) -> dict[str, tuple[int
     return {p: (with_parent[p], _longest_away(runs, p)) for p in parents}
 
 
-def _longest_away(runs: list[tuple[str, int]], parent: str) -> int:
+def _longest_away(runs: list[list[Any]], parent: str) -> int:
     best = run = 0
-    for owner, length in runs:
+    for owner, length, _ in runs:
         run = 0 if owner == parent else run + length
         best = max(best, run)
     return best

@@ -49,7 +49,8 @@ class Track:
         bounds, parents = self.bounds, self.parents
         low = max(bisect_right(bounds, start) - 1, 0)
         high = min(bisect_left(bounds, end, lo=low), len(parents))
-        out = [(bounds[i], bounds[i + 1], parents[i]) for i in range(low, high)]
+        out = list(zip(bounds[low:high], bounds[low + 1:high + 1], parents[low:high],
+                       strict=True))
         if out:
             out[0] = (max(out[0][0], start), out[0][1], out[0][2])
             out[-1] = (out[-1][0], min(out[-1][1], end), out[-1][2])
@@ -160,8 +161,8 @@ def build_timeline(plan: Plan, start: date | datetime, end: date | datetime) -> 
         shared = _base_and_seasons(schedule, zone, low, high)
         for child in schedule.children:
             segments, child_awards = _child_layers(plan, schedule, child, shared, low, high)
-            tracks[child] = Track((*(s[0] for s in segments), segments[-1][1]),
-                                  tuple(s[2] for s in segments), tuple(s[3] for s in segments))
+            starts, _, parents, reasons = zip(*segments, strict=True)
+            tracks[child] = Track((*starts, segments[-1][1]), parents, reasons)
             awards.extend(child_awards)
     ordered = {child.id: tracks[child.id] for child in plan.children if child.id in tracks}
     return Timeline(plan, from_epoch(low), from_epoch(high), ordered, tuple(awards))
