@@ -248,3 +248,18 @@ def test_export_command_writes_a_bundle(world: Any, thread: Any, tmp_path: Any) 
                      "-o", str(target))
     with pytest.raises(CommandError, match="not a family id"):
         call_command("export", "--family", "nope", "-o", str(target))
+
+
+def test_send_notifications_command_sends_what_is_due(
+    world: Any, thread: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    from django.core.management import call_command
+
+    _opt_in(world.parent_b, daily_digest=True)
+    services.send_message(actor=world.parent_a, thread=thread, body="x", now=timezone.now())
+    PendingNotification.objects.update(due_at=timezone.now() - timedelta(minutes=1))
+    out = io.StringIO()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_notifications", stdout=out)
+    assert "1 notice(s) sent." in out.getvalue()
+    assert len(mail.outbox) == 1

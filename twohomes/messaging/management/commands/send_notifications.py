@@ -1,0 +1,15 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from twohomes.messaging.notify import send_all_due
+
+
+class Command(BaseCommand):
+    help = "Send every held new-message notice that is due (quiet hours over, digest time)."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        self.stdout.write(f"{send_all_due(now=timezone.now())} notice(s) sent.")
