@@ -9,7 +9,14 @@ from typing import Any
 import jsonschema
 import pytest
 
-from twohomes.core.schedule import PlanError, build_timeline, load_plan, plan_schema, plan_stats
+from twohomes.core.schedule import (
+    PlanError,
+    build_timeline,
+    load_plan,
+    localtime,
+    plan_schema,
+    plan_stats,
+)
 from twohomes.core.schedule import timeline as timeline_module
 
 from .conftest import make_plan, plan_dict
@@ -97,13 +104,13 @@ def test_plan_survives_a_json_round_trip() -> None:
 
 def test_cost_grows_with_transitions_not_days(monkeypatch: pytest.MonkeyPatch) -> None:
     calls = {"n": 0}
-    original = timeline_module.to_epoch
+    original = localtime.to_epoch
 
     def counting(*args: Any) -> Any:
         calls["n"] += 1
         return original(*args)
 
-    monkeypatch.setattr(timeline_module, "to_epoch", counting)
+    monkeypatch.setattr(timeline_module, "to_epoch", counting)  # what the timeline calls
     sole = make_plan({"pattern": "sole", "start": MONDAY})
     build_timeline(sole, date(2000, 1, 1), date(2100, 1, 1))
     assert calls["n"] == 0

@@ -35,8 +35,8 @@ class Comparison:
         for child, parent, field, value in self.differences:
             diff.setdefault(child, {}).setdefault("parents", {}).setdefault(parent, {})[field] = (
                 float(value))
-        for child, value in self.exchange_differences:
-            diff.setdefault(child, {})["exchanges"] = value
+        for child, count in self.exchange_differences:
+            diff.setdefault(child, {})["exchanges"] = count
         return {"a": self.first.to_json(), "b": self.second.to_json(), "difference": diff}
 
 

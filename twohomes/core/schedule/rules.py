@@ -145,9 +145,10 @@ def occurrences(rule: Rule, years: range, *, country: str | None, subdivision: s
         return found
     result = []
     for year in years:
-        day = _yearly_date(rule, country, born, year)
-        if day is not None:
-            result.append(Occurrence(day, day, year - rule.assignment.since, day.isoformat()))
+        yearly = _yearly_date(rule, country, born, year)
+        if yearly is not None:
+            index = year - rule.assignment.since
+            result.append(Occurrence(yearly, yearly, index, yearly.isoformat()))
     return result
 
 
