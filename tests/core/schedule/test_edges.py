@@ -287,3 +287,22 @@ def test_children_can_follow_different_schedules() -> None:
     wednesday = datetime(2026, 1, 7, 22, tzinfo=NY)
     assert (timeline.owner_at("teen", wednesday), timeline.owner_at("kid", wednesday)) == (
         "A", "B")
+
+
+@pytest.mark.parametrize(("zone", "first", "end"), [
+    ("Pacific/Apia", date(2011, 12, 24), date(2012, 1, 6)),  # 30 December 2011 never happened
+    ("America/Santiago", date(2026, 4, 1), date(2026, 4, 10)),  # clocks change at midnight
+    ("America/Santiago", date(2026, 9, 3), date(2026, 9, 10)),
+])
+def test_zones_with_odd_changes_agree_with_the_naive_reference(zone: str, first: date,
+                                                               end: date) -> None:
+    from .naive import naive_stats
+
+    for nights, at in ((["A", "B"], "00:00"), (["A", "A", "B"], "18:00")):
+        plan = make_plan({"nights": nights, "start": "2011-01-03", "exchange_time": at},
+                         timezone=zone)
+        child = plan_stats(plan, first, end).child("emma")
+        naive = naive_stats(plan, "emma", first, end)
+        assert {p.parent: p.overnights for p in child.parents} == naive["overnights"]
+        assert {p.parent: int(p.hours) for p in child.parents} == naive["hours"]
+        assert child.exchanges == naive["exchanges"]

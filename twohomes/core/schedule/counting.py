@@ -17,7 +17,6 @@ from .model import ThirdParty
 NOON = time(12, 0)
 ONE_DAY = timedelta(days=1)
 EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
-SAFE = 4 * 3600  # seconds: more than any daylight-saving shift or gap
 WEEK_SECONDS = 7 * 86400
 WEEK_ZERO = datetime(2000, 1, 3)  # a Monday
 
@@ -53,17 +52,17 @@ def night_finder(at: time, zone: ZoneInfo, guess_offset: int) -> Callable[[int],
         return found
 
     def first_night(seconds: int) -> int:
-        wall = seconds + shift
-        day = -(-wall // 86400)
-        ahead = day * 86400 - wall
-        day += base
-        # Far from every reference instant, no UTC-offset change (2 h at most) can move it.
-        if SAFE <= ahead <= 86400 - SAFE:
-            return day
-        while reference(day) < seconds:
-            day += 1
-        while reference(day - 1) >= seconds:
-            day -= 1
+        day = -(-(seconds + shift) // 86400) + base
+        # The guess is exact while the zone keeps its usual offset; otherwise (daylight
+        # saving, or a zone that changed its offset for good) the loops settle it.
+        after = refs.get(day)
+        if after is None or after < seconds:
+            while reference(day) < seconds:
+                day += 1
+        before = refs.get(day - 1)
+        if before is None or before >= seconds:
+            while reference(day - 1) >= seconds:
+                day -= 1
         return day
 
     return first_night
