@@ -11,7 +11,7 @@ from decimal import Decimal
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from .localtime import from_epoch, to_epoch, to_instant
+from .localtime import clock_for, from_epoch, to_epoch, to_instant
 from .model import ThirdParty
 
 NOON = time(12, 0)
@@ -39,30 +39,34 @@ def night_finder(at: time, zone: ZoneInfo, guess_offset: int) -> Callable[[int],
     reference instant is at or after them.
 
     ``guess_offset`` (the zone's usual UTC offset in seconds) gives the answer or one next to
-    it; exact comparisons with the reference instants settle it, daylight saving included.
+    it; comparisons with the exact reference instants settle it.
     """
-    refs: dict[int, int] = {}
-    shift = guess_offset - (at.hour * 3600 + at.minute * 60)
+    clock = clock_for(zone)
+    table = clock.table
+    minute = at.hour * 60 + at.minute
+    shift = guess_offset - minute * 60
     base = EPOCH_ORDINAL - (1 if at < NOON else 0)
+    step = 1 if at < NOON else 0  # the reference of day D is on D + step
 
     def reference(day: int) -> int:
-        found = refs.get(day)
-        if found is None:
-            found = refs[day] = night_reference_epoch(day, at, zone)
-        return found
+        found = table.get((day + step) * 1440 + minute)
+        return clock.epoch(day + step, minute) if found is None else found
 
     def first_night(seconds: int) -> int:
         day = -(-(seconds + shift) // 86400) + base
-        # The guess is exact while the zone keeps its usual offset; otherwise (daylight
-        # saving, or a zone that changed its offset for good) the loops settle it.
-        after = refs.get(day)
-        if after is None or after < seconds:
-            while reference(day) < seconds:
-                day += 1
-        before = refs.get(day - 1)
-        if before is None or before >= seconds:
-            while reference(day - 1) >= seconds:
-                day -= 1
+        key = (day + step) * 1440 + minute
+        after, before = table.get(key), table.get(key - 1440)
+        if after is not None and before is not None and before < seconds <= after:
+            return day  # the common case: both reference instants known and the guess right
+        return settle(seconds, day)
+
+    def settle(seconds: int, day: int) -> int:
+        # The guess is off when the zone is not at its usual offset (daylight saving, or a
+        # zone that changed its offset for good): walk to the right day.
+        while reference(day) < seconds:
+            day += 1
+        while reference(day - 1) >= seconds:
+            day -= 1
         return day
 
     return first_night

@@ -79,3 +79,30 @@ def from_epoch(seconds: int) -> datetime:
 
 def epoch_of(value: date | datetime, zone: ZoneInfo) -> int:
     return int(as_instant(value, zone).timestamp())
+
+
+class LocalClock:
+    """Memo of one zone's local wall times as epoch seconds, keyed by plain integers.
+
+    ``epoch(ordinal, minute)`` is ``to_epoch(date.fromordinal(ordinal), HH:MM, zone)``; the
+    hot loops read ``table`` directly with the key ``ordinal * 1440 + minute`` and only call
+    ``epoch`` on a miss. The table is cleared when it grows past ``LIMIT`` entries.
+    """
+
+    LIMIT = 1 << 20
+
+    def __init__(self, zone: ZoneInfo) -> None:
+        self.zone = zone
+        self.table: dict[int, int] = {}
+
+    def epoch(self, ordinal: int, minute: int) -> int:
+        if len(self.table) > self.LIMIT:
+            self.table.clear()
+        found = to_epoch(date.fromordinal(ordinal), time(minute // 60, minute % 60), self.zone)
+        self.table[ordinal * 1440 + minute] = found
+        return found
+
+
+@lru_cache(maxsize=256)
+def clock_for(zone: ZoneInfo) -> LocalClock:
+    return LocalClock(zone)

@@ -16,7 +16,7 @@ from functools import cached_property
 from zoneinfo import ZoneInfo
 
 from .errors import PlanError
-from .localtime import epoch_of, from_epoch, local_date, to_epoch
+from .localtime import clock_for, epoch_of, from_epoch, local_date, to_epoch
 from .model import Exchange, Interval, Plan, Reason, Rotation, Schedule
 from .overlay import Segment, check_no_overlap, clip, merge, overlay
 from .rules import Painted, birthday_for, rule_layer
@@ -174,15 +174,20 @@ def rotation_segments(rotation: Rotation, zone: ZoneInfo, start: int, end: int,
     if not rotation.transitions:
         return [(start, end, rotation.nights[0], reason)]
     days = rotation.cycle_days
-    cycle = (local_date(from_epoch(start), zone) - rotation.anchor).days // days - 1
+    anchor = rotation.anchor.toordinal()
+    cycle = (local_date(from_epoch(start), zone).toordinal() - anchor) // days - 1
     owner = rotation.transitions[-1].parent
     segments: list[Segment] = []
     cursor = start
-    steps = [(timedelta(days=t.day), t.at, t.parent) for t in rotation.transitions]
+    clock = clock_for(zone)
+    table = clock.table
+    steps = [(t.day, t.at.hour * 60 + t.at.minute, t.parent) for t in rotation.transitions]
     while True:
-        first_day = rotation.anchor + timedelta(days=cycle * days)
-        for offset, at, parent in steps:
-            moment = to_epoch(first_day + offset, at, zone)
+        first_day = anchor + cycle * days
+        for day, minute, parent in steps:
+            moment = table.get((first_day + day) * 1440 + minute)
+            if moment is None:
+                moment = clock.epoch(first_day + day, minute)
             if moment >= end:
                 segments.append((cursor, end, owner, reason))
                 return segments
