@@ -53,8 +53,8 @@ def _push(out: list[Segment], segment: Segment) -> None:
     """Append, joining the previous segment when it has the same parent and reason."""
     if out:
         last = out[-1]
-        same_reason = last[3] is segment[3] or last[3] == segment[3]
-        if last[1] == segment[0] and last[2] == segment[2] and same_reason:
+        if (last[1] == segment[0] and last[2] == segment[2]
+                and (last[3] is segment[3] or last[3] == segment[3])):
             out[-1] = (last[0], segment[1], last[2], last[3])
             return
     out.append(segment)
