@@ -45,8 +45,13 @@ def plan_schema() -> dict[str, Any]:
     return schema
 
 
+@lru_cache(maxsize=1)
+def _validator() -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(plan_schema())
+
+
 def _check_schema(data: Any) -> None:
-    validator = jsonschema.Draft202012Validator(plan_schema())
+    validator = _validator()
     error = jsonschema.exceptions.best_match(validator.iter_errors(data))
     if error is not None:
         where = "plan" + "".join(f"[{p!r}]" if isinstance(p, int) else f".{p}" for p in error.path)
