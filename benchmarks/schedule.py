@@ -102,8 +102,8 @@ def one_family(plan: Plan) -> None:
 RUNS = 31
 
 
-def time_one_family(plan: Plan, runs: int = RUNS) -> tuple[float, float]:
-    """The first (cold) run and the median of ``runs`` warm runs, in seconds."""
+def time_one_family(plan: Plan, runs: int = RUNS) -> tuple[float, float, float]:
+    """The first (cold) run, and the median and the best of ``runs`` warm runs, in seconds."""
     started = time.perf_counter()
     one_family(plan)
     cold = time.perf_counter() - started
@@ -112,7 +112,7 @@ def time_one_family(plan: Plan, runs: int = RUNS) -> tuple[float, float]:
         started = time.perf_counter()
         one_family(plan)
         timings.append(time.perf_counter() - started)
-    return cold, statistics.median(timings)
+    return cold, statistics.median(timings), min(timings)
 
 
 def varied_family(rng: random.Random) -> dict[str, Any]:
@@ -170,10 +170,10 @@ def main() -> None:
     spans = sum(len(v) for v in timeline.intervals.values())
     print(f"one family: 4 children, {FIRST} to {END}, {len(plan.overrides)} overrides, "
           f"{spans} intervals, {len(timeline.exchanges())} exchanges")
-    cold, median = time_one_family(plan)
-    print(f"one family median: {median * 1000:.1f} ms (goal <= 20 ms; median of {RUNS} runs "
-          "with the memoised holiday tables and local-time conversions warm, as in a running "
-          f"server; the first, cold run took {cold * 1000:.1f} ms)")
+    cold, median, best = time_one_family(plan)
+    print(f"one family median: {median * 1000:.1f} ms (goal <= 20 ms; {RUNS} runs, best "
+          f"{best * 1000:.1f} ms, with the memoised holiday tables and local-time conversions "
+          f"warm as in a running server; the first, cold run took {cold * 1000:.1f} ms)")
     loading, stats_time = time_many_families()
     print(f"10,000 families, statistics over one year: {stats_time:.2f} s (goal <= 10 s); "
           f"loading and validating the 10,000 plans: {loading:.2f} s")

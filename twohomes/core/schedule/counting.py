@@ -72,16 +72,6 @@ def night_finder(at: time, zone: ZoneInfo, guess_offset: int) -> Callable[[int],
     return first_night
 
 
-def count_weekday(low: int, high: int, weekday: int) -> int:
-    """How many day ordinals in ``[low, high)`` fall on ``weekday`` (0 = Monday)."""
-    residue = (weekday + 1) % 7  # ordinal 1 (0001-01-01) is a Monday
-
-    def below(limit: int) -> int:
-        return (limit - residue + 6) // 7
-
-    return max(0, below(high) - below(low))
-
-
 def apportion(values: list[int], units: int) -> list[int]:
     """Split ``units`` in proportion to ``values`` by largest remainder (ties: first wins)."""
     total = sum(values)

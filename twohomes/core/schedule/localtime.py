@@ -15,11 +15,6 @@ from zoneinfo import ZoneInfo
 ONE_DAY = timedelta(days=1)
 
 
-@lru_cache(maxsize=8)
-def zone_named(key: str) -> ZoneInfo:
-    return ZoneInfo(key)
-
-
 @lru_cache(maxsize=1 << 17)
 def to_instant(day: date, at: time, zone: ZoneInfo) -> datetime:
     """The UTC instant of local ``day`` at ``at`` in ``zone`` (gap: first valid instant).
