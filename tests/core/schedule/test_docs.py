@@ -56,3 +56,24 @@ def test_doc_example_is_valid(text: str) -> None:
         return
     timeline = build_timeline(load_plan(plan), date(2026, 1, 1), date(2028, 1, 1))
     assert timeline.exchanges()
+
+
+@pytest.mark.parametrize(("command", "argv"), [
+    ("twohomes schedule stats --spec family.json --from 2026-01-01 --to 2026-12-31",
+     ["stats", "--from", "2026-01-01", "--to", "2026-12-31"]),
+    ("twohomes schedule calendar --spec family.json --month 2026-03",
+     ["calendar", "--month", "2026-03"]),
+    ("twohomes schedule exchanges --spec family.json --from 2026-12-22 --to 2026-12-27",
+     ["exchanges", "--from", "2026-12-22", "--to", "2026-12-27"]),
+])
+def test_doc_sample_output_is_what_the_command_prints(
+        command: str, argv: list[str], tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from twohomes.core.schedule.cli import main
+
+    family = tmp_path / "family.json"
+    family.write_text(BLOCKS[0])
+    text = DOC.read_text(encoding="utf-8")
+    sample = text.split(f"$ {command}\n", 1)[1].split("```", 1)[0]
+    assert main([argv[0], "--spec", str(family), *argv[1:]]) == 0
+    assert capsys.readouterr().out == sample

@@ -84,7 +84,7 @@ class LocalClock:
     ``epoch`` on a miss. The table is cleared when it grows past ``LIMIT`` entries.
     """
 
-    LIMIT = 1 << 20
+    LIMIT = 1 << 18
 
     def __init__(self, zone: ZoneInfo) -> None:
         self.zone = zone
