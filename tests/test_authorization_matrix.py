@@ -86,6 +86,27 @@ def conversations(world: Any, settings: Any, tmp_path: Any) -> dict[str, Any]:
     return {"shared": shared, "child": own, "foreign": foreign}
 
 
+@pytest.fixture
+def calendar_events(world: Any) -> dict[str, Any]:
+    """An event for the linked child (Ada) with parent_a and the relative invited, and one
+    in the other family."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from twohomes.events import services as events
+
+    now = timezone.now()
+    ada = events.create_event(actor=world.parent_b, now=now, details=events.EventDetails(
+        title="Swimming", starts=now + timedelta(days=1), ends=now + timedelta(days=1, hours=1),
+        children=[world.linked_child]))
+    for invitee in (world.parent_a, world.relative):
+        events.invite_to_event(actor=world.parent_b, event=ada, invitee=invitee, now=now)
+    foreign = events.create_event(actor=world.outsider, now=now, details=events.EventDetails(
+        title="Theirs", starts=now + timedelta(days=1), ends=now + timedelta(days=1, hours=1)))
+    return {"shared": ada, "foreign": foreign}
+
+
 def _thread_for(persona: str, conversations: dict[str, Any], foreign: bool) -> Any:
     if foreign:
         return conversations["foreign"]
@@ -93,8 +114,8 @@ def _thread_for(persona: str, conversations: dict[str, Any], foreign: bool) -> A
 
 
 def _kwargs(route: Route, world: Any, *, foreign_objects: bool = False,
-            persona: str = "parent_a", conversations: dict[str, Any] | None = None
-            ) -> dict[str, Any]:
+            persona: str = "parent_a", conversations: dict[str, Any] | None = None,
+            calendar_events: dict[str, Any] | None = None) -> dict[str, Any]:
     from twohomes.families.services import invitation_token
 
     family = world.family
@@ -113,6 +134,8 @@ def _kwargs(route: Route, world: Any, *, foreign_objects: bool = False,
         "token": invitation_token(invitation),
         "thread_id": thread.pk if thread else 0,
         "attachment_id": thread.messages.first().attachments.first().pk if thread else 0,
+        "event_id": calendar_events["foreign" if foreign_objects else "shared"].pk
+        if calendar_events else 0,
     }
     return {key: values[key] for key in route.callback_kwargs}
 
@@ -123,18 +146,23 @@ def _request(client: Any, route: Route, url: str, method: str) -> Any:
 
 # Object-level rules beyond the role's capability: a professional reads conversations but
 # never writes in them.
-REFUSED_BY_OBJECT = {("send_message", "professional"): 403}
+# Only invitees reply to an event.
+REFUSED_BY_OBJECT = {("send_message", "professional"): 403,
+                     ("event_reply", "partner"): 403, ("event_reply", "professional"): 403,
+                     ("event_reply", "child"): 403}
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
 @pytest.mark.parametrize("route", FAMILY_ROUTES, ids=str)
 def test_family_route(
-    route: Route, persona: str, world: Any, client: Any, conversations: dict[str, Any]
+    route: Route, persona: str, world: Any, client: Any, conversations: dict[str, Any],
+    calendar_events: dict[str, Any],
 ) -> None:
     access = route.access
     assert access is not None and access.cap is not None
     url = reverse(route.name, kwargs=_kwargs(route, world, persona=persona,
-                                             conversations=conversations))
+                                             conversations=conversations,
+                                             calendar_events=calendar_events))
     method = "GET" if "GET" in access.methods else "POST"
     if persona != "anonymous":
         client.force_login(world.membership(persona).user)
@@ -154,10 +182,12 @@ def test_family_route(
 
 @pytest.mark.parametrize("route", FAMILY_ROUTES, ids=str)
 def test_family_route_refuses_other_methods(
-    route: Route, world: Any, client: Any, conversations: dict[str, Any]
+    route: Route, world: Any, client: Any, conversations: dict[str, Any],
+    calendar_events: dict[str, Any],
 ) -> None:
     client.force_login(world.parent_a.user)
-    url = reverse(route.name, kwargs=_kwargs(route, world, conversations=conversations))
+    url = reverse(route.name, kwargs=_kwargs(route, world, conversations=conversations,
+                                             calendar_events=calendar_events))
     for method in ("put", "delete", "patch"):
         assert getattr(client, method)(url).status_code == 405
     if "GET" not in route.access.methods:
@@ -165,18 +195,20 @@ def test_family_route_refuses_other_methods(
 
 
 OBJECT_ROUTES = [r for r in FAMILY_ROUTES
-                 if {"child_id", "member_id", "invitation_id", "thread_id", "attachment_id"}
-                 & set(r.callback_kwargs)]
+                 if {"child_id", "member_id", "invitation_id", "thread_id", "attachment_id",
+                     "event_id"} & set(r.callback_kwargs)]
 
 
 @pytest.mark.parametrize("route", OBJECT_ROUTES, ids=str)
 def test_another_familys_object_is_not_found(
-    route: Route, world: Any, client: Any, conversations: dict[str, Any]
+    route: Route, world: Any, client: Any, conversations: dict[str, Any],
+    calendar_events: dict[str, Any],
 ) -> None:
     """A parent naming another family's object gets 404, not 403."""
     client.force_login(world.parent_a.user)
     url = reverse(route.name, kwargs=_kwargs(route, world, foreign_objects=True,
-                                             conversations=conversations))
+                                             conversations=conversations,
+                                             calendar_events=calendar_events))
     method = "GET" if "GET" in route.access.methods else "POST"
     assert _request(client, route, url, method).status_code == 404
 

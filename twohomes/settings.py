@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "twohomes.families",
     "twohomes.records",
     "twohomes.messaging",
+    "twohomes.events",
 ]
 
 MIDDLEWARE = [

@@ -4,4 +4,5 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("", include("twohomes.families.urls")),
     path("", include("twohomes.messaging.urls")),
+    path("", include("twohomes.events.urls")),
 ]

@@ -41,6 +41,7 @@ class Cap(enum.Enum):
     START_THREAD = "start_thread"
     ADD_TO_THREAD = "add_to_thread"
     EXPORT_RECORD = "export_record"
+    MANAGE_EVENTS = "manage_events"
 
 
 _EVERYONE = {Cap.VIEW_FAMILY, Cap.LEAVE_FAMILY, Cap.VIEW_MESSAGES}

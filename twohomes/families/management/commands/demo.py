@@ -22,10 +22,12 @@ class Command(BaseCommand):
             if not Family.objects.filter(name="Rivera-Okafor family").exists():
                 self.stdout.write("The database already has families; no demo data added.")
                 return
+        from twohomes.events.demo import seed_demo_events
         from twohomes.messaging.demo import seed_demo_messages
 
         result = seed_demo_family(now=timezone.now())
         seed_demo_messages(result.family, now=timezone.now())
+        seed_demo_events(result.family, now=timezone.now())
         verb = "Created" if result.created else "Found"
         self.stdout.write(f"{verb} the demo family “{result.family.name}”. Sign in with:")
         for person in PEOPLE:

@@ -1,0 +1,161 @@
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django import forms
+
+from twohomes.families.forms import DateInput
+from twohomes.families.models import Child, Family, Membership, MembershipStatus, Role
+
+from .models import Event, Reply
+from .recurrence import FREQUENCIES, NONE, WEEKDAY_NAMES, WEEKDAYS, RepeatRule
+from .services import EventDetails
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%H:%M", **kwargs)
+
+
+def _member_name(member: Membership) -> str:
+    return f"{member.user.name} ({member.get_role_display().lower()})"
+
+
+class EventForm(forms.Form):
+    title = forms.CharField(max_length=200)
+    children = forms.ModelMultipleChoiceField(
+        queryset=Child.objects.none(), required=False, widget=forms.CheckboxSelectMultiple,
+        label="Children", error_messages={"invalid_choice": "Choose children of this family."},
+        help_text="Relatives and partners see the events of the children they are linked to.",
+    )
+    all_day = forms.BooleanField(required=False, label="All day")
+    start_date = forms.DateField(widget=DateInput(), label="Date")
+    start_time = forms.TimeField(required=False, widget=TimeInput(), label="Start time")
+    end_time = forms.TimeField(required=False, widget=TimeInput(), label="End time")
+    end_date = forms.DateField(required=False, widget=DateInput(),
+                               label="End date (if not the same day)")
+    location = forms.CharField(max_length=200, required=False)
+    responsible = forms.ModelChoiceField(
+        queryset=Membership.objects.none(), required=False, empty_label="Nobody in particular",
+        label="Parent responsible")
+    notes = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}),
+                            max_length=5000)
+    repeat = forms.ChoiceField(
+        label="Repeats", initial=NONE,
+        choices=[(NONE, "Does not repeat"), ("daily", "Daily"), ("weekly", "Weekly"),
+                 ("monthly", "Monthly"), ("yearly", "Yearly")])
+    interval = forms.IntegerField(min_value=1, max_value=99, required=False, initial=1,
+                                  label="Every how many days, weeks, months or years",
+                                  help_text="1 = every time; 2 = every other week, and so on.")
+    weekdays = forms.MultipleChoiceField(
+        required=False, widget=forms.CheckboxSelectMultiple,
+        choices=list(zip(WEEKDAYS, WEEKDAY_NAMES, strict=True)),
+        label="On these weekdays (weekly)")
+    repeat_until = forms.DateField(required=False, widget=DateInput(),
+                                   label="Repeat until (optional)")
+    repeat_count = forms.IntegerField(required=False, min_value=1, max_value=500,
+                                      label="Or: number of times (optional)",
+                                      help_text="Give an end date or a number, not both.")
+
+    def __init__(self, *args: Any, family: Family, children: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.family = family
+        self.fields["children"].queryset = children
+        self.fields["children"].label_from_instance = lambda child: child.name
+        self.fields["responsible"].queryset = Membership.objects.filter(
+            family=family, role=Role.PARENT, status=MembershipStatus.ACTIVE
+        ).select_related("user")
+        self.fields["responsible"].label_from_instance = lambda member: member.user.name
+        self.details: EventDetails | None = None
+
+    @staticmethod
+    def initial_for(event: Event) -> dict[str, Any]:
+        zone = ZoneInfo(event.family.timezone)
+        start, end = event.starts.astimezone(zone), event.ends.astimezone(zone)
+        rule = event.repeat
+        return {
+            "title": event.title, "children": list(event.children.all()),
+            "all_day": event.all_day,
+            "start_date": event.start_date if event.all_day else start.date(),
+            "start_time": None if event.all_day else start.time(),
+            "end_time": None if event.all_day else end.time(),
+            "end_date": (event.end_date if event.all_day else end.date())
+            if event.last_day != (event.start_date or start.date()) else None,
+            "location": event.location, "responsible": event.responsible,
+            "notes": event.notes, "repeat": rule.frequency, "interval": rule.interval,
+            "weekdays": list(rule.weekdays), "repeat_until": rule.until,
+            "repeat_count": rule.count,
+        }
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if self.errors:
+            return data
+        starts, ends = self._instants(data)
+        if data.get("repeat_until") and data.get("repeat_count"):
+            self.add_error("repeat_count", "End the repeat either on a date or after a number "
+                           "of times, not both.")
+        if self.errors:
+            return data
+        first = data["start_date"]
+        weekdays = tuple(data.get("weekdays") or ())
+        if data["repeat"] == "weekly" and not weekdays:
+            weekdays = (WEEKDAYS[first.weekday()],)
+        self.details = EventDetails(
+            title=data["title"], all_day=bool(data.get("all_day")), starts=starts, ends=ends,
+            start_date=first, end_date=data.get("end_date") or first,
+            children=list(data.get("children") or []),
+            location=data.get("location", ""), responsible=data.get("responsible"),
+            notes=data.get("notes", ""),
+            repeat=RepeatRule(
+                frequency=data["repeat"] if data["repeat"] in FREQUENCIES else NONE,
+                interval=data.get("interval") or 1,
+                weekdays=weekdays if data["repeat"] == "weekly" else (),
+                until=data.get("repeat_until"), count=data.get("repeat_count")),
+        )
+        return data
+
+    def _instants(self, data: dict[str, Any]) -> tuple[datetime | None, datetime | None]:
+        """The start and end of a timed event (None, None for an all-day one)."""
+        first, last = data["start_date"], data.get("end_date") or data["start_date"]
+        if data.get("all_day"):
+            if last < first:
+                self.add_error("end_date", "The event ends before it starts.")
+            return None, None
+        for name, words in (("start_time", "a start time"), ("end_time", "an end time")):
+            if data.get(name) is None:
+                self.add_error(name, f"Give {words}, or tick “All day”.")
+        if self.errors:
+            return None, None
+        zone = ZoneInfo(self.family.timezone)
+        starts = datetime.combine(first, data["start_time"], tzinfo=zone)
+        ends = datetime.combine(last, data["end_time"], tzinfo=zone)
+        if ends <= starts:
+            self.add_error("end_time", "The event ends before it starts.")
+        return starts, ends
+
+
+class CancelForm(forms.Form):
+    reason = forms.CharField(max_length=300, required=False, label="Reason (optional)")
+
+
+class InviteForm(forms.Form):
+    invitee = forms.ModelChoiceField(queryset=Membership.objects.none(), label="Invite",
+                                     error_messages={"invalid_choice": "Choose a parent, partner "
+                                                     "or relative of this family."})
+
+    def __init__(self, *args: Any, invitable: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["invitee"].queryset = invitable
+        self.fields["invitee"].label_from_instance = _member_name
+
+
+class ReplyForm(forms.Form):
+    reply = forms.ChoiceField(
+        choices=[(Reply.YES, "Yes"), (Reply.NO, "No"), (Reply.MAYBE, "Maybe")],
+        widget=forms.RadioSelect, label="Will you come?")
+    note = forms.CharField(max_length=300, required=False, label="Note (optional)")

@@ -1,0 +1,262 @@
+"""Every events action: create, change, cancel, invite, reply.
+
+Each checks the actor's capability, writes an ``EventRevision`` where the event itself
+changes, and appends its record entry (``calendar.event.*``) in the same transaction.
+Events are never deleted: cancelling keeps the event, marked, with its history.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+
+from twohomes.families.access import Cap, require
+from twohomes.families.models import Child, Membership, MembershipStatus, Role
+from twohomes.records import services as records
+
+from . import recurrence
+from .models import Event, EventInvitation, EventRevision, EventStatus, Reply
+from .recurrence import RepeatError, RepeatRule
+from .selectors import get_event
+
+INVITABLE_ROLES = {Role.PARENT, Role.PARTNER, Role.RELATIVE}
+
+
+@dataclass(frozen=True)
+class EventDetails:
+    """What a person enters for an event. A timed event gives aware ``starts``/``ends``;
+    an all-day event gives ``start_date``/``end_date`` (inclusive local days)."""
+
+    title: str
+    all_day: bool = False
+    starts: datetime | None = None
+    ends: datetime | None = None
+    start_date: date | None = None
+    end_date: date | None = None
+    children: Sequence[Child] = ()
+    location: str = ""
+    responsible: Membership | None = None
+    notes: str = ""
+    repeat: RepeatRule = field(default_factory=RepeatRule)
+
+
+def _midnight(day: date, zone: ZoneInfo) -> datetime:
+    return datetime.combine(day, time(0), tzinfo=zone)
+
+
+def _instants(details: EventDetails, zone: ZoneInfo) -> tuple[datetime, datetime]:
+    if details.all_day:
+        if details.start_date is None:
+            raise ValidationError("Give the day the event starts.")
+        last = details.end_date or details.start_date
+        if last < details.start_date:
+            raise ValidationError("The event ends before it starts.")
+        return _midnight(details.start_date, zone), _midnight(last + timedelta(days=1), zone)
+    if details.starts is None or details.ends is None:
+        raise ValidationError("Give the start and end times.")
+    if details.starts.tzinfo is None or details.ends.tzinfo is None:
+        raise ValueError("event times must be aware")
+    if details.ends <= details.starts:
+        raise ValidationError("The event ends before it starts.")
+    if details.ends - details.starts > timedelta(days=366):
+        raise ValidationError("An event can last at most a year.")
+    return details.starts, details.ends
+
+
+def _check_people(actor: Membership, details: EventDetails) -> None:
+    if any(child.family_id != actor.family_id for child in details.children):
+        raise ValidationError("Choose children of this family.")
+    person = details.responsible
+    if person is not None and (person.family_id != actor.family_id or person.role != Role.PARENT
+                               or person.status != MembershipStatus.ACTIVE):
+        raise ValidationError("The person responsible must be a parent in this family.")
+
+
+def _apply(actor: Membership, event: Event, details: EventDetails, now: datetime) -> None:
+    """Validate ``details`` and copy them onto ``event`` (not saved)."""
+    title = details.title.strip()
+    if not title:
+        raise ValidationError("Give the event a title.")
+    _check_people(actor, details)
+    zone = ZoneInfo(actor.family.timezone)
+    starts, ends = _instants(details, zone)
+    local_start = starts.astimezone(zone)
+    try:
+        rule = details.repeat.to_rrule(first_day=local_start.date(), zone=zone,
+                                       all_day=details.all_day)
+    except RepeatError as error:
+        raise ValidationError(str(error)) from None
+    event.title, event.starts, event.ends, event.all_day = title[:200], starts, ends, \
+        details.all_day
+    event.start_date = local_start.date() if details.all_day else None
+    event.end_date = (ends.astimezone(zone) - timedelta(days=1)).date() if details.all_day \
+        else None
+    event.timezone, event.rrule = zone.key, rule
+    event.location, event.notes = details.location.strip()[:200], details.notes.strip()
+    event.responsible = details.responsible
+    event.series_ends = recurrence.last_end(rule, local_start=local_start,
+                                            duration=event.duration, all_day=details.all_day)
+    event.updated_at = now
+
+
+def describe_when(event: Event, zone: ZoneInfo) -> str:
+    """The event's first occurrence in words, in ``zone`` (the family's)."""
+    if event.all_day and event.start_date and event.end_date:
+        first, last = event.start_date, event.end_date
+        if first == last:
+            return f"{first:%a} {first.day} {first:%b %Y}, all day"
+        return f"{first:%a} {first.day} {first:%b %Y} – {last:%a} {last.day} {last:%b %Y}, all day"
+    start, end = event.starts.astimezone(zone), event.ends.astimezone(zone)
+    text = f"{start:%a} {start.day} {start:%b %Y} {start:%H:%M} – "
+    if end.date() != start.date():
+        text += f"{end:%a} {end.day} {end:%b %Y} "
+    return text + f"{end:%H:%M}"
+
+
+def _shown(event: Event, children: Sequence[Child], actor: Membership) -> dict[str, str]:
+    """The event in the words of the history list, one entry per field."""
+    zone = ZoneInfo(actor.family.timezone)
+    return {
+        "Title": event.title,
+        "When": describe_when(event, zone),
+        "Repeats": event.repeat.describe(),
+        "Children": ", ".join(sorted(child.name for child in children)) or "None",
+        "Location": event.location or "—",
+        "Responsible": event.responsible.user.name if event.responsible else "Nobody",
+        "Notes": event.notes or "—",
+    }
+
+
+def _recorded(event: Event, children: Sequence[Child]) -> dict[str, Any]:
+    """The event as plain data for the record (ids, never names)."""
+    return {
+        "title": event.title, "starts": event.starts.isoformat(),
+        "ends": event.ends.isoformat(), "all_day": event.all_day,
+        "timezone": event.timezone, "rrule": event.rrule,
+        "children": sorted(child.pk for child in children), "location": event.location,
+        "responsible": records.actor_id(event.responsible) if event.responsible else None,
+        "notes": event.notes,
+    }
+
+
+def _diff(old: dict[str, Any], new: dict[str, Any]) -> list[dict[str, Any]]:
+    return [{"field": key, "old": old[key], "new": new[key]}
+            for key in new if old.get(key) != new[key]]
+
+
+@transaction.atomic
+def create_event(*, actor: Membership, details: EventDetails, now: datetime) -> Event:
+    require(actor, Cap.MANAGE_EVENTS)
+    event = Event(family=actor.family, created_by=actor, created_at=now)
+    _apply(actor, event, details, now)
+    children = list(details.children)
+    event.save()
+    event.children.set(children)
+    entry = records.append(actor.family, "calendar.event.created", actor,
+                           {"event": event.pk, **_recorded(event, children)}, now=now)
+    event.created_at = event.updated_at = entry.recorded_at
+    event.save(update_fields=["created_at", "updated_at"])
+    shown = _shown(event, children, actor)
+    EventRevision.objects.create(
+        event=event, actor=actor, action=EventRevision.Action.CREATED, at=entry.recorded_at,
+        changes=[{"field": key, "old": "", "new": value} for key, value in shown.items()],
+        record_seq=entry.seq)
+    return event
+
+
+def _locked(actor: Membership, event: Event) -> Event:
+    found = get_event(actor, event.pk)  # 404 for another family's event
+    locked = Event.objects.select_for_update().get(pk=found.pk)
+    if locked.is_cancelled:
+        raise ValidationError("This event was cancelled; it can no longer be changed.")
+    return locked
+
+
+@transaction.atomic
+def change_event(*, actor: Membership, event: Event, details: EventDetails,
+                 now: datetime) -> EventRevision | None:
+    """Apply ``details``; returns the revision, or None when nothing changed."""
+    require(actor, Cap.MANAGE_EVENTS)
+    event = _locked(actor, event)
+    old_children = list(event.children.all())
+    old_shown, old_recorded = _shown(event, old_children, actor), _recorded(event, old_children)
+    _apply(actor, event, details, now)
+    children = list(details.children)
+    shown, recorded = _shown(event, children, actor), _recorded(event, children)
+    if recorded == old_recorded:
+        return None
+    entry = records.append(actor.family, "calendar.event.changed", actor, {
+        "event": event.pk,
+        "changes": {key: [old_recorded[key], recorded[key]] for key in recorded
+                    if old_recorded[key] != recorded[key]},
+    }, now=now)
+    event.updated_at = entry.recorded_at
+    event.save()
+    event.children.set(children)
+    return EventRevision.objects.create(
+        event=event, actor=actor, action=EventRevision.Action.CHANGED, at=entry.recorded_at,
+        changes=_diff(old_shown, shown), record_seq=entry.seq)
+
+
+@transaction.atomic
+def cancel_event(*, actor: Membership, event: Event, reason: str = "",
+                 now: datetime) -> EventRevision:
+    require(actor, Cap.MANAGE_EVENTS)
+    event = _locked(actor, event)
+    reason = reason.strip()[:300]
+    entry = records.append(actor.family, "calendar.event.cancelled", actor,
+                           {"event": event.pk, "reason": reason}, now=now)
+    event.status, event.cancelled_at, event.cancel_reason = (
+        EventStatus.CANCELLED, entry.recorded_at, reason)
+    event.updated_at = entry.recorded_at
+    event.save(update_fields=["status", "cancelled_at", "cancel_reason", "updated_at"])
+    changes = [{"field": "Status", "old": "Active", "new": "Cancelled"}]
+    if reason:
+        changes.append({"field": "Reason", "old": "", "new": reason})
+    return EventRevision.objects.create(
+        event=event, actor=actor, action=EventRevision.Action.CANCELLED, at=entry.recorded_at,
+        changes=changes, record_seq=entry.seq)
+
+
+@transaction.atomic
+def invite_to_event(*, actor: Membership, event: Event, invitee: Membership,
+                    now: datetime) -> EventInvitation:
+    require(actor, Cap.MANAGE_EVENTS)
+    event = _locked(actor, event)
+    if (invitee.family_id != actor.family_id or invitee.role not in INVITABLE_ROLES
+            or invitee.status != MembershipStatus.ACTIVE):
+        raise ValidationError("Invite a parent, partner or relative of this family.")
+    if invitee.pk == actor.pk:
+        raise ValidationError("You cannot invite yourself.")
+    if event.invitations.filter(invitee=invitee).exists():
+        raise ValidationError(f"{invitee.user.name} is already invited.")
+    entry = records.append(actor.family, "calendar.event.invited", actor, {
+        "event": event.pk, "invitee": records.actor_id(invitee)}, now=now)
+    return EventInvitation.objects.create(event=event, invitee=invitee, invited_by=actor,
+                                          invited_at=entry.recorded_at)
+
+
+@transaction.atomic
+def reply_to_event(*, actor: Membership, event: Event, reply: str, note: str = "",
+                   now: datetime) -> EventInvitation:
+    """The invitee's yes, no or maybe (which they may change later)."""
+    event = get_event(actor, event.pk)
+    invitation = event.invitations.select_for_update().filter(invitee=actor).first()
+    if invitation is None:
+        raise PermissionDenied("You were not invited to this event.")
+    if reply not in (Reply.YES, Reply.NO, Reply.MAYBE):
+        raise ValidationError("Answer yes, no or maybe.")
+    if event.is_cancelled:
+        raise ValidationError("This event was cancelled.")
+    note = note.strip()[:300]
+    entry = records.append(actor.family, "calendar.event.replied", actor, {
+        "event": event.pk, "reply": reply, "note": note}, now=now)
+    invitation.reply, invitation.note, invitation.replied_at = reply, note, entry.recorded_at
+    invitation.save(update_fields=["reply", "note", "replied_at"])
+    return invitation

@@ -1,0 +1,173 @@
+from __future__ import annotations
+
+from datetime import timedelta
+from itertools import groupby
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.contrib import messages as flash
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from twohomes.families.access import Cap, family_view, has, posted, scoped, visible_children
+from twohomes.families.models import Membership, MembershipStatus
+
+from . import services
+from .forms import CancelForm, EventForm, InviteForm, ReplyForm
+from .models import Event
+from .selectors import event_occurrences, get_event, occurrences
+
+WEEKS_SHOWN = 8
+
+
+def _context(membership: Membership, **extra: Any) -> dict[str, Any]:
+    return {"membership": membership, "family": membership.family, **extra}
+
+
+def _child_filter(request: HttpRequest, membership: Membership) -> tuple[Any, Any]:
+    children = visible_children(membership)
+    chosen = request.GET.get("child", "")
+    child = children.filter(pk=int(chosen)).first() if chosen.isdigit() else None
+    return children, child
+
+
+@family_view(Cap.VIEW_FAMILY)
+def event_list(request: HttpRequest, membership: Membership) -> HttpResponse:
+    children, child = _child_filter(request, membership)
+    weeks = WEEKS_SHOWN * 2 if request.GET.get("more") == "1" else WEEKS_SHOWN
+    zone = ZoneInfo(membership.family.timezone)
+    start = timezone.now().astimezone(zone).replace(hour=0, minute=0, second=0, microsecond=0)
+    found = occurrences(membership, start, start + timedelta(weeks=weeks),
+                        [child.pk] if child else None, include_cancelled=True)
+    names = {c.pk: c.name for c in children}
+    days = [(day, [(o, [names[i] for i in o.children if i in names]) for o in group])
+            for day, group in groupby(found, key=lambda o: o.starts.astimezone(zone).date())]
+    return render(request, "events/event_list.html", _context(
+        membership, days=days, children=children, child=child, weeks=weeks,
+        can_manage=has(membership, Cap.MANAGE_EVENTS)))
+
+
+def _save_form(request: HttpRequest, membership: Membership, event: Event | None) -> Any:
+    initial = EventForm.initial_for(event) if event else None
+    form = EventForm(posted(request)[0], initial=initial, family=membership.family,
+                     children=visible_children(membership))
+    if request.method != "POST" or not form.is_valid() or form.details is None:
+        return form
+    now = timezone.now()
+    try:
+        if event is None:
+            return services.create_event(actor=membership, details=form.details, now=now)
+        services.change_event(actor=membership, event=event, details=form.details, now=now)
+    except ValidationError as error:
+        form.add_error(None, error)
+        return form
+    return event
+
+
+@family_view(Cap.MANAGE_EVENTS, methods=("GET", "POST"))
+def event_new(request: HttpRequest, membership: Membership) -> HttpResponse:
+    result = _save_form(request, membership, None)
+    if isinstance(result, Event):
+        flash.success(request, f"“{result.title}” added to the calendar.")
+        return redirect("event_detail", family_id=membership.family_id, event_id=result.pk)
+    return render(request, "events/event_form.html", _context(membership, form=result))
+
+
+@family_view(Cap.MANAGE_EVENTS, methods=("GET", "POST"))
+def event_edit(request: HttpRequest, membership: Membership, event_id: int) -> HttpResponse:
+    event = get_event(membership, event_id)
+    if event.is_cancelled:
+        flash.error(request, "This event was cancelled; it can no longer be changed.")
+        return redirect("event_detail", family_id=membership.family_id, event_id=event.pk)
+    result = _save_form(request, membership, event)
+    if isinstance(result, Event):
+        flash.success(request, "Changes saved.")
+        return redirect("event_detail", family_id=membership.family_id, event_id=event.pk)
+    return render(request, "events/event_form.html",
+                  _context(membership, form=result, event=event))
+
+
+def _invitable(membership: Membership, event: Event) -> Any:
+    already = event.invitations.values("invitee")
+    return (scoped(membership, Membership.objects.filter(status=MembershipStatus.ACTIVE))
+            .filter(role__in=services.INVITABLE_ROLES).exclude(pk=membership.pk)
+            .exclude(pk__in=already).select_related("user"))
+
+
+@family_view(Cap.VIEW_FAMILY)
+def event_detail(request: HttpRequest, membership: Membership, event_id: int) -> HttpResponse:
+    event = get_event(membership, event_id)
+    zone = ZoneInfo(membership.family.timezone)
+    invitations = list(event.invitations.select_related("invitee__user", "invited_by__user"))
+    mine = next((i for i in invitations if i.invitee_id == membership.pk), None)
+    can_manage = has(membership, Cap.MANAGE_EVENTS) and not event.is_cancelled
+    now = timezone.now()
+    upcoming = event_occurrences(event, now, now + timedelta(days=366))
+    return render(request, "events/event_detail.html", _context(
+        membership, event=event, when=services.describe_when(event, zone),
+        next_times=upcoming[:5],
+        invitations=invitations, mine=mine, can_manage=can_manage,
+        reply_form=ReplyForm(initial={"reply": mine.reply, "note": mine.note})
+        if mine and not event.is_cancelled else None,
+        invite_form=InviteForm(invitable=_invitable(membership, event)) if can_manage else None,
+        cancel_form=CancelForm() if can_manage else None,
+        revisions=event.revisions.select_related("actor__user"),
+    ))
+
+
+@family_view(Cap.MANAGE_EVENTS, methods=("POST",))
+def event_cancel(request: HttpRequest, membership: Membership, event_id: int) -> HttpResponse:
+    event = get_event(membership, event_id)
+    form = CancelForm(request.POST)
+    if form.is_valid():
+        try:
+            services.cancel_event(actor=membership, event=event,
+                                  reason=form.cleaned_data["reason"], now=timezone.now())
+        except ValidationError as error:
+            flash.error(request, " ".join(error.messages))
+        else:
+            flash.success(request, f"“{event.title}” was cancelled. It stays in the history.")
+    else:
+        flash.error(request, "The reason can be at most 300 characters.")
+    return redirect("event_detail", family_id=membership.family_id, event_id=event.pk)
+
+
+@family_view(Cap.MANAGE_EVENTS, methods=("POST",))
+def event_invite(request: HttpRequest, membership: Membership, event_id: int) -> HttpResponse:
+    event = get_event(membership, event_id)
+    form = InviteForm(request.POST, invitable=_invitable(membership, event))
+    if form.is_valid():
+        invitee = form.cleaned_data["invitee"]
+        try:
+            services.invite_to_event(actor=membership, event=event, invitee=invitee,
+                                     now=timezone.now())
+        except ValidationError as error:
+            flash.error(request, " ".join(error.messages))
+        else:
+            flash.success(request, f"{invitee.user.name} was invited.")
+    else:
+        flash.error(request, "Choose a parent, partner or relative of this family who is not "
+                    "invited yet.")
+    return redirect("event_detail", family_id=membership.family_id, event_id=event.pk)
+
+
+@family_view(Cap.VIEW_FAMILY, methods=("POST",))
+def event_reply(request: HttpRequest, membership: Membership, event_id: int) -> HttpResponse:
+    event = get_event(membership, event_id)
+    form = ReplyForm(request.POST)
+    if not event.invitations.filter(invitee=membership).exists():
+        raise PermissionDenied("You were not invited to this event.")
+    if form.is_valid():
+        try:
+            services.reply_to_event(actor=membership, event=event,
+                                    reply=form.cleaned_data["reply"],
+                                    note=form.cleaned_data["note"], now=timezone.now())
+        except ValidationError as error:
+            flash.error(request, " ".join(error.messages))
+        else:
+            flash.success(request, "Your reply was sent.")
+    else:
+        flash.error(request, "Answer yes, no or maybe (a note can be at most 300 characters).")
+    return redirect("event_detail", family_id=membership.family_id, event_id=event.pk)
