@@ -173,3 +173,18 @@ def test_help_exits_cleanly(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0 and "stats" in out
 
 
+
+
+def test_an_internal_error_is_still_one_line(monkeypatch: pytest.MonkeyPatch,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    from twohomes.core.schedule import cli
+
+    def broken(*_: object, **__: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(cli, "plan_stats", broken)
+    code, out, err = run(["stats", *PATTERN, "--from", "2026-01-01", "--to", "2026-01-02"],
+                         capsys)
+    assert code == 1 and out == ""
+    assert err.count("\n") == 1
+    assert err.startswith("twohomes schedule: error: internal error (RuntimeError: boom)")

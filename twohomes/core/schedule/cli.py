@@ -150,6 +150,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except SystemExit as done:  # --help
         return int(done.code or 0)
+    except Exception as error:  # a bug: still one line, never a traceback, at the shell
+        print(f"{PROG}: error: internal error ({type(error).__name__}: {error}); please "
+              "report it with the command and plan that caused it", file=sys.stderr)
+        return 1
     print(output)
     return 0
 
