@@ -98,3 +98,33 @@ def _append_only_triggers_allow_flush(request: Any) -> Any:
     install(connection, protected_tables())
     yield
     remove(connection, protected_tables())
+
+
+def plan_choices(children: list[Any], pattern: str = "2-2-5-5", start: str = "2026-01-05",
+                 **extra: Any) -> dict[str, Any]:
+    """Plan-editor choices: one schedule for ``children`` (as stored on a plan)."""
+    choices: dict[str, Any] = {
+        "groups": [{"children": [c.pk for c in children], "pattern": pattern, "nights": "",
+                    "start": start, "first_parent": "A", "exchange_time": "18:00",
+                    "midweek_day": "", "midweek_overnight": False}],
+        "season": None, "holidays": {}, "school_breaks": [], "school_break_rule": "",
+        "birthdays": "", "mothers_day": "", "fathers_day": "", "exchange_place": "at school",
+    }
+    choices.update(extra)
+    return choices
+
+
+@pytest.fixture
+def agreed_plan(world: World) -> Any:
+    """A 2-2-5-5 plan from Monday 5 January 2026, Alice first, agreed by both parents."""
+    from django.utils import timezone
+
+    from twohomes.schedules import services
+
+    now = timezone.now()
+    plan = services.propose_plan(
+        actor=world.parent_a, now=now,
+        choices=plan_choices([world.linked_child, world.unlinked_child]))
+    services.decide_plan(actor=world.parent_b, plan=plan, agreed=True, comment="", now=now)
+    plan.refresh_from_db()
+    return plan

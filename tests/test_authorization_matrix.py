@@ -107,6 +107,43 @@ def calendar_events(world: Any) -> dict[str, Any]:
     return {"shared": ada, "foreign": foreign}
 
 
+@pytest.fixture
+def plans(world: Any) -> dict[str, Any]:
+    """An agreed plan, a pending swap and a feed address in each family."""
+    from datetime import date, timedelta
+
+    from django.utils import timezone
+
+    from twohomes.calendar.models import CalendarFeed, hash_token
+    from twohomes.schedules import services as schedules
+
+    now = timezone.now()
+    made: dict[str, Any] = {}
+    for key, first, second in (("own", world.parent_a, world.parent_b),
+                               ("foreign", world.outsider, None)):
+        if second is None:
+            from tests.factories import MembershipFactory
+
+            second = MembershipFactory(family=first.family)
+        children = list(first.family.children.all())
+        choices = {"groups": [{"children": [c.pk for c in children], "pattern": "2-2-5-5",
+                               "nights": "", "start": "2026-01-05", "first_parent": "A",
+                               "exchange_time": "18:00", "midweek_day": "",
+                               "midweek_overnight": False}],
+                   "season": None, "holidays": {}, "school_breaks": []}
+        plan = schedules.propose_plan(actor=first, choices=choices, now=now)
+        schedules.decide_plan(actor=second, plan=plan, agreed=True, comment="", now=now)
+        swap = schedules.request_swap(
+            actor=second, children=children, parent=second, now=now, reason="Trip",
+            starts=now + timedelta(days=10), ends=now + timedelta(days=11),
+            answer_by=date.today() + timedelta(days=5))
+        made[key] = {"plan": plan, "swap": swap}
+    token = CalendarFeed.new_token()
+    CalendarFeed.objects.create(membership=world.relative, token_hash=hash_token(token))
+    made["feed_token"] = token
+    return made
+
+
 def _thread_for(persona: str, conversations: dict[str, Any], foreign: bool) -> Any:
     if foreign:
         return conversations["foreign"]
@@ -115,7 +152,8 @@ def _thread_for(persona: str, conversations: dict[str, Any], foreign: bool) -> A
 
 def _kwargs(route: Route, world: Any, *, foreign_objects: bool = False,
             persona: str = "parent_a", conversations: dict[str, Any] | None = None,
-            calendar_events: dict[str, Any] | None = None) -> dict[str, Any]:
+            calendar_events: dict[str, Any] | None = None,
+            plans: dict[str, Any] | None = None) -> dict[str, Any]:
     from twohomes.families.services import invitation_token
 
     family = world.family
@@ -137,6 +175,11 @@ def _kwargs(route: Route, world: Any, *, foreign_objects: bool = False,
         "event_id": calendar_events["foreign" if foreign_objects else "shared"].pk
         if calendar_events else 0,
     }
+    if plans:
+        side = plans["foreign" if foreign_objects else "own"]
+        values.update(plan_id=side["plan"].pk, swap_id=side["swap"].pk)
+        if route.name == "calendar_feed":
+            values["token"] = plans["feed_token"]
     return {key: values[key] for key in route.callback_kwargs}
 
 
@@ -156,13 +199,13 @@ REFUSED_BY_OBJECT = {("send_message", "professional"): 403,
 @pytest.mark.parametrize("route", FAMILY_ROUTES, ids=str)
 def test_family_route(
     route: Route, persona: str, world: Any, client: Any, conversations: dict[str, Any],
-    calendar_events: dict[str, Any],
+    calendar_events: dict[str, Any], plans: dict[str, Any],
 ) -> None:
     access = route.access
     assert access is not None and access.cap is not None
     url = reverse(route.name, kwargs=_kwargs(route, world, persona=persona,
                                              conversations=conversations,
-                                             calendar_events=calendar_events))
+                                             calendar_events=calendar_events, plans=plans))
     method = "GET" if "GET" in access.methods else "POST"
     if persona != "anonymous":
         client.force_login(world.membership(persona).user)
@@ -183,11 +226,11 @@ def test_family_route(
 @pytest.mark.parametrize("route", FAMILY_ROUTES, ids=str)
 def test_family_route_refuses_other_methods(
     route: Route, world: Any, client: Any, conversations: dict[str, Any],
-    calendar_events: dict[str, Any],
+    calendar_events: dict[str, Any], plans: dict[str, Any],
 ) -> None:
     client.force_login(world.parent_a.user)
     url = reverse(route.name, kwargs=_kwargs(route, world, conversations=conversations,
-                                             calendar_events=calendar_events))
+                                             calendar_events=calendar_events, plans=plans))
     for method in ("put", "delete", "patch"):
         assert getattr(client, method)(url).status_code == 405
     if "GET" not in route.access.methods:
@@ -196,19 +239,19 @@ def test_family_route_refuses_other_methods(
 
 OBJECT_ROUTES = [r for r in FAMILY_ROUTES
                  if {"child_id", "member_id", "invitation_id", "thread_id", "attachment_id",
-                     "event_id"} & set(r.callback_kwargs)]
+                     "event_id", "plan_id", "swap_id"} & set(r.callback_kwargs)]
 
 
 @pytest.mark.parametrize("route", OBJECT_ROUTES, ids=str)
 def test_another_familys_object_is_not_found(
     route: Route, world: Any, client: Any, conversations: dict[str, Any],
-    calendar_events: dict[str, Any],
+    calendar_events: dict[str, Any], plans: dict[str, Any],
 ) -> None:
     """A parent naming another family's object gets 404, not 403."""
     client.force_login(world.parent_a.user)
     url = reverse(route.name, kwargs=_kwargs(route, world, foreign_objects=True,
                                              conversations=conversations,
-                                             calendar_events=calendar_events))
+                                             calendar_events=calendar_events, plans=plans))
     method = "GET" if "GET" in route.access.methods else "POST"
     assert _request(client, route, url, method).status_code == 404
 
@@ -237,8 +280,8 @@ def test_signed_in_route(route: Route, world: Any, client: Any) -> None:
 
 
 @pytest.mark.parametrize("route", PUBLIC_ROUTES, ids=str)
-def test_public_route(route: Route, world: Any, client: Any) -> None:
-    url = reverse(route.name, kwargs=_kwargs(route, world))
+def test_public_route(route: Route, world: Any, client: Any, plans: dict[str, Any]) -> None:
+    url = reverse(route.name, kwargs=_kwargs(route, world, plans=plans))
     assert client.get(url).status_code == 200
     assert client.put(url).status_code == 405
 

@@ -77,6 +77,8 @@ INSTALLED_APPS = [
     "twohomes.families",
     "twohomes.records",
     "twohomes.messaging",
+    "twohomes.schedules",
+    "twohomes.calendar",
     "twohomes.events",
 ]
 

@@ -42,15 +42,19 @@ class Cap(enum.Enum):
     ADD_TO_THREAD = "add_to_thread"
     EXPORT_RECORD = "export_record"
     MANAGE_EVENTS = "manage_events"
+    VIEW_CALENDAR = "view_calendar"
+    PROPOSE_PLAN = "propose_plan"
+    REQUEST_SWAP = "request_swap"
+    VIEW_PLANS = "view_plans"
 
 
-_EVERYONE = {Cap.VIEW_FAMILY, Cap.LEAVE_FAMILY, Cap.VIEW_MESSAGES}
+_EVERYONE = {Cap.VIEW_FAMILY, Cap.LEAVE_FAMILY, Cap.VIEW_MESSAGES, Cap.VIEW_CALENDAR}
 ROLE_CAPS: dict[str, frozenset[Cap]] = {
     Role.PARENT: frozenset(Cap),
     Role.PARTNER: frozenset(_EVERYONE | {Cap.VIEW_MEMBERS}),
     Role.RELATIVE: frozenset(_EVERYONE),
     Role.PROFESSIONAL: frozenset(
-        _EVERYONE | {Cap.VIEW_ALL_CHILDREN, Cap.VIEW_MEMBERS, Cap.EXPORT_RECORD}
+        _EVERYONE | {Cap.VIEW_ALL_CHILDREN, Cap.VIEW_MEMBERS, Cap.EXPORT_RECORD, Cap.VIEW_PLANS}
     ),
     Role.CHILD: frozenset(_EVERYONE | {Cap.START_THREAD}),
 }

@@ -73,9 +73,12 @@ def family_home(request: HttpRequest, membership: Membership) -> HttpResponse:
     if has(membership, Cap.VIEW_MEMBERS):
         members = scoped(membership, Membership.objects.filter(status=MembershipStatus.ACTIVE))
         members = members.select_related("user")
+    from twohomes.calendar.today import today_summary
+
     return render(request, "families/home.html", {
         "membership": membership, "family": membership.family, "children": children,
         "members": members, "can": _can(membership),
+        **today_summary(membership, timezone.now()),
     })
 
 

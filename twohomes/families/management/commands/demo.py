@@ -24,9 +24,11 @@ class Command(BaseCommand):
                 return
         from twohomes.events.demo import seed_demo_events
         from twohomes.messaging.demo import seed_demo_messages
+        from twohomes.schedules.demo import seed_demo_plan
 
         result = seed_demo_family(now=timezone.now())
         seed_demo_messages(result.family, now=timezone.now())
+        seed_demo_plan(result.family, now=timezone.now())
         seed_demo_events(result.family, now=timezone.now())
         verb = "Created" if result.created else "Found"
         self.stdout.write(f"{verb} the demo family “{result.family.name}”. Sign in with:")

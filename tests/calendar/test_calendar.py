@@ -1,0 +1,208 @@
+"""Calendar views, the ICS feed, today's summary and reminders."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import icalendar
+import pytest
+import recurring_ical_events
+from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.factories import ChildFactory
+from twohomes.calendar.models import CalendarFeed, ReminderPreference, hash_token
+from twohomes.calendar.reminders import send_due_reminders
+from twohomes.schedules import services
+from twohomes.schedules.engine import child_id, family_timeline
+
+LONDON = ZoneInfo("Europe/London")
+
+
+def test_month_view_shows_who_has_each_child_and_why(
+    world: Any, agreed_plan: Any, client: Any
+) -> None:
+    client.force_login(world.parent_a.user)
+    page = client.get(reverse("calendar_month", args=[world.family.pk]),
+                      {"month": "2026-01"}).content.decode()
+    assert "January 2026" in page
+    # 2-2-5-5 from Monday 5 January with Alice first: Alice Mon+Tue, Bruno Wed+Thu.
+    assert "Monday 5 January" in page and "Alice tonight — because of" in page
+    assert "⇄ Exchange 18:00 Alice → Bruno" in page
+    assert "New Year" in page  # holidays are named
+    assert 'class="who-parent">A<' in page and 'class="who-parent">B<' in page
+
+
+def test_week_and_agenda_views(world: Any, agreed_plan: Any, client: Any) -> None:
+    client.force_login(world.parent_a.user)
+    week = client.get(reverse("calendar_week", args=[world.family.pk]),
+                      {"start": "2026-01-07"}).content.decode()
+    assert "Week of 05 January 2026" in week
+    agenda = client.get(reverse("calendar_agenda", args=[world.family.pk]),
+                        {"start": "2026-01-05"}).content.decode()
+    assert "Wednesday 7 January" in agenda and "Alice → Bruno" in agenda
+
+
+def test_htmx_navigation_returns_only_the_calendar(world: Any, agreed_plan: Any,
+                                                   client: Any) -> None:
+    client.force_login(world.parent_a.user)
+    response = client.get(reverse("calendar_month", args=[world.family.pk]),
+                          {"month": "2026-02"}, HTTP_HX_REQUEST="true")
+    html = response.content.decode()
+    assert "February 2026" in html and "<html" not in html
+
+
+def test_relative_sees_only_linked_children(world: Any, agreed_plan: Any, client: Any) -> None:
+    client.force_login(world.relative.user)
+    page = client.get(reverse("calendar_month", args=[world.family.pk])).content.decode()
+    assert "Ada:" in page and "Ben:" not in page
+
+
+def test_a_family_without_a_plan_is_told_so(world: Any, client: Any) -> None:
+    client.force_login(world.parent_a.user)
+    page = client.get(reverse("calendar_month", args=[world.family.pk])).content.decode()
+    assert "No parenting plan is in force yet" in page and "propose one" in page
+
+
+def _count_queries(client: Any, url: str, **params: Any) -> int:
+    client.get(url, params)  # the first request of a session also updates the session
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url, params).status_code == 200
+    return len(queries)
+
+
+def test_month_view_and_feed_use_a_fixed_number_of_queries(
+    world: Any, agreed_plan: Any, client: Any
+) -> None:
+    client.force_login(world.parent_a.user)
+    month_url = reverse("calendar_month", args=[world.family.pk])
+    token = CalendarFeed.new_token()
+    CalendarFeed.objects.create(membership=world.parent_a, token_hash=hash_token(token))
+    feed_url = reverse("calendar_feed", args=[token])
+    small = (_count_queries(client, month_url, month="2027-03"),
+             _count_queries(client, feed_url))
+    for n in range(4):
+        ChildFactory(family=world.family, name=f"Extra{n}")
+    for n in range(6):
+        swap = services.request_swap(
+            actor=world.parent_b, children=[world.linked_child], parent=world.parent_b,
+            starts=datetime(2027, 3, 1 + 2 * n, 9, tzinfo=LONDON),
+            ends=datetime(2027, 3, 1 + 2 * n, 17, tzinfo=LONDON), reason="x",
+            answer_by=date.today() + timedelta(days=3), now=timezone.now())
+        services.accept_swap(actor=world.parent_a, swap=swap, now=timezone.now())
+    large = (_count_queries(client, month_url, month="2027-03"),
+             _count_queries(client, feed_url))
+    assert small == large
+
+
+def _feed(client: Any, token: str, **headers: Any) -> Any:
+    return client.get(reverse("calendar_feed", args=[token]), **headers)
+
+
+def test_the_feed_is_valid_ics_and_matches_the_engine(
+    world: Any, agreed_plan: Any, client: Any
+) -> None:
+    token = CalendarFeed.new_token()
+    CalendarFeed.objects.create(membership=world.parent_b, token_hash=hash_token(token))
+    response = _feed(client, token)
+    assert response["Content-Type"].startswith("text/calendar")
+    calendar = icalendar.Calendar.from_ical(response.content)
+    assert calendar.walk("VTIMEZONE"), "TZID needs its VTIMEZONE"
+    events = calendar.walk("VEVENT")
+    assert all(e.get("UID") and e.get("DTSTAMP") for e in events)
+    today = timezone.localdate(timezone=LONDON)
+    ft = family_timeline(world.family, today, today + timedelta(days=30))
+    assert ft is not None
+    for hours in (5, 29, 77, 150, 300):
+        moment = datetime.combine(today, datetime.min.time(), LONDON) + timedelta(hours=hours)
+        blocks = [e for e in recurring_ical_events.of(calendar).at(moment)
+                  if "Custody" in str(e.get("CATEGORIES").to_ical()) and "Ada" in e["SUMMARY"]]
+        assert len(blocks) == 1, moment
+        expected = ft.parent_name(ft.timeline.owner_at(child_id(world.linked_child), moment))
+        assert blocks[0]["SUMMARY"] == f"Ada with {expected}"
+    again = icalendar.Calendar.from_ical(_feed(client, token).content)
+    assert {str(e["UID"]) for e in again.walk("VEVENT")} == {str(e["UID"]) for e in events}
+
+
+def test_feed_answers_304_until_something_changes(
+    world: Any, agreed_plan: Any, client: Any
+) -> None:
+    token = CalendarFeed.new_token()
+    CalendarFeed.objects.create(membership=world.parent_a, token_hash=hash_token(token))
+    first = _feed(client, token)
+    etag = first["ETag"]
+    assert _feed(client, token, HTTP_IF_NONE_MATCH=etag).status_code == 304
+    swap = services.request_swap(
+        actor=world.parent_b, children=[world.linked_child], parent=world.parent_b,
+        starts=timezone.now() + timedelta(days=3), ends=timezone.now() + timedelta(days=4),
+        reason="x", answer_by=date.today() + timedelta(days=2), now=timezone.now())
+    services.accept_swap(actor=world.parent_a, swap=swap, now=timezone.now())
+    changed = _feed(client, token, HTTP_IF_NONE_MATCH=etag)
+    assert changed.status_code == 200 and changed["ETag"] != etag
+
+
+def test_relatives_feed_holds_only_linked_children(world: Any, agreed_plan: Any,
+                                                   client: Any) -> None:
+    token = CalendarFeed.new_token()
+    CalendarFeed.objects.create(membership=world.relative, token_hash=hash_token(token))
+    body = _feed(client, token).content.decode()
+    assert "Ada with" in body and "Ben with" not in body
+
+
+def test_feed_addresses_are_shown_once_and_revocable(world: Any, agreed_plan: Any,
+                                                     client: Any) -> None:
+    client.force_login(world.parent_a.user)
+    url = reverse("feed_settings", args=[world.family.pk])
+    page = client.post(url, {"action": "create"}).content.decode()
+    address = page.split('id="feed-url" type="text" readonly value="')[1].split('"')[0]
+    token = address.rsplit("/", 1)[1].removesuffix(".ics")
+    assert _feed(client, token).status_code == 200
+    assert token not in client.get(url).content.decode()  # never shown again
+    client.post(url, {"action": "revoke"})
+    assert _feed(client, token).status_code == 404
+    assert _feed(client, "made-up-token").status_code == 404
+
+
+def test_a_removed_members_feed_stops(world: Any, agreed_plan: Any, client: Any) -> None:
+    from twohomes.families import services as family_services
+
+    token = CalendarFeed.new_token()
+    CalendarFeed.objects.create(membership=world.relative, token_hash=hash_token(token))
+    family_services.remove_member(actor=world.parent_a, member=world.relative,
+                                  now=timezone.now())
+    assert _feed(client, token).status_code == 404
+
+
+def test_home_page_opens_on_today(world: Any, agreed_plan: Any, client: Any) -> None:
+    client.force_login(world.parent_b.user)
+    swap = services.request_swap(
+        actor=world.parent_a, children=[world.linked_child], parent=world.parent_a,
+        starts=timezone.now() + timedelta(days=3), ends=timezone.now() + timedelta(days=4),
+        reason="x", answer_by=date.today() + timedelta(days=2), now=timezone.now())
+    page = client.get(reverse("family_home", args=[world.family.pk])).content.decode()
+    assert "Ada</strong> is with" in page and "Next exchange:" in page
+    assert "at school" in page
+    assert f"/swaps/{swap.pk}/" in page and "Waiting for you" in page
+
+
+@pytest.mark.parametrize("hour,expected", [(18, 0), (20, 1)])
+def test_evening_reminders_are_sent_once(
+    world: Any, agreed_plan: Any, hour: int, expected: int,
+    django_capture_on_commit_callbacks: Any
+) -> None:
+    ReminderPreference.objects.create(membership=world.parent_a, exchanges=True,
+                                      send_at="19:00")
+    # Tuesday 6 January 2026: Ada goes from Alice to Bruno on Wednesday at 18:00.
+    evening = datetime(2026, 1, 6, hour, 30, tzinfo=LONDON)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send_due_reminders(now=evening) == expected
+        assert send_due_reminders(now=evening + timedelta(minutes=20)) == 0
+    assert len(mail.outbox) == expected
+    if expected:
+        assert "18:00 exchange: Ada, Alice to Bruno (at school)" in mail.outbox[0].body
+        assert mail.outbox[0].subject == "TwoHomes"

@@ -1,0 +1,165 @@
+"""Change requests: accept, decline with a reason, another time, expiry; the calendar follows."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core import mail
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils import timezone
+
+from twohomes.records.models import LogEntry
+from twohomes.schedules import services
+from twohomes.schedules.engine import child_id, family_timeline
+from twohomes.schedules.models import Override, SwapRequest, SwapStatus
+
+LONDON = ZoneInfo("Europe/London")
+
+
+def _when(day: int, hour: int, month: int = 3) -> datetime:
+    return datetime(2027, month, day, hour, tzinfo=LONDON)
+
+
+def _owner(world: Any, moment: datetime) -> str:
+    ft = family_timeline(world.family, moment.date() - timedelta(days=1),
+                         moment.date() + timedelta(days=2))
+    assert ft is not None
+    return ft.timeline.owner_at(child_id(world.linked_child), moment)
+
+
+def _ask(world: Any, **extra: Any) -> SwapRequest:
+    arguments = {"children": [world.linked_child], "starts": _when(14, 9),
+                 "ends": _when(15, 18), "parent": world.parent_b,
+                 "reason": "Cousin's wedding", "answer_by": date.today() + timedelta(days=3),
+                 "now": timezone.now()}
+    arguments.update(extra)
+    return services.request_swap(actor=world.parent_b, **arguments)
+
+
+def test_an_accepted_swap_changes_the_calendar_at_once(
+    world: Any, agreed_plan: Any, client: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    before = _owner(world, _when(14, 12))
+    with django_capture_on_commit_callbacks(execute=True):
+        swap = _ask(world)
+    assert [m.to for m in mail.outbox] == [["alice@example.org"]]
+    client.force_login(world.parent_a.user)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("swap_answer", args=[world.family.pk, swap.pk]),
+                    {"answer": "accept"})
+    swap.refresh_from_db()
+    assert swap.status == SwapStatus.ACCEPTED and swap.decided_by == world.parent_a
+    assert mail.outbox[-1].to == ["bruno@example.org"]
+    assert _owner(world, _when(14, 12)) == "B"
+    assert before == "A" or before == "B"
+    reason = family_timeline(world.family, date(2027, 3, 13), date(2027, 3, 16)
+                             ).timeline.reason_at(child_id(world.linked_child), _when(14, 12))
+    assert reason.level == "override"
+    kinds = set(LogEntry.objects.filter(family=world.family).values_list("kind", flat=True))
+    assert {"schedules.swap.requested", "schedules.swap.accepted"} <= kinds
+
+
+def test_make_up_time_goes_to_the_parent_who_accepted(world: Any, agreed_plan: Any) -> None:
+    swap = _ask(world, makeup=(_when(21, 9), _when(22, 18)))
+    services.accept_swap(actor=world.parent_a, swap=swap, now=timezone.now())
+    assert _owner(world, _when(21, 12)) == "A"
+    assert Override.objects.filter(swap=swap).count() == 2
+
+
+def test_declining_needs_a_reason_and_changes_nothing(
+    world: Any, agreed_plan: Any, client: Any
+) -> None:
+    swap = _ask(world)
+    client.force_login(world.parent_a.user)
+    url = reverse("swap_answer", args=[world.family.pk, swap.pk])
+    page = client.post(url, {"answer": "decline"}, follow=True).content
+    assert b"Give a reason when you decline" in page
+    client.post(url, {"answer": "decline", "reason": "We are away that weekend."})
+    swap.refresh_from_db()
+    assert swap.status == SwapStatus.DECLINED
+    assert swap.decision_reason == "We are away that weekend."
+    assert not Override.objects.exists()
+
+
+def test_another_time_closes_the_request_and_opens_a_new_one(
+    world: Any, agreed_plan: Any, client: Any
+) -> None:
+    swap = _ask(world)
+    client.force_login(world.parent_a.user)
+    response = client.post(reverse("swap_counter", args=[world.family.pk, swap.pk]), {
+        "children": [world.linked_child.pk], "starts": "2027-03-21T09:00",
+        "ends": "2027-03-22T18:00", "parent": world.parent_b.pk, "reason": "The week after?",
+        "answer_by": (date.today() + timedelta(days=2)).isoformat()})
+    assert response.status_code == 302
+    swap.refresh_from_db()
+    counter = SwapRequest.objects.get(counter_of=swap)
+    assert swap.status == SwapStatus.COUNTERED
+    assert counter.status == SwapStatus.PENDING and counter.requested_by == world.parent_a
+    assert counter.starts == _when(21, 9)
+
+
+def test_an_unanswered_request_expires_and_changes_nothing(
+    world: Any, agreed_plan: Any, client: Any
+) -> None:
+    swap = _ask(world)
+    SwapRequest.objects.filter(pk=swap.pk).update(answer_by=date.today() - timedelta(days=1))
+    client.force_login(world.parent_a.user)
+    client.get(reverse("swap_list", args=[world.family.pk]))  # opening the list expires it
+    swap.refresh_from_db()
+    assert swap.status == SwapStatus.EXPIRED
+    with pytest.raises(ValidationError, match="expired"):
+        services.accept_swap(actor=world.parent_a, swap=swap, now=timezone.now())
+    assert not Override.objects.exists()
+    assert LogEntry.objects.filter(kind="schedules.swap.expired").count() == 1
+
+
+def test_the_requester_cannot_answer_their_own_request(world: Any, agreed_plan: Any) -> None:
+    from django.core.exceptions import PermissionDenied
+
+    swap = _ask(world)
+    with pytest.raises(PermissionDenied):
+        services.accept_swap(actor=world.parent_b, swap=swap, now=timezone.now())
+
+
+def test_overlapping_an_accepted_change_is_refused(world: Any, agreed_plan: Any) -> None:
+    services.accept_swap(actor=world.parent_a, swap=_ask(world), now=timezone.now())
+    with pytest.raises(ValidationError, match="already changed"):
+        _ask(world, starts=_when(15, 9), ends=_when(16, 9))
+
+
+@pytest.mark.parametrize("changes,message", [
+    ({"ends": "2027-03-13T09:00"}, b"must end after it starts"),
+    ({"answer_by": "2000-01-01"}, b"cannot be in the past"),
+    ({"children": []}, b"This field is required"),
+    ({"makeup_starts": "2027-03-21T09:00"}, b"Give both ends of the make-up time"),
+])
+def test_swap_form_rejects_bad_input(world: Any, agreed_plan: Any, client: Any,
+                                     changes: dict[str, Any], message: bytes) -> None:
+    client.force_login(world.parent_b.user)
+    form = {"children": [world.linked_child.pk], "starts": "2027-03-14T09:00",
+            "ends": "2027-03-15T18:00", "parent": world.parent_b.pk, "reason": "x",
+            "answer_by": (date.today() + timedelta(days=1)).isoformat()}
+    response = client.post(reverse("swap_new", args=[world.family.pk]), {**form, **changes})
+    assert response.status_code == 200
+    assert message in response.content
+    assert not SwapRequest.objects.exists()
+
+
+def test_lists_show_open_accepted_and_declined(world: Any, agreed_plan: Any,
+                                               client: Any) -> None:
+    accepted = _ask(world)
+    services.accept_swap(actor=world.parent_a, swap=accepted, now=timezone.now())
+    declined = _ask(world, starts=_when(1, 9, 4), ends=_when(2, 9, 4))
+    services.decline_swap(actor=world.parent_a, swap=declined, reason="No",
+                          now=timezone.now())
+    _ask(world, starts=_when(10, 9, 4), ends=_when(11, 9, 4))
+    client.force_login(world.parent_a.user)
+    page = client.get(reverse("swap_list", args=[world.family.pk])).content.decode()
+    waiting, rest = page.split("<h2>Accepted</h2>")
+    accepted_part, closed = rest.split("<h2>Declined")
+    assert waiting.count("Asked by") == 1
+    assert accepted_part.count("Asked by") == 1 and closed.count("Asked by") == 1

@@ -1,0 +1,103 @@
+"""Secret ICS feed addresses: made, shown once, revoked; and the feed itself."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.contrib import messages
+from django.db.models import Count, Max
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotModified
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import http_date, quote_etag
+
+from twohomes.families.access import Cap, family_view, posted, public_view, visible_children
+from twohomes.families.models import Membership, MembershipStatus
+from twohomes.schedules.models import Override, ParentingPlan, PlanStatus
+
+from .forms import ReminderForm
+from .ics import build_feed
+from .models import CalendarFeed, ReminderPreference, hash_token
+
+
+def _event_version(membership: Membership) -> tuple[Any, ...]:
+    try:
+        from twohomes.events.selectors import visible_events
+    except ImportError:
+        return ()
+    found = visible_events(membership).aggregate(n=Count("pk"), latest=Max("updated_at"))
+    return found["n"], found["latest"]
+
+
+def feed_version(membership: Membership, today: Any) -> tuple[str, datetime | None]:
+    """(ETag, Last-Modified) from a few aggregates: cheap enough to answer every poll."""
+    family = membership.family
+    plan = (ParentingPlan.objects.filter(family=family, status=PlanStatus.AGREED)
+            .aggregate(v=Max("version"), at=Max("agreed_at")))
+    changes = Override.objects.filter(family=family).aggregate(n=Count("pk"),
+                                                              at=Max("created_at"))
+    children = tuple(visible_children(membership).values_list("pk", "name"))
+    events = _event_version(membership)
+    parts = (today, plan["v"], changes["n"], changes["at"], children, events,
+             family.timezone, membership.role)
+    etag = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+    stamps = [s for s in (plan["at"], changes["at"], events[1] if events else None) if s]
+    return etag, max(stamps) if stamps else None
+
+
+@public_view()
+def feed(request: HttpRequest, token: str) -> HttpResponse:
+    """The feed a calendar app subscribes to; the token in the address is the key."""
+    found = (CalendarFeed.objects.filter(token_hash=hash_token(token), revoked_at__isnull=True,
+                                         membership__status=MembershipStatus.ACTIVE)
+             .select_related("membership__family", "membership__user").first())
+    if found is None:
+        raise Http404
+    membership = found.membership
+    if membership.expires_at is not None and membership.expires_at <= timezone.now():
+        raise Http404
+    today = timezone.localdate(timezone=ZoneInfo(membership.family.timezone))
+    etag, modified = feed_version(membership, today)
+    if request.headers.get("If-None-Match") == quote_etag(etag):
+        return HttpResponseNotModified(headers={"ETag": quote_etag(etag)})
+    stamp = modified or datetime(2000, 1, 1, tzinfo=ZoneInfo("UTC"))
+    body = build_feed(membership, today, stamp)
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["ETag"] = quote_etag(etag)
+    if modified:
+        response["Last-Modified"] = http_date(modified.timestamp())
+    response["Cache-Control"] = "private, max-age=900"
+    response["Content-Disposition"] = 'inline; filename="twohomes.ics"'
+    CalendarFeed.objects.filter(pk=found.pk).update(last_used_at=timezone.now())
+    return response
+
+
+@family_view(Cap.VIEW_CALENDAR, methods=("GET", "POST"))
+def feed_settings(request: HttpRequest, membership: Membership) -> HttpResponse:
+    """Make (or re-make) the secret feed address, revoke it, and choose reminders."""
+    reminders, _ = ReminderPreference.objects.get_or_create(membership=membership)
+    form = ReminderForm(posted(request)[0] if "save_reminders" in request.POST else None,
+                        instance=reminders)
+    new_url = None
+    if request.method == "POST" and "save_reminders" in request.POST:
+        if form.is_valid():
+            form.save()
+            messages.success(request, "Reminder settings saved.")
+            return redirect("feed_settings", family_id=membership.family_id)
+    elif request.method == "POST":
+        CalendarFeed.objects.filter(membership=membership, revoked_at__isnull=True).update(
+            revoked_at=timezone.now())
+        if request.POST.get("action") == "create":
+            token = CalendarFeed.new_token()
+            CalendarFeed.objects.create(membership=membership, token_hash=hash_token(token))
+            new_url = request.build_absolute_uri(reverse("calendar_feed", args=[token]))
+        else:
+            messages.success(request, "The feed address was revoked: it no longer works.")
+    active = CalendarFeed.objects.filter(membership=membership, revoked_at__isnull=True).first()
+    return render(request, "calendar/feed_settings.html", {
+        "membership": membership, "family": membership.family, "active": active,
+        "new_url": new_url, "form": form})

@@ -1,0 +1,128 @@
+"""Turning a family's timeline into days: who has each child each night, exchanges, why.
+
+Convention (as in the engine): a day belongs to the parent who has the child the night
+after it; an exchange shows on the day it happens, at its time.
+"""
+
+from __future__ import annotations
+
+import calendar as cal
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import holidays
+
+from twohomes.families.models import Child, Family
+from twohomes.schedules.engine import FamilyTimeline, child_id
+
+LEVEL_WORDS = {"override": "a change agreed between the parents", "holiday": "a holiday rule",
+               "vacation": "a school break rule", "season": "a season of the plan",
+               "base": "the regular rotation"}
+
+
+@dataclass(frozen=True)
+class ChildDay:
+    child: Child
+    parent: str  # "A", "B" or "" (no plan for this child)
+    parent_name: str
+    reason: str
+    exchanges: tuple[str, ...]
+
+
+@dataclass
+class Day:
+    day: date
+    in_month: bool
+    today: bool
+    holiday_names: list[str] = field(default_factory=list)
+    children: list[ChildDay] = field(default_factory=list)
+    events: list[object] = field(default_factory=list)
+
+    @property
+    def has_exchange(self) -> bool:
+        return any(child.exchanges for child in self.children)
+
+
+@functools.cache
+def _holiday_calendar(country: str, subdivision: str, year: int) -> dict[date, str]:
+    try:
+        return dict(holidays.country_holidays(country, subdiv=subdivision or None, years=year))
+    except NotImplementedError:
+        return {}
+
+
+def public_holidays(family: Family, first: date, end: date) -> dict[date, str]:
+    names: dict[date, str] = {}
+    for year in range(first.year, end.year + 1):
+        names.update(_holiday_calendar(family.country, family.subdivision, year))
+    return names
+
+
+def _night_instant(day: date, zone: ZoneInfo) -> datetime:
+    return datetime.combine(day, time(23, 59), zone)
+
+
+def _explain(reason: object) -> str:
+    level = getattr(reason, "level", "base")
+    rule = getattr(reason, "rule", "")
+    words = LEVEL_WORDS.get(level, level)
+    return f"{rule} ({words})" if rule else words
+
+
+def child_day(ft: FamilyTimeline | None, child: Child, day: date,
+              exchanges: dict[tuple[str, date], list[str]]) -> ChildDay:
+    cid = child_id(child)
+    if ft is None or cid not in ft.timeline.children:
+        return ChildDay(child, "", "No plan yet", "No parenting plan covers this child yet.", ())
+    interval = ft.timeline.interval_at(cid, _night_instant(day, ft.zone))
+    return ChildDay(child, interval.parent, ft.parent_name(interval.parent),
+                    _explain(interval.reason), tuple(exchanges.get((cid, day), ())))
+
+
+def exchanges_by_day(ft: FamilyTimeline | None, first: date, end: date) -> dict[
+        tuple[str, date], list[str]]:
+    found: dict[tuple[str, date], list[str]] = {}
+    if ft is None:
+        return found
+    start = datetime.combine(first, time(0), ft.zone)
+    stop = datetime.combine(end, time(0), ft.zone)
+    for x in ft.timeline.exchanges(start, stop):
+        local = x.at.astimezone(ft.zone)
+        text = (f"{local:%H:%M} {ft.parent_name(x.from_parent)} → "
+                f"{ft.parent_name(x.to_parent)}")
+        found.setdefault((x.child, local.date()), []).append(text)
+    return found
+
+
+def days(ft: FamilyTimeline | None, family: Family, children: Iterable[Child], first: date,
+         end: date, today: date, month: int | None = None) -> list[Day]:
+    children = list(children)
+    exchanges = exchanges_by_day(ft, first, end)
+    named = public_holidays(family, first, end)
+    result = []
+    current = first
+    while current < end:
+        result.append(Day(
+            day=current, in_month=month is None or current.month == month,
+            today=current == today,
+            holiday_names=[named[current]] if current in named else [],
+            children=[child_day(ft, c, current, exchanges) for c in children],
+        ))
+        current += timedelta(days=1)
+    return result
+
+
+def month_bounds(year: int, month: int) -> tuple[date, date]:
+    """The Monday before the 1st to the Sunday after the last day: whole weeks."""
+    first = date(year, month, 1)
+    last = date(year, month, cal.monthrange(year, month)[1])
+    start = first - timedelta(days=first.weekday())
+    end = last + timedelta(days=7 - last.weekday())
+    return start, end
+
+
+def weeks(day_list: list[Day]) -> list[list[Day]]:
+    return [day_list[i:i + 7] for i in range(0, len(day_list), 7)]

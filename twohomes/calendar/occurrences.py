@@ -1,0 +1,46 @@
+"""Events on the calendar: the events app's occurrences, placed on days."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from twohomes.families.models import Membership
+
+
+def events_between(membership: Membership, first: date, end: date,
+                   children: Iterable[Any]) -> list[Any]:
+    """Occurrences the member may see in local days [first, end), if the events app is on."""
+    try:
+        from twohomes.events.selectors import occurrences
+    except ImportError:
+        return []
+    zone = ZoneInfo(membership.family.timezone)
+    start = datetime.combine(first, time(0), zone)
+    stop = datetime.combine(end, time(0), zone)
+    return list(occurrences(membership, start, stop, children=list(children)))
+
+
+@dataclass(frozen=True)
+class PlacedEvent:
+    """An occurrence as a day shows it: its local start beside the occurrence itself."""
+
+    occurrence: Any
+    local_start: datetime
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.occurrence, name)
+
+
+def attach_events(days: list[Any], events: list[Any], zone: ZoneInfo) -> None:
+    by_day: dict[date, list[Any]] = {}
+    for event in events:
+        local = event.starts.astimezone(zone)
+        day = event.starts.date() if event.all_day and isinstance(event.starts, date) \
+            and not isinstance(event.starts, datetime) else local.date()
+        by_day.setdefault(day, []).append(PlacedEvent(event, local))
+    for day in days:
+        day.events = sorted(by_day.get(day.day, []), key=lambda e: e.local_start)

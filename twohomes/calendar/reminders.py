@@ -1,0 +1,86 @@
+"""Evening-before reminders of exchanges and events, sent by the background worker."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django_tasks import task
+
+from twohomes.families.access import visible_children
+from twohomes.families.models import MembershipStatus
+from twohomes.mail import send_neutral_email
+from twohomes.schedules.engine import family_timeline
+
+from .models import ReminderPreference, SentReminder
+from .occurrences import events_between
+
+HOUR = timedelta(hours=1)
+
+
+def _tomorrow_lines(preference: ReminderPreference, tomorrow: date) -> list[str]:
+    membership = preference.membership
+    children = list(visible_children(membership))
+    lines: list[str] = []
+    if preference.exchanges:
+        ft = family_timeline(membership.family, tomorrow, tomorrow + timedelta(days=1))
+        if ft is not None:
+            names = {f"c{c.pk}": c.name for c in children}
+            start = datetime.combine(tomorrow, time(0), ft.zone)
+            for x in ft.timeline.exchanges(start, start + timedelta(days=1)):
+                if x.child in names:
+                    place = f" ({ft.plan.exchange_place})" if ft.plan.exchange_place else ""
+                    lines.append(f"{x.at.astimezone(ft.zone):%H:%M} exchange: {names[x.child]}, "
+                                 f"{ft.parent_name(x.from_parent)} to "
+                                 f"{ft.parent_name(x.to_parent)}{place}")
+    if preference.events:
+        zone = ZoneInfo(membership.family.timezone)
+        for event in events_between(membership, tomorrow, tomorrow + timedelta(days=1),
+                                    children):
+            when = "all day" if event.all_day else f"{event.starts.astimezone(zone):%H:%M}"
+            lines.append(f"{when}: {event.title}")
+    return lines
+
+
+def send_due_reminders(*, now: datetime) -> int:
+    """Send tomorrow's reminder to each member whose reminder time has come; once a day."""
+    sent = 0
+    preferences = ReminderPreference.objects.filter(
+        membership__status=MembershipStatus.ACTIVE).exclude(exchanges=False, events=False
+    ).select_related("membership__family", "membership__user")
+    for preference in preferences:
+        zone = ZoneInfo(preference.membership.family.timezone)
+        local = now.astimezone(zone)
+        if local.time() < preference.send_at:
+            continue
+        tomorrow = local.date() + timedelta(days=1)
+        try:
+            with transaction.atomic():
+                SentReminder.objects.create(membership=preference.membership, day=tomorrow)
+                lines = _tomorrow_lines(preference, tomorrow)
+                if not lines:
+                    continue
+                send_neutral_email(
+                    to=preference.membership.user.email,
+                    template="calendar/email/reminder.txt",
+                    context={"lines": lines, "day": tomorrow,
+                             "link": settings.TWOHOMES_BASE_URL + reverse(
+                                 "calendar_agenda", args=[preference.membership.family_id])})
+                sent += 1
+        except IntegrityError:
+            continue  # already sent for that day
+    return sent
+
+
+@task()
+def reminders_tick() -> int:
+    """Send what is due, then come back in an hour (when the queue can schedule)."""
+    from django.utils import timezone
+
+    count = send_due_reminders(now=timezone.now())
+    if reminders_tick.get_backend().supports_defer:
+        reminders_tick.using(run_after=timezone.now() + HOUR).enqueue()
+    return count

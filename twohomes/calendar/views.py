@@ -1,0 +1,135 @@
+"""The calendar: month (default), week and agenda; per child or all children."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from twohomes.core.schedule import PlanError
+from twohomes.families.access import Cap, family_view, visible_children
+from twohomes.families.models import Membership
+from twohomes.schedules.engine import FamilyTimeline, family_timeline
+
+from . import grid
+from .occurrences import attach_events, events_between
+
+WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def _zone(membership: Membership) -> ZoneInfo:
+    return ZoneInfo(membership.family.timezone)
+
+
+def _children(request: HttpRequest, membership: Membership) -> tuple[list[Any], Any]:
+    children = list(visible_children(membership))
+    wanted = request.GET.get("child", "")
+    chosen = [c for c in children if str(c.pk) == wanted]
+    return (chosen or children), (chosen[0] if chosen else None)
+
+
+def _timeline(membership: Membership, first: date, end: date
+              ) -> tuple[FamilyTimeline | None, str]:
+    try:
+        return family_timeline(membership.family, first, end), ""
+    except PlanError as error:
+        return None, f"The plan in force could not be computed: {error}"
+
+
+def _legend(ft: FamilyTimeline | None) -> list[tuple[str, str]]:
+    return [(key, ft.parent_name(key)) for key in sorted(ft.parents)] if ft else []
+
+
+def _parse_month(value: str, today: date) -> date:
+    try:
+        year, month = (int(part) for part in value.split("-"))
+        return date(year, month, 1)
+    except (ValueError, TypeError):
+        return today.replace(day=1)
+
+
+def _parse_day(value: str, default: date) -> date:
+    try:
+        return date.fromisoformat(value)
+    except (ValueError, TypeError):
+        return default
+
+
+def _render(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:
+    if request.htmx and not request.htmx.boosted:
+        return render(request, "calendar/_partials/view.html", context)
+    return render(request, template, context)
+
+
+def _base_context(request: HttpRequest, membership: Membership, view: str) -> dict[str, Any]:
+    children, chosen = _children(request, membership)
+    return {"membership": membership, "family": membership.family, "view": view,
+            "all_children": list(visible_children(membership)), "chosen": chosen,
+            "children": children, "weekday_names": WEEKDAY_NAMES,
+            "today": timezone.localdate(timezone=_zone(membership))}
+
+
+def _grid_days(membership: Membership, context: dict[str, Any], first: date, end: date,
+               month: int | None) -> list[grid.Day]:
+    ft, error = _timeline(membership, first, end)
+    day_list = grid.days(ft, membership.family, context["children"], first, end,
+                         context["today"], month)
+    attach_events(day_list, events_between(membership, first, end, context["children"]),
+                  _zone(membership))
+    context.update(legend=_legend(ft), engine_error=error, has_plan=ft is not None)
+    return day_list
+
+
+@family_view(Cap.VIEW_CALENDAR)
+def month(request: HttpRequest, membership: Membership) -> HttpResponse:
+    context = _base_context(request, membership, "month")
+    first_of_month = _parse_month(request.GET.get("month", ""), context["today"])
+    first, end = grid.month_bounds(first_of_month.year, first_of_month.month)
+    day_list = _grid_days(membership, context, first, end, first_of_month.month)
+    previous = (first_of_month - timedelta(days=1)).replace(day=1)
+    following = (first_of_month + timedelta(days=32)).replace(day=1)
+    context.update(weeks=grid.weeks(day_list), title=first_of_month.strftime("%B %Y"),
+                   previous=f"month={previous:%Y-%m}", following=f"month={following:%Y-%m}",
+                   caption=f"Who has the children each night, {first_of_month:%B %Y}")
+    return _render(request, "calendar/calendar.html", context)
+
+
+@family_view(Cap.VIEW_CALENDAR)
+def week(request: HttpRequest, membership: Membership) -> HttpResponse:
+    context = _base_context(request, membership, "week")
+    day = _parse_day(request.GET.get("start", ""), context["today"])
+    first = day - timedelta(days=day.weekday())
+    day_list = _grid_days(membership, context, first, first + timedelta(days=7), None)
+    context.update(weeks=[day_list], title=f"Week of {first:%d %B %Y}",
+                   previous=f"start={first - timedelta(days=7)}",
+                   following=f"start={first + timedelta(days=7)}",
+                   caption=f"Who has the children each night, week of {first:%d %B %Y}")
+    return _render(request, "calendar/calendar.html", context)
+
+
+@family_view(Cap.VIEW_CALENDAR)
+def agenda(request: HttpRequest, membership: Membership) -> HttpResponse:
+    context = _base_context(request, membership, "agenda")
+    first = _parse_day(request.GET.get("start", ""), context["today"])
+    end = first + timedelta(days=28)
+    day_list = _grid_days(membership, context, first, end, None)
+    context.update(agenda=[d for d in day_list if d.holiday_names or d.events or any(
+        cd.exchanges for cd in d.children)] , title=f"{first:%d %B} – {end:%d %B %Y}",
+        previous=f"start={first - timedelta(days=28)}", following=f"start={end}",
+        first_day=day_list[0] if day_list else None)
+    return _render(request, "calendar/calendar.html", context)
+
+
+def next_exchange(ft: FamilyTimeline | None, children: list[Any], now: datetime) -> Any:
+    """The next hand-over of any of ``children`` after ``now``, or None."""
+    if ft is None:
+        return None
+    ids = {f"c{c.pk}" for c in children}
+    for exchange in ft.timeline.exchanges(now, datetime.combine(ft.end, time(0), ft.zone)):
+        if exchange.child in ids and exchange.at > now:
+            return exchange
+    return None

@@ -1,0 +1,187 @@
+"""Between the database and the schedule engine: plan JSON in, a family's timeline out.
+
+Engine ids: parents are "A" and "B" (``ParentingPlan.parent_ids`` maps them to
+memberships), children are ``c<child id>``. Overrides from accepted swaps are added to the
+agreed plan's JSON when the timeline is built, so the engine's precedence
+(override > holiday > vacation > season > base) decides every instant.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from twohomes.core.schedule import Plan, Timeline, build_timeline, load_plan
+from twohomes.families.models import Child, Family, Membership
+
+from .models import Override, ParentingPlan, PlanStatus
+
+RULES = {
+    "alt-A": {"even": "A", "odd": "B"},
+    "alt-B": {"even": "B", "odd": "A"},
+    "fixed-A": {"parent": "A"},
+    "fixed-B": {"parent": "B"},
+    "split-A": {"parent": "A", "other": "B", "split_at": "12:00"},
+    "split-B": {"parent": "B", "other": "A", "split_at": "12:00"},
+}
+RULE_LABELS = [
+    ("", "Follow the usual schedule"),
+    ("alt-A", "Alternate: {A} in even years, {B} in odd years"),
+    ("alt-B", "Alternate: {B} in even years, {A} in odd years"),
+    ("fixed-A", "Always {A}"),
+    ("fixed-B", "Always {B}"),
+    ("split-A", "Split at noon: {A} first, then {B}"),
+    ("split-B", "Split at noon: {B} first, then {A}"),
+]
+
+
+def child_id(child: Child | int) -> str:
+    return f"c{child if isinstance(child, int) else child.pk}"
+
+
+def _rotation(group: dict[str, Any]) -> dict[str, Any]:
+    rotation: dict[str, Any] = {"start": group["start"], "exchange_time": group["exchange_time"]}
+    if group["pattern"] == "custom":
+        rotation["nights"] = list(group["nights"])
+    else:
+        rotation["pattern"] = group["pattern"]
+        rotation["first_parent"] = group["first_parent"]
+    if group.get("midweek_day"):
+        midweek: dict[str, Any] = {"weekday": group["midweek_day"]}
+        if group.get("midweek_overnight"):
+            midweek["overnight"] = True
+        else:
+            midweek.update({"from": "17:00", "to": "19:30"})
+        rotation["midweek"] = midweek
+    return rotation
+
+
+def _holiday_rules(choices: dict[str, Any]) -> list[dict[str, Any]]:
+    rules = [
+        {"name": name, "kind": "public", "holidays": [name], "window": picked["window"],
+         "assign": RULES[picked["rule"]]}
+        for name, picked in sorted(choices.get("holidays", {}).items()) if picked.get("rule")
+    ]
+    if choices.get("birthdays"):
+        rules.append({"name": "Birthdays", "kind": "birthday", "assign":
+                      RULES[choices["birthdays"]]})
+    for kind, label in (("mothers-day", "Mother's Day"), ("fathers-day", "Father's Day")):
+        parent = choices.get(kind.replace("-", "_"))
+        if parent:
+            rules.append({"name": label, "kind": kind, "assign": {"parent": parent}})
+    return rules
+
+
+def _school_breaks(choices: dict[str, Any]) -> list[dict[str, Any]]:
+    breaks = choices.get("school_breaks") or []
+    rule = choices.get("school_break_rule")
+    if not breaks or not rule:
+        return []
+    return [{"name": b["name"], "ranges": [[b["from"], b["to"]]], "assign": RULES[rule]}
+            for b in breaks]
+
+
+def build_spec(family: Family, choices: dict[str, Any], parents: dict[str, Membership],
+               children: list[Child]) -> dict[str, Any]:
+    """The engine's plan JSON for the editor's ``choices``."""
+    schedules = []
+    for index, group in enumerate(choices["groups"]):
+        schedule: dict[str, Any] = {
+            "name": group.get("name") or f"Schedule {index + 1}",
+            "children": [child_id(c) for c in group["children"]],
+            "rotation": _rotation(group),
+        }
+        if choices.get("season"):
+            season = choices["season"]
+            schedule["seasons"] = [{"name": season["name"], "from": season["from"],
+                                    "to": season["to"], "rotation": _rotation(season)}]
+        holidays = _holiday_rules(choices)
+        if holidays:
+            schedule["holidays"] = holidays
+        breaks = _school_breaks(choices)
+        if breaks:
+            schedule["school_breaks"] = breaks
+        schedules.append(schedule)
+    spec: dict[str, Any] = {
+        "version": 1, "timezone": family.timezone, "country": family.country,
+        "parents": {key: m.user.name for key, m in parents.items()},
+        "children": [{"id": child_id(c), "name": c.name,
+                      "birth_date": c.birth_date.isoformat()} for c in children],
+        "schedules": schedules,
+    }
+    if family.subdivision:
+        spec["subdivision"] = family.subdivision
+    return spec
+
+
+def _local(moment: datetime, zone: ZoneInfo) -> str:
+    return moment.astimezone(zone).strftime("%Y-%m-%dT%H:%M")
+
+
+def with_overrides(plan: ParentingPlan, overrides: list[Override]) -> dict[str, Any]:
+    spec = dict(plan.spec)
+    zone = ZoneInfo(spec["timezone"])
+    engine_parent = {member_id: key for key, member_id in plan.parent_ids.items()}
+    known = {c["id"] for c in spec["children"]}
+    entries = []
+    for override in overrides:
+        cid = child_id(override.child_id)
+        parent = engine_parent.get(override.parent_id)
+        if cid in known and parent is not None:
+            entries.append({"name": override.reason, "children": [cid], "parent": parent,
+                            "from": _local(override.starts, zone),
+                            "to": _local(override.ends, zone)})
+    spec["overrides"] = entries
+    return spec
+
+
+@dataclass(frozen=True)
+class FamilyTimeline:
+    plan: ParentingPlan
+    engine_plan: Plan
+    timeline: Timeline
+    parents: dict[str, Membership]
+    children: dict[str, Child]
+    zone: ZoneInfo
+    first: date
+    end: date
+
+    def parent_name(self, key: str) -> str:
+        member = self.parents.get(key)
+        return member.user.name if member else key
+
+    def parent_index(self, key: str) -> int:
+        return 0 if key == "A" else 1
+
+
+def agreed_plan(family: Family) -> ParentingPlan | None:
+    return (ParentingPlan.objects.filter(family=family, status=PlanStatus.AGREED)
+            .order_by("-version").first())
+
+
+def instant(day: date, zone: ZoneInfo) -> datetime:
+    return datetime.combine(day, time(0), zone)
+
+
+def family_timeline(family: Family, first: date, end: date, *,
+                    plan: ParentingPlan | None = None) -> FamilyTimeline | None:
+    """The family's custody timeline for local days [first, end), or None without a plan.
+
+    A fixed number of queries: the plan, its parents, the children and the overrides.
+    """
+    plan = plan or agreed_plan(family)
+    if plan is None:
+        return None
+    zone = ZoneInfo(family.timezone)
+    overrides = list(Override.objects.filter(
+        family=family, ends__gt=instant(first - timedelta(days=1), zone),
+        starts__lt=instant(end + timedelta(days=1), zone)))
+    engine_plan = load_plan(with_overrides(plan, overrides))  # PlanError: the caller says why
+    timeline = build_timeline(engine_plan, first, end)
+    members = {m.pk: m for m in Membership.objects.filter(
+        pk__in=plan.parent_ids.values()).select_related("user")}
+    parents = {key: members[mid] for key, mid in plan.parent_ids.items() if mid in members}
+    children = {child_id(c): c for c in Child.objects.filter(family=family)}
+    return FamilyTimeline(plan, engine_plan, timeline, parents, children, zone, first, end)

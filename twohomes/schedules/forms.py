@@ -1,0 +1,307 @@
+"""The plan editor (no JSON for parents to write) and the swap forms."""
+
+from __future__ import annotations
+
+import functools
+import re
+from datetime import date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import holidays
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from twohomes.core.schedule import PATTERNS, describe_patterns
+from twohomes.families.forms import DateInput
+from twohomes.families.models import Child, Family, Membership
+
+from .engine import RULE_LABELS
+
+WEEKDAYS = [("", "No midweek visit"), ("monday", "Monday"), ("tuesday", "Tuesday"),
+            ("wednesday", "Wednesday"), ("thursday", "Thursday")]
+WINDOWS = [("day", "The whole day"), ("evening-before", "From the evening before"),
+           ("nights", "Exchange time to exchange time")]
+MONTH_DAY = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+
+@functools.cache
+def public_holiday_names(country: str, subdivision: str, year: int) -> list[str]:
+    calendar = holidays.country_holidays(country, subdiv=subdivision or None,
+                                         years=[year, year + 1])
+    names = set()
+    for name in calendar.values():
+        for part in str(name).split("; "):
+            if "observed" not in part.lower() and "estimated" not in part.lower():
+                names.add(part)
+    return sorted(names)
+
+
+def _pattern_choices() -> list[tuple[str, str]]:
+    return [(name, text) for name, text in describe_patterns()]
+
+
+def _labels(parents: dict[str, Membership]) -> dict[str, str]:
+    return {key: m.user.name for key, m in parents.items()}
+
+
+class PlanForm(forms.Form):
+    """One or two groups of children, an optional season, holidays and family dates."""
+
+    def __init__(self, *args: Any, family: Family, parents: dict[str, Membership],
+                 children: list[Child], today: date, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.family, self.parents, self.children, self.today = family, parents, children, today
+        names = _labels(parents)
+        parent_choices = [(key, name) for key, name in names.items()]
+        child_choices = [(c.pk, c.name) for c in children]
+        rule_choices = [(v, label.format(**names)) for v, label in RULE_LABELS]
+        for group in (1, 2):
+            self._group_fields(group, child_choices, parent_choices)
+        for name, field in self.fields.items():
+            if name.startswith("g2_"):
+                field.required = False
+        self.fields["use_group2"] = forms.BooleanField(
+            required=False, label="Some children follow a different schedule (the second one)")
+        self.fields["exchange_place"] = forms.CharField(
+            required=False, max_length=200, label="Where exchanges happen",
+            help_text="e.g. “at school”, or “the receiving parent picks up from the other home”.")
+        self._season_fields(parent_choices)
+        self.holiday_names = public_holiday_names(family.country, family.subdivision, today.year)
+        for index, name in enumerate(self.holiday_names):
+            self.fields[f"holiday_{index}_rule"] = forms.ChoiceField(
+                choices=rule_choices, required=False, label=name)
+            self.fields[f"holiday_{index}_window"] = forms.ChoiceField(
+                choices=WINDOWS, required=False, label=f"{name}: time")
+        self.fields["birthdays"] = forms.ChoiceField(
+            choices=rule_choices, required=False, label="Each child's birthday")
+        for field, label in (("mothers_day", "Mother's Day"), ("fathers_day", "Father's Day")):
+            self.fields[field] = forms.ChoiceField(
+                choices=[("", "Follow the usual schedule")] + parent_choices, required=False,
+                label=f"{label} with")
+        self.fields["school_breaks"] = forms.CharField(
+            required=False, widget=forms.Textarea(attrs={"rows": 3}), label="School breaks",
+            help_text="One per line: a name, then the first and last day, e.g. "
+                      "“Winter break 2026-12-21 2027-01-03”.")
+        self.fields["school_break_rule"] = forms.ChoiceField(
+            choices=rule_choices, required=False, label="During school breaks")
+
+    def _group_fields(self, group: int, child_choices: Any, parent_choices: Any) -> None:
+        prefix = f"g{group}_"
+        self.fields[prefix + "children"] = forms.TypedMultipleChoiceField(
+            choices=child_choices, coerce=int, required=False,
+            widget=forms.CheckboxSelectMultiple, label="Children on this schedule")
+        self.fields[prefix + "pattern"] = forms.ChoiceField(
+            choices=_pattern_choices(), label="Schedule", initial="2-2-5-5")
+        self.fields[prefix + "nights"] = forms.CharField(
+            required=False, max_length=56, label="Custom cycle, night by night",
+            help_text="Only for a custom cycle: one letter per night, e.g. AABBAAABBAABBB.")
+        self.fields[prefix + "start"] = forms.DateField(
+            widget=DateInput(), label="Starts on", initial=self.today)
+        self.fields[prefix + "first_parent"] = forms.ChoiceField(
+            choices=parent_choices, label="Who starts")
+        self.fields[prefix + "exchange_time"] = forms.TimeField(
+            widget=TimeInput(), initial=time(18, 0), label="Exchange time")
+        self.fields[prefix + "midweek_day"] = forms.ChoiceField(
+            choices=WEEKDAYS, required=False, label="Midweek visit (every-other-weekend only)")
+        self.fields[prefix + "midweek_overnight"] = forms.BooleanField(
+            required=False, label="The midweek visit is overnight")
+
+    def _season_fields(self, parent_choices: Any) -> None:
+        self.fields["season_name"] = forms.CharField(
+            required=False, max_length=60, label="Season (optional), e.g. Summer")
+        self.fields["season_from"] = forms.CharField(
+            required=False, label="Season from (MM-DD)", help_text="e.g. 06-20")
+        self.fields["season_to"] = forms.CharField(
+            required=False, label="Season to (MM-DD)", help_text="e.g. 08-20")
+        self.fields["season_pattern"] = forms.ChoiceField(
+            choices=_pattern_choices(), required=False, label="Schedule in the season",
+            initial="alternating-weeks")
+        self.fields["season_start"] = forms.DateField(
+            required=False, widget=DateInput(), label="Season schedule counts from")
+        self.fields["season_first_parent"] = forms.ChoiceField(
+            choices=parent_choices, required=False, label="Who starts the season schedule")
+
+    # --- cleaning into the JSON the engine builder reads ---------------------------------
+
+    def _group(self, group: int, data: dict[str, Any]) -> dict[str, Any] | None:
+        prefix = f"g{group}_"
+        chosen = data.get(prefix + "children") or []
+        if group == 2 and not data.get("use_group2"):
+            return None
+        if group == 2 and not data.get(prefix + "start"):
+            self.add_error(prefix + "start", "Give the day the second schedule starts.")
+        pattern = data.get(prefix + "pattern")
+        nights = (data.get(prefix + "nights") or "").upper().replace(" ", "")
+        if pattern == "custom":
+            if not nights or set(nights) - set(self.parents):
+                self.add_error(prefix + "nights", "Give the cycle as letters "
+                               f"{' and '.join(self.parents)}, one per night.")
+        if not data.get(prefix + "start"):
+            return None
+        return {
+            "children": chosen, "pattern": pattern, "nights": nights,
+            "start": data[prefix + "start"].isoformat(),
+            "first_parent": data.get(prefix + "first_parent") or "A",
+            "exchange_time": (data.get(prefix + "exchange_time") or time(18)).strftime("%H:%M"),
+            "midweek_day": data.get(prefix + "midweek_day") or "",
+            "midweek_overnight": bool(data.get(prefix + "midweek_overnight")),
+        }
+
+    def _season(self, data: dict[str, Any]) -> dict[str, Any] | None:
+        if not data.get("season_name"):
+            return None
+        for field in ("season_from", "season_to"):
+            if not MONTH_DAY.match(data.get(field) or ""):
+                self.add_error(field, "Give the day as MM-DD, e.g. 06-20.")
+        if not data.get("season_start"):
+            self.add_error("season_start", "Give the day the season schedule counts from.")
+            return None
+        return {"name": data["season_name"], "from": data.get("season_from"),
+                "to": data.get("season_to"), "pattern": data.get("season_pattern") or "sole",
+                "nights": "", "start": data["season_start"].isoformat(),
+                "first_parent": data.get("season_first_parent") or "A",
+                "exchange_time": (data.get("g1_exchange_time") or time(18)).strftime("%H:%M")}
+
+    def _breaks(self, text: str) -> list[dict[str, str]]:
+        breaks = []
+        for number, line in enumerate(text.splitlines(), 1):
+            line = line.strip()
+            if not line:
+                continue
+            match = re.match(r"^(.*?)\s+(\d{4}-\d{2}-\d{2})\s+(\d{4}-\d{2}-\d{2})$", line)
+            if not match:
+                raise ValidationError(f"Line {number}: write a name, then two dates "
+                                      "YYYY-MM-DD (first and last day).")
+            name, first, last = match.groups()
+            if date.fromisoformat(last) < date.fromisoformat(first):
+                raise ValidationError(f"Line {number}: the break ends before it starts.")
+            breaks.append({"name": name, "from": first, "to": last})
+        return breaks
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        groups = [g for g in (self._group(1, data), self._group(2, data)) if g]
+        claimed = [c for g in groups for c in g["children"]]
+        if not claimed:
+            self.add_error("g1_children", "Choose the children this plan is for.")
+        if len(claimed) != len(set(claimed)):
+            self.add_error("g2_children", "A child can follow only one of the two schedules.")
+        try:
+            breaks = self._breaks(data.get("school_breaks") or "")
+        except ValidationError as error:
+            self.add_error("school_breaks", error)
+            breaks = []
+        data["choices"] = {
+            "groups": groups, "season": self._season(data),
+            "holidays": {name: {"rule": data.get(f"holiday_{i}_rule") or "",
+                                "window": data.get(f"holiday_{i}_window") or "day"}
+                         for i, name in enumerate(self.holiday_names)
+                         if data.get(f"holiday_{i}_rule")},
+            "birthdays": data.get("birthdays") or "",
+            "mothers_day": data.get("mothers_day") or "",
+            "fathers_day": data.get("fathers_day") or "",
+            "school_breaks": breaks, "school_break_rule": data.get("school_break_rule") or "",
+            "exchange_place": data.get("exchange_place") or "",
+        }
+        return data
+
+    @classmethod
+    def initial_from(cls, choices: dict[str, Any], holiday_names: list[str]) -> dict[str, Any]:
+        """Editor values that reproduce ``choices`` (to start a new version from a plan)."""
+        initial: dict[str, Any] = {"exchange_place": choices.get("exchange_place", "")}
+        for index, group in enumerate(choices.get("groups", []), 1):
+            prefix = f"g{index}_"
+            initial.update({prefix + key: group.get(key) for key in (
+                "children", "pattern", "nights", "start", "first_parent", "exchange_time",
+                "midweek_day", "midweek_overnight")})
+        initial["use_group2"] = len(choices.get("groups", [])) > 1
+        season = choices.get("season")
+        if season:
+            initial.update({"season_name": season["name"], "season_from": season["from"],
+                            "season_to": season["to"], "season_pattern": season["pattern"],
+                            "season_start": season["start"],
+                            "season_first_parent": season["first_parent"]})
+        for index, name in enumerate(holiday_names):
+            picked = choices.get("holidays", {}).get(name)
+            if picked:
+                initial[f"holiday_{index}_rule"] = picked["rule"]
+                initial[f"holiday_{index}_window"] = picked["window"]
+        for key in ("birthdays", "mothers_day", "fathers_day", "school_break_rule"):
+            initial[key] = choices.get(key, "")
+        initial["school_breaks"] = "\n".join(
+            f"{b['name']} {b['from']} {b['to']}" for b in choices.get("school_breaks", []))
+        return initial
+
+
+class DecisionForm(forms.Form):
+    comment = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}),
+                              max_length=2000, label="Comment (optional; required to decline)")
+
+
+class SwapForm(forms.Form):
+    children = forms.ModelMultipleChoiceField(queryset=Child.objects.none(),
+                                              widget=forms.CheckboxSelectMultiple)
+    starts = forms.DateTimeField(widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+                                 label="From")
+    ends = forms.DateTimeField(widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+                               label="Until")
+    parent = forms.ModelChoiceField(queryset=Membership.objects.none(),
+                                    label="The children are with")
+    reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
+    answer_by = forms.DateField(widget=DateInput(), label="Please answer by")
+    makeup_starts = forms.DateTimeField(
+        required=False, widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        label="Make-up time offered: from (optional)")
+    makeup_ends = forms.DateTimeField(
+        required=False, widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        label="Make-up time offered: until")
+    field_order = ["children", "starts", "ends", "parent", "reason", "answer_by",
+                   "makeup_starts", "makeup_ends"]
+
+    def __init__(self, *args: Any, family: Family, parents: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.zone = ZoneInfo(family.timezone)
+        self.fields["children"].queryset = family.children.all()
+        self.fields["children"].label_from_instance = lambda c: c.name
+        self.fields["parent"].queryset = parents
+        self.fields["parent"].label_from_instance = lambda m: m.user.name
+
+    def _aware(self, value: datetime | None) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=self.zone) if timezone.is_naive(value) else \
+            value.astimezone(self.zone)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        for key in ("starts", "ends", "makeup_starts", "makeup_ends"):
+            data[key] = self._aware(data.get(key))
+        if data.get("starts") and data.get("ends") and data["ends"] <= data["starts"]:
+            self.add_error("ends", "The change must end after it starts.")
+        if data.get("ends") and data["ends"] <= timezone.now():
+            self.add_error("ends", "A change can only be asked for the future.")
+        if bool(data.get("makeup_starts")) != bool(data.get("makeup_ends")):
+            self.add_error("makeup_ends", "Give both ends of the make-up time, or neither.")
+        elif data.get("makeup_starts") and data["makeup_ends"] <= data["makeup_starts"]:
+            self.add_error("makeup_ends", "The make-up time must end after it starts.")
+        answer_by = data.get("answer_by")
+        if answer_by and answer_by < timezone.localdate(timezone=self.zone):
+            self.add_error("answer_by", "The answer-by date cannot be in the past.")
+        if answer_by and data.get("starts") and answer_by > data["starts"].date() + timedelta(0):
+            self.add_error("answer_by", "Ask for an answer before the change begins.")
+        return data
+
+
+class SwapAnswerForm(forms.Form):
+    reason = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}),
+                             max_length=2000, label="Your reason (required to decline)")
+
+
+def pattern_names() -> list[str]:
+    return list(PATTERNS)

@@ -1,0 +1,24 @@
+"""Emails to the parents about plans and swaps (subject "TwoHomes", as every email)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+
+from twohomes.families.models import Membership, MembershipStatus, Role
+from twohomes.mail import send_neutral_email
+
+
+def tell_parents(family: Any, *, exclude: Membership | None, template: str,
+                 context: dict[str, Any]) -> None:
+    """Email every active parent but ``exclude`` (the one who acted) — both parents hear
+    of every step, the actor through the page they are on."""
+    parents = Membership.objects.filter(family=family, role=Role.PARENT,
+                                        status=MembershipStatus.ACTIVE).select_related("user")
+    for parent in parents:
+        if exclude is not None and parent.pk == exclude.pk:
+            continue
+        send_neutral_email(to=parent.user.email, template=template,
+                           context={**context, "recipient": parent,
+                                    "base_url": settings.TWOHOMES_BASE_URL, "family": family})

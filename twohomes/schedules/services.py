@@ -1,0 +1,293 @@
+"""Plans proposed and agreed by every parent; swaps asked, answered, expired."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Max, Q
+
+from twohomes.core.ledger import canonical_json
+from twohomes.core.schedule import PlanError, load_plan
+from twohomes.families.access import Cap, require
+from twohomes.families.models import Child, Membership, MembershipStatus, Role
+from twohomes.records import services as records
+
+from .engine import build_spec
+from .models import (
+    Override,
+    ParentingPlan,
+    PlanDecision,
+    PlanStatus,
+    SwapRequest,
+    SwapStatus,
+)
+from .notify import tell_parents
+
+
+def active_parents(family: Any) -> list[Membership]:
+    return list(Membership.objects.filter(family=family, role=Role.PARENT,
+                                          status=MembershipStatus.ACTIVE)
+                .select_related("user").order_by("joined_at", "pk"))
+
+
+def plan_parents(family: Any) -> dict[str, Membership]:
+    """The two homes of a plan: "A" and "B" are the family's first two parents."""
+    parents = active_parents(family)
+    return dict(zip("AB", parents[:2], strict=False))
+
+
+def prepare_spec(*, actor: Membership, choices: dict[str, Any]) -> dict[str, Any]:
+    """The engine JSON for ``choices``, checked by the engine; ValidationError says why not."""
+    family = actor.family
+    parents = plan_parents(family)
+    if len(parents) < 2:
+        raise ValidationError("A parenting plan is between two homes: invite the other "
+                              "parent first.")
+    wanted = {c for g in choices["groups"] for c in g["children"]}
+    children = list(family.children.filter(pk__in=wanted))
+    if len(children) != len(wanted):
+        raise ValidationError("The plan names a child who is not in this family.")
+    spec = build_spec(family, choices, parents, children)
+    try:
+        load_plan(spec)
+    except PlanError as error:
+        raise ValidationError(f"The plan cannot work as it is: {error}") from None
+    return spec
+
+
+def _summary(choices: dict[str, Any], children: dict[int, str]) -> str:
+    parts = []
+    for group in choices["groups"]:
+        names = ", ".join(children.get(c, "?") for c in group["children"])
+        parts.append(f"{group['pattern']} for {names}")
+    return "; ".join(parts)[:300]
+
+
+@transaction.atomic
+def propose_plan(*, actor: Membership, choices: dict[str, Any], now: datetime) -> ParentingPlan:
+    require(actor, Cap.PROPOSE_PLAN)
+    spec = prepare_spec(actor=actor, choices=choices)
+    family = actor.family
+    parents = plan_parents(family)
+    ParentingPlan.objects.select_for_update().filter(family=family).exists()
+    version = (ParentingPlan.objects.filter(family=family).aggregate(v=Max("version"))["v"]
+               or 0) + 1
+    entry = records.append(family, "schedules.plan.proposed", actor, {
+        "version": version, "spec": spec,
+        "spec_sha256": hashlib.sha256(canonical_json(spec)).hexdigest(),
+    }, now=now)
+    names = dict(family.children.values_list("pk", "name"))
+    plan = ParentingPlan.objects.create(
+        family=family, version=version, choices=choices, spec=spec,
+        parent_ids={key: m.pk for key, m in parents.items()},
+        summary=_summary(choices, names), exchange_place=choices.get("exchange_place", ""),
+        proposed_by=actor, proposed_at=entry.recorded_at, record_seq=entry.seq,
+    )
+    # Proposing is agreeing: the proposer's own decision is recorded with the proposal.
+    _decide(plan, actor, agreed=True, comment="Proposed this plan.", now=now)
+    ParentingPlan.objects.filter(family=family, status=PlanStatus.PROPOSED).exclude(
+        pk=plan.pk).update(status=PlanStatus.WITHDRAWN)
+    tell_parents(plan.family, exclude=actor, template="schedules/email/plan_proposed.txt",
+                 context={"plan": plan, "actor": actor})
+    return plan
+
+
+def _decide(plan: ParentingPlan, actor: Membership, *, agreed: bool, comment: str,
+            now: datetime) -> PlanDecision:
+    kind = "schedules.plan.agreed" if agreed else "schedules.plan.declined"
+    entry = records.append(plan.family, kind, actor, {
+        "version": plan.version, "comment": comment}, now=now)
+    decision = PlanDecision.objects.create(plan=plan, parent=actor, agreed=agreed,
+                                           comment=comment, decided_at=entry.recorded_at,
+                                           record_seq=entry.seq)
+    if not agreed:
+        plan.status = PlanStatus.DECLINED
+        plan.save(update_fields=["status"])
+        return decision
+    agreed_ids = set(plan.decisions.filter(agreed=True).values_list("parent_id", flat=True))
+    if {p.pk for p in active_parents(plan.family)} <= agreed_ids:
+        _put_in_force(plan, now)
+    return decision
+
+
+def _put_in_force(plan: ParentingPlan, now: datetime) -> None:
+    ParentingPlan.objects.filter(family=plan.family, status=PlanStatus.AGREED).update(
+        status=PlanStatus.SUPERSEDED)
+    plan.status = PlanStatus.AGREED
+    plan.agreed_at = now
+    plan.save(update_fields=["status", "agreed_at"])
+    records.append(plan.family, "schedules.plan.in_force", None, {"version": plan.version},
+                   now=now)
+
+
+@transaction.atomic
+def decide_plan(*, actor: Membership, plan: ParentingPlan, agreed: bool, comment: str,
+                now: datetime) -> PlanDecision:
+    require(actor, Cap.PROPOSE_PLAN)
+    plan = ParentingPlan.objects.select_for_update().get(pk=plan.pk, family=actor.family)
+    if plan.status != PlanStatus.PROPOSED:
+        raise ValidationError("This plan is no longer waiting for a decision.")
+    if plan.decisions.filter(parent=actor).exists():
+        raise ValidationError("You have already answered this plan.")
+    if not agreed and not comment.strip():
+        raise ValidationError("Say why you decline, so the other parent can propose "
+                              "something that works.")
+    decision = _decide(plan, actor, agreed=agreed, comment=comment.strip(), now=now)
+    tell_parents(plan.family, exclude=actor, template="schedules/email/plan_decided.txt",
+                 context={"plan": plan, "actor": actor, "decision": decision})
+    return decision
+
+
+# --- swaps ------------------------------------------------------------------------------
+
+
+def _overlapping(family: Any, children: list[Child], starts: datetime, ends: datetime) -> bool:
+    return Override.objects.filter(family=family, child__in=children, starts__lt=ends,
+                                   ends__gt=starts).exists()
+
+
+@transaction.atomic
+def request_swap(*, actor: Membership, children: list[Child], starts: datetime,
+                 ends: datetime, parent: Membership, reason: str, answer_by: Any,
+                 makeup: tuple[datetime, datetime] | None = None, now: datetime,
+                 counter_of: SwapRequest | None = None) -> SwapRequest:
+    require(actor, Cap.REQUEST_SWAP)
+    family = actor.family
+    if any(c.family_id != family.pk for c in children) or not children:
+        raise ValidationError("Choose children of this family.")
+    if parent.family_id != family.pk or parent.role != Role.PARENT:
+        raise ValidationError("The children can only be given to a parent of this family.")
+    if ends <= starts:
+        raise ValidationError("The change must end after it starts.")
+    if _overlapping(family, children, starts, ends):
+        raise ValidationError("These days were already changed by an accepted request; ask "
+                              "for a change that does not overlap it.")
+    entry = records.append(family, "schedules.swap.requested", actor, {
+        "children": sorted(c.pk for c in children), "from": starts.isoformat(),
+        "to": ends.isoformat(), "parent": records.actor_id(parent), "reason": reason,
+        "answer_by": answer_by.isoformat(),
+        "makeup": [m.isoformat() for m in makeup] if makeup else None,
+        "counter_of": counter_of.record_seq if counter_of else None,
+    }, now=now)
+    swap = SwapRequest.objects.create(
+        family=family, requested_by=actor, starts=starts, ends=ends, parent=parent,
+        reason=reason, answer_by=answer_by, counter_of=counter_of,
+        makeup_starts=makeup[0] if makeup else None, makeup_ends=makeup[1] if makeup else None,
+        created_at=entry.recorded_at, record_seq=entry.seq)
+    swap.children.set(children)
+    tell_parents(family, exclude=actor, template="schedules/email/swap_requested.txt",
+                 context={"swap": swap, "actor": actor})
+    return swap
+
+
+def _locked_pending(actor: Membership, swap: SwapRequest, now: datetime) -> SwapRequest:
+    swap = SwapRequest.objects.select_for_update().get(pk=swap.pk, family=actor.family)
+    if swap.status == SwapStatus.PENDING and swap.answer_by < now.date():
+        _expire(swap, now)
+    if swap.status != SwapStatus.PENDING:
+        raise ValidationError(f"This request is {swap.get_status_display().lower()}; "
+                              "it can no longer be answered.")
+    if swap.requested_by_id == actor.pk:
+        raise PermissionDenied("The other parent answers your request.")
+    return swap
+
+
+def _close(swap: SwapRequest, actor: Membership, status: str, reason: str,
+           now: datetime) -> None:
+    swap.status, swap.decided_by, swap.decided_at, swap.decision_reason = (
+        status, actor, now, reason)
+    swap.save(update_fields=["status", "decided_by", "decided_at", "decision_reason"])
+    records.append(swap.family, f"schedules.swap.{status}", actor, {
+        "request": swap.record_seq, "reason": reason}, now=now)
+
+
+@transaction.atomic
+def accept_swap(*, actor: Membership, swap: SwapRequest, now: datetime) -> SwapRequest:
+    require(actor, Cap.REQUEST_SWAP)
+    swap = _locked_pending(actor, swap, now)
+    children = list(swap.children.all())
+    if _overlapping(swap.family, children, swap.starts, swap.ends):
+        raise ValidationError("Another accepted change now covers these days.")
+    _close(swap, actor, SwapStatus.ACCEPTED, "", now)
+    label = f"Swap: {swap.reason[:150]}"
+    overrides = [Override(family=swap.family, child=c, starts=swap.starts, ends=swap.ends,
+                          parent=swap.parent, reason=label, swap=swap, created_at=now)
+                 for c in children]
+    if swap.makeup_starts and swap.makeup_ends:
+        overrides += [Override(family=swap.family, child=c, starts=swap.makeup_starts,
+                               ends=swap.makeup_ends, parent=actor, swap=swap, created_at=now,
+                               reason=f"Make-up time for swap {swap.pk}") for c in children]
+    Override.objects.bulk_create(overrides)
+    tell_parents(swap.family, exclude=actor, template="schedules/email/swap_decided.txt",
+                 context={"swap": swap, "actor": actor})
+    return swap
+
+
+@transaction.atomic
+def decline_swap(*, actor: Membership, swap: SwapRequest, reason: str,
+                 now: datetime) -> SwapRequest:
+    require(actor, Cap.REQUEST_SWAP)
+    swap = _locked_pending(actor, swap, now)
+    if not reason.strip():
+        raise ValidationError("Give a reason when you decline.")
+    _close(swap, actor, SwapStatus.DECLINED, reason.strip(), now)
+    tell_parents(swap.family, exclude=actor, template="schedules/email/swap_decided.txt",
+                 context={"swap": swap, "actor": actor})
+    return swap
+
+
+@transaction.atomic
+def counter_swap(*, actor: Membership, swap: SwapRequest, now: datetime,
+                 **proposal: Any) -> SwapRequest:
+    """Answer a request with another time: the original closes, a new request opens."""
+    require(actor, Cap.REQUEST_SWAP)
+    original = _locked_pending(actor, swap, now)
+    counter = request_swap(actor=actor, now=now, counter_of=original, **proposal)
+    _close(original, actor, SwapStatus.COUNTERED, f"Proposed another time (request "
+           f"{counter.pk}).", now)
+    return counter
+
+
+@transaction.atomic
+def withdraw_swap(*, actor: Membership, swap: SwapRequest, now: datetime) -> None:
+    swap = SwapRequest.objects.select_for_update().get(pk=swap.pk, family=actor.family)
+    if swap.requested_by_id != actor.pk or swap.status != SwapStatus.PENDING:
+        raise ValidationError("Only a request of yours that is still waiting can be withdrawn.")
+    _close(swap, actor, SwapStatus.WITHDRAWN, "", now)
+
+
+def _expire(swap: SwapRequest, now: datetime) -> None:
+    swap.status, swap.decided_at = SwapStatus.EXPIRED, now
+    swap.save(update_fields=["status", "decided_at"])
+    records.append(swap.family, "schedules.swap.expired", None,
+                   {"request": swap.record_seq}, now=now)
+
+
+def expire_swaps(*, now: datetime, family: Any = None) -> int:
+    """Close every pending request whose answer-by day has passed; nothing else changes."""
+    lapsed = SwapRequest.objects.filter(status=SwapStatus.PENDING, answer_by__lt=now.date())
+    if family is not None:
+        lapsed = lapsed.filter(family=family)
+    count = 0
+    for swap in lapsed:
+        with transaction.atomic():
+            locked = SwapRequest.objects.select_for_update().get(pk=swap.pk)
+            if locked.status == SwapStatus.PENDING:
+                _expire(locked, now)
+                count += 1
+    return count
+
+
+def waiting_for(membership: Membership) -> dict[str, Any]:
+    """What this member is asked to answer: plans and swap requests."""
+    if membership.role != Role.PARENT:
+        return {"plans": [], "swaps": []}
+    plans = ParentingPlan.objects.filter(family=membership.family, status=PlanStatus.PROPOSED
+                                         ).exclude(decisions__parent=membership)
+    swaps = SwapRequest.objects.filter(
+        Q(family=membership.family, status=SwapStatus.PENDING) & ~Q(requested_by=membership))
+    return {"plans": list(plans), "swaps": list(swaps.select_related("requested_by__user"))}

@@ -1,0 +1,253 @@
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+
+from twohomes.calendar import grid
+from twohomes.core.schedule import PlanError, build_timeline, compare_plans, load_plan, plan_stats
+from twohomes.families.access import Cap, family_view, has, posted, scoped
+from twohomes.families.models import Membership, MembershipStatus, Role
+
+from . import services
+from .engine import FamilyTimeline, agreed_plan
+from .forms import DecisionForm, PlanForm, SwapAnswerForm, SwapForm, public_holiday_names
+from .models import ParentingPlan, PlanStatus, SwapRequest, SwapStatus
+
+PREVIEW_DAYS = 92
+STATS_DAYS = 365
+
+
+def _today(membership: Membership) -> date:
+    from zoneinfo import ZoneInfo
+
+    return timezone.localdate(timezone=ZoneInfo(membership.family.timezone))
+
+
+def _error(error: Exception) -> str:
+    return " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
+
+
+@family_view(Cap.VIEW_PLANS)
+def plan_list(request: HttpRequest, membership: Membership) -> HttpResponse:
+    plans = scoped(membership, ParentingPlan.objects.select_related("proposed_by__user"))
+    return render(request, "schedules/plan_list.html", {
+        "membership": membership, "family": membership.family, "plans": plans,
+        "can_propose": has(membership, Cap.PROPOSE_PLAN),
+    })
+
+
+def _editor(membership: Membership, data: Any, today: date) -> PlanForm:
+    family = membership.family
+    initial: dict[str, Any] = {"g1_children": list(family.children.values_list("pk", flat=True))}
+    current = agreed_plan(family)
+    if current is not None:
+        names = public_holiday_names(family.country, family.subdivision, today.year)
+        initial = PlanForm.initial_from(current.choices, names)
+    return PlanForm(data, family=family, parents=services.plan_parents(family),
+                    children=list(family.children.all()), today=today, initial=initial)
+
+
+def _preview(membership: Membership, spec: dict[str, Any], today: date) -> dict[str, Any]:
+    """The next months of a plan, its statistics, and how it differs from the plan in force."""
+    family = membership.family
+    end = today + timedelta(days=STATS_DAYS)
+    engine_plan = load_plan(spec)
+    timeline = build_timeline(engine_plan, today, today + timedelta(days=PREVIEW_DAYS))
+    parents = services.plan_parents(family)
+    ft = FamilyTimeline(None, engine_plan, timeline, parents,  # type: ignore[arg-type]
+                        {}, grid.ZoneInfo(family.timezone), today, end)
+    stats = plan_stats(engine_plan, today, end)
+    current = agreed_plan(family)
+    comparison = None
+    if current is not None:
+        comparison = compare_plans(load_plan(current.spec), engine_plan, today, end)
+    start = today - timedelta(days=today.weekday())
+    day_list = grid.days(ft, family, family.children.all(), start,
+                         start + timedelta(days=42), today)
+    return {"preview_weeks": grid.weeks(day_list), "stats": stats, "comparison": comparison,
+            "current": current, "stats_end": end,
+            "legend": [(key, m.user.name) for key, m in sorted(parents.items())],
+            "weekday_names": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                              "Saturday", "Sunday"]}
+
+
+@family_view(Cap.PROPOSE_PLAN, methods=("GET", "POST"))
+def plan_new(request: HttpRequest, membership: Membership) -> HttpResponse:
+    today = _today(membership)
+    form = _editor(membership, posted(request)[0], today)
+    context: dict[str, Any] = {"membership": membership, "family": membership.family,
+                               "form": form}
+    if request.method == "POST" and form.is_valid():
+        choices = form.cleaned_data["choices"]
+        try:
+            if "propose" in request.POST:
+                plan = services.propose_plan(actor=membership, choices=choices,
+                                             now=timezone.now())
+                messages.success(request, f"Plan version {plan.version} proposed. It takes "
+                                 "effect when every parent agrees.")
+                return redirect("plan_detail", family_id=membership.family_id, plan_id=plan.pk)
+            spec = services.prepare_spec(actor=membership, choices=choices)
+            context.update(_preview(membership, spec, today), previewed=True)
+        except (ValidationError, PlanError) as error:
+            form.add_error(None, _error(error))
+    return render(request, "schedules/plan_form.html", context)
+
+
+@family_view(Cap.VIEW_PLANS)
+def plan_detail(request: HttpRequest, membership: Membership, plan_id: int) -> HttpResponse:
+    plan = get_object_or_404(scoped(membership, ParentingPlan.objects.all()), pk=plan_id)
+    today = _today(membership)
+    context: dict[str, Any] = {"membership": membership, "family": membership.family,
+                               "plan": plan, "form": DecisionForm()}
+    try:
+        context.update(_preview(membership, plan.spec, today))
+    except PlanError as error:
+        context["engine_error"] = str(error)
+    decisions = plan.decisions.select_related("parent__user").order_by("decided_at")
+    parents = services.active_parents(membership.family)
+    answered = {d.parent_id for d in decisions}
+    context.update(decisions=decisions, waiting=[p for p in parents if p.pk not in answered],
+                   can_decide=(plan.status == PlanStatus.PROPOSED
+                               and has(membership, Cap.PROPOSE_PLAN)
+                               and membership.pk not in answered))
+    return render(request, "schedules/plan_detail.html", context)
+
+
+@family_view(Cap.PROPOSE_PLAN, methods=("POST",))
+def plan_decide(request: HttpRequest, membership: Membership, plan_id: int) -> HttpResponse:
+    plan = get_object_or_404(scoped(membership, ParentingPlan.objects.all()), pk=plan_id)
+    form = DecisionForm(request.POST)
+    form.is_valid()
+    agreed = request.POST.get("decision") == "agree"
+    try:
+        services.decide_plan(actor=membership, plan=plan, agreed=agreed,
+                             comment=form.cleaned_data.get("comment", ""), now=timezone.now())
+    except ValidationError as error:
+        messages.error(request, _error(error))
+    else:
+        plan.refresh_from_db()
+        messages.success(request, "The plan is now in force." if plan.status == PlanStatus.AGREED
+                         else ("Your agreement is recorded." if agreed
+                               else "You declined the plan; the other parent is told why."))
+    return redirect("plan_detail", family_id=membership.family_id, plan_id=plan.pk)
+
+
+# --- swaps -------------------------------------------------------------------------------
+
+
+def _parents(membership: Membership) -> Any:
+    return scoped(membership, Membership.objects.filter(
+        role=Role.PARENT, status=MembershipStatus.ACTIVE)).select_related("user")
+
+
+@family_view(Cap.VIEW_PLANS)
+def swap_list(request: HttpRequest, membership: Membership) -> HttpResponse:
+    services.expire_swaps(now=timezone.now(), family=membership.family)
+    swaps = scoped(membership, SwapRequest.objects.select_related(
+        "requested_by__user", "parent__user").prefetch_related("children"))
+    groups = [(label, [s for s in swaps if s.status in statuses]) for label, statuses in (
+        ("Waiting for an answer", {SwapStatus.PENDING}),
+        ("Accepted", {SwapStatus.ACCEPTED}),
+        ("Declined, answered with another time, expired or withdrawn",
+         {SwapStatus.DECLINED, SwapStatus.COUNTERED, SwapStatus.EXPIRED, SwapStatus.WITHDRAWN}),
+    )]
+    return render(request, "schedules/swap_list.html", {
+        "membership": membership, "family": membership.family, "groups": groups,
+        "can_request": has(membership, Cap.REQUEST_SWAP)})
+
+
+def _swap_form(membership: Membership, data: Any, initial: dict[str, Any] | None = None
+               ) -> SwapForm:
+    return SwapForm(data, family=membership.family, parents=_parents(membership),
+                    initial=initial or {"parent": membership.pk,
+                                        "answer_by": _today(membership) + timedelta(days=3)})
+
+
+def _swap_arguments(membership: Membership, data: dict[str, Any]) -> dict[str, Any]:
+    makeup = (data["makeup_starts"], data["makeup_ends"]) if data.get("makeup_starts") else None
+    return {"children": list(data["children"]), "starts": data["starts"],
+            "ends": data["ends"], "parent": data["parent"], "reason": data["reason"],
+            "answer_by": data["answer_by"], "makeup": makeup}
+
+
+@family_view(Cap.REQUEST_SWAP, methods=("GET", "POST"))
+def swap_new(request: HttpRequest, membership: Membership) -> HttpResponse:
+    form = _swap_form(membership, posted(request)[0])
+    if request.method == "POST" and form.is_valid():
+        try:
+            swap = services.request_swap(actor=membership, now=timezone.now(),
+                                         **_swap_arguments(membership, form.cleaned_data))
+        except ValidationError as error:
+            form.add_error(None, _error(error))
+        else:
+            messages.success(request, "Request sent. The other parent is emailed.")
+            return redirect("swap_detail", family_id=membership.family_id, swap_id=swap.pk)
+    return render(request, "schedules/swap_form.html",
+                  {"membership": membership, "family": membership.family, "form": form})
+
+
+def _get_swap(membership: Membership, swap_id: int) -> SwapRequest:
+    return get_object_or_404(scoped(membership, SwapRequest.objects.select_related(
+        "requested_by__user", "parent__user", "decided_by__user")), pk=swap_id)
+
+
+@family_view(Cap.VIEW_PLANS)
+def swap_detail(request: HttpRequest, membership: Membership, swap_id: int) -> HttpResponse:
+    services.expire_swaps(now=timezone.now(), family=membership.family)
+    swap = _get_swap(membership, swap_id)
+    can_answer = (swap.status == SwapStatus.PENDING and has(membership, Cap.REQUEST_SWAP)
+                  and swap.requested_by_id != membership.pk)
+    return render(request, "schedules/swap_detail.html", {
+        "membership": membership, "family": membership.family, "swap": swap,
+        "can_answer": can_answer, "answer_form": SwapAnswerForm(),
+        "can_withdraw": swap.status == SwapStatus.PENDING
+        and swap.requested_by_id == membership.pk})
+
+
+@family_view(Cap.REQUEST_SWAP, methods=("POST",))
+def swap_answer(request: HttpRequest, membership: Membership, swap_id: int) -> HttpResponse:
+    swap = _get_swap(membership, swap_id)
+    reason = request.POST.get("reason", "")[:2000]
+    try:
+        if request.POST.get("answer") == "accept":
+            services.accept_swap(actor=membership, swap=swap, now=timezone.now())
+            messages.success(request, "Accepted: the calendar now shows the change.")
+        elif request.POST.get("answer") == "withdraw":
+            services.withdraw_swap(actor=membership, swap=swap, now=timezone.now())
+            messages.success(request, "Your request was withdrawn.")
+        else:
+            services.decline_swap(actor=membership, swap=swap, reason=reason,
+                                  now=timezone.now())
+            messages.success(request, "Declined. The other parent is told why.")
+    except ValidationError as error:
+        messages.error(request, _error(error))
+    return redirect("swap_detail", family_id=membership.family_id, swap_id=swap.pk)
+
+
+@family_view(Cap.REQUEST_SWAP, methods=("GET", "POST"))
+def swap_counter(request: HttpRequest, membership: Membership, swap_id: int) -> HttpResponse:
+    swap = _get_swap(membership, swap_id)
+    initial = {"children": list(swap.children.all()), "parent": swap.parent_id,
+               "answer_by": swap.answer_by, "reason": "Another time that works for me.",
+               "starts": timezone.localtime(swap.starts, grid.ZoneInfo(swap.family.timezone))
+               .replace(tzinfo=None),
+               "ends": timezone.localtime(swap.ends, grid.ZoneInfo(swap.family.timezone))
+               .replace(tzinfo=None)}
+    form = _swap_form(membership, posted(request)[0], initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            counter = services.counter_swap(actor=membership, swap=swap, now=timezone.now(),
+                                            **_swap_arguments(membership, form.cleaned_data))
+        except ValidationError as error:
+            form.add_error(None, _error(error))
+        else:
+            messages.success(request, "Your other time was sent.")
+            return redirect("swap_detail", family_id=membership.family_id, swap_id=counter.pk)
+    return render(request, "schedules/swap_form.html", {
+        "membership": membership, "family": membership.family, "form": form, "original": swap})
