@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from functools import cached_property
 from zoneinfo import ZoneInfo
 
 # Precedence, lowest first: a later level paints over an earlier one.
@@ -189,7 +190,7 @@ class ThirdParty:
     terms: tuple[tuple[date, date], ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Plan:
     """A whole family's parenting plan, as loaded and validated by ``load_plan``."""
 
@@ -203,11 +204,11 @@ class Plan:
     overnight_time: time = time(0, 0)
     third_party: ThirdParty | None = None
 
-    @property
+    @cached_property
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
 
-    @property
+    @cached_property
     def parent_ids(self) -> tuple[str, ...]:
         return tuple(pid for pid, _ in self.parents)
 

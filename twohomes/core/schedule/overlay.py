@@ -85,6 +85,8 @@ def clip(segments: Sequence[Segment], start: int, end: int) -> list[Segment]:
 
 def check_no_overlap(segments: list[Segment], level: str) -> list[Segment]:
     """Sort one level's segments; two different rules that overlap are a ``PlanError``."""
+    if len(segments) < 2:
+        return segments
     ordered = sorted(segments, key=lambda s: (s[0], s[1]))
     for before, after in zip(ordered, ordered[1:], strict=False):
         if after[0] < before[1] and before[3].rule != after[3].rule:
