@@ -631,23 +631,34 @@ def _fast_range(
     return times[0], times[-1], nodes
 
 
+def _first_part(
+    entries: bytes, at: int, contents: bytes, cut: int, split: int,
+    pattern: re.Pattern[bytes], levels: int,
+) -> _Summary | None:
+    """``_fast_range`` over the first ``split`` entries (bytes before ``at`` and ``cut``)."""
+    return _fast_range(entries[:at], contents[:cut], 0, split, pattern, levels)
+
+
 def _fast_worker(conn: Any, job: tuple[Any, ...]) -> None:
     try:
-        conn.send(_fast_range(*job))
+        conn.send(_first_part(*job))
     finally:
         conn.close()
 
 
 def _fork_available() -> bool:
-    """A second process is used only where fork is, from a single-threaded process."""
+    """A second process is used only where fork is safe, from a single-threaded process.
+
+    (macOS has fork, but its system libraries are not fork-safe: one process there.)
+    """
     return (
-        hasattr(os, "fork") and threading.active_count() == 1
+        hasattr(os, "fork") and sys.platform != "darwin" and threading.active_count() == 1
         and os.environ.get("TWOHOMES_VERIFY_PROCESSES") != "1"
     )
 
 
 def _start_worker(job: tuple[Any, ...]) -> tuple[Any, Any] | None:
-    """A forked process running ``_fast_range(*job)`` (the data is inherited, not copied)."""
+    """A forked process running ``_first_part(*job)`` (the data is inherited, not copied)."""
     try:
         import multiprocessing
 
@@ -694,21 +705,18 @@ def _fast_full(entries: bytes, contents: bytes, log_id: str, size: int) -> bytes
     if at < 0 or cut < 0:
         return None
     at = entries.rfind(b"\n", 0, at) + 1
-    first_job = (entries[:at], contents[: cut + 1], 0, split, pattern, levels)
-    started = _start_worker(first_job)
-    if started is not None:
-        first_job = ()  # the worker holds its own (copy-on-write) reference
+    first_job = (entries, at, contents, cut + 1, split, pattern, levels)
+    started = _start_worker(first_job)  # the worker slices its (copy-on-write) inheritance
     second = _fast_range(entries[at:], contents[cut + 1 :], split, size, pattern, levels)
-    first = None
+    answered, first = False, None
     if started is not None:
         answered, first = _finish_worker(started, wanted=second is not None)
-        if second is not None and not answered:
-            first = _fast_range(entries[:at], contents[: cut + 1], 0, split, pattern, levels)
-    elif second is not None:
-        first = _fast_range(*first_job)
+    if second is not None and not answered:  # no worker, or it died: its part here
+        first = _first_part(*first_job)
     if first is None or second is None or first[1] > second[0]:
         return None
     return _reduce(first[2] + second[2], None)[0]
+
 
 class _Bundle:
     """Read access to the zip, with readable errors for missing or unreadable members."""
