@@ -206,3 +206,31 @@ def test_evening_reminders_are_sent_once(
     if expected:
         assert "18:00 exchange: Ada, Alice to Bruno (at school)" in mail.outbox[0].body
         assert mail.outbox[0].subject == "TwoHomes"
+
+
+def test_events_are_in_the_calendar_and_the_feed_with_their_repeat_rule(
+    world: Any, agreed_plan: Any, client: Any
+) -> None:
+    from twohomes.events import services as events
+    from twohomes.events.recurrence import RepeatRule
+
+    start = datetime(2027, 3, 2, 17, tzinfo=LONDON)
+    events.create_event(actor=world.parent_a, now=timezone.now(), details=events.EventDetails(
+        title="Swimming", starts=start, ends=start + timedelta(hours=1), all_day=False,
+        location="Leisure centre", children=[world.linked_child], responsible=world.parent_a,
+        repeat=RepeatRule(frequency="weekly", weekdays=("TU",), count=10)))
+    client.force_login(world.relative.user)
+    page = client.get(reverse("calendar_month", args=[world.family.pk]),
+                      {"month": "2027-03"}).content.decode()
+    assert page.count("17:00 Swimming, Leisure centre") == 5  # five Tuesdays in March 2027
+    token = CalendarFeed.new_token()
+    CalendarFeed.objects.create(membership=world.relative, token_hash=hash_token(token))
+    calendar = icalendar.Calendar.from_ical(_feed(client, token).content)
+    swims = [e for e in calendar.walk("VEVENT") if e["SUMMARY"] == "Swimming"]
+    assert len(swims) == 1 and swims[0]["RRULE"]["FREQ"] == ["WEEKLY"]
+    expanded = recurring_ical_events.of(calendar).between(datetime(2027, 3, 1, tzinfo=LONDON),
+                                                          datetime(2027, 6, 1, tzinfo=LONDON))
+    assert len([e for e in expanded if e["SUMMARY"] == "Swimming"]) == 10
+    # Across the clock change (28 March) practice stays at 17:00 local.
+    late = [e for e in expanded if e["SUMMARY"] == "Swimming"][-1]
+    assert late["DTSTART"].dt.astimezone(LONDON).hour == 17

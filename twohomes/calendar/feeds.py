@@ -25,10 +25,8 @@ from .models import CalendarFeed, ReminderPreference, hash_token
 
 
 def _event_version(membership: Membership) -> tuple[Any, ...]:
-    try:
-        from twohomes.events.selectors import visible_events
-    except ImportError:
-        return ()
+    from twohomes.events.selectors import visible_events
+
     found = visible_events(membership).aggregate(n=Count("pk"), latest=Max("updated_at"))
     return found["n"], found["latest"]
 

@@ -6,7 +6,7 @@ import hashlib
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vRecur
 
 from twohomes.families.access import visible_children
 from twohomes.families.models import Membership
@@ -70,12 +70,30 @@ def _exchanges(calendar: Calendar, ft: FamilyTimeline, children: list[Any],
 
 
 def _events(calendar: Calendar, membership: Membership, stamp: datetime) -> None:
-    try:
-        from twohomes.events.selectors import ics_events
-    except ImportError:
-        return
-    for component in ics_events(membership, stamp=stamp):
-        calendar.add_component(component)
+    """Each event once, a repeating one with its RRULE (subscribers expand it)."""
+    from twohomes.events.models import EventStatus
+    from twohomes.events.selectors import visible_events
+
+    for item in visible_events(membership).filter(status=EventStatus.ACTIVE):
+        event = Event()
+        event.add("uid", _uid("event", item.family_id, item.pk))
+        event.add("dtstamp", stamp)
+        event.add("last-modified", item.updated_at)
+        if item.all_day and item.start_date:
+            event.add("dtstart", item.start_date)
+            event.add("dtend", (item.end_date or item.start_date) + timedelta(days=1))
+        else:
+            event.add("dtstart", item.local_start())
+            event.add("dtend", item.local_end())
+        if item.rrule:
+            event.add("rrule", vRecur.from_ical(item.rrule))
+        event.add("summary", item.title)
+        if item.location:
+            event.add("location", item.location)
+        if item.notes:
+            event.add("description", item.notes)
+        event.add("categories", ["Event"])
+        calendar.add_component(event)
 
 
 def build_feed(membership: Membership, today: date, stamp: datetime) -> bytes:

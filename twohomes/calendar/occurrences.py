@@ -12,16 +12,16 @@ from twohomes.families.models import Membership
 
 
 def events_between(membership: Membership, first: date, end: date,
-                   children: Iterable[Any]) -> list[Any]:
-    """Occurrences the member may see in local days [first, end), if the events app is on."""
-    try:
-        from twohomes.events.selectors import occurrences
-    except ImportError:
-        return []
+                   children: Iterable[Any] | None = None) -> list[Any]:
+    """Occurrences the member may see in local days [first, end); with ``children``,
+    only the events of those children."""
+    from twohomes.events.selectors import occurrences
+
     zone = ZoneInfo(membership.family.timezone)
     start = datetime.combine(first, time(0), zone)
     stop = datetime.combine(end, time(0), zone)
-    return list(occurrences(membership, start, stop, children=list(children)))
+    ids = None if children is None else [c.pk for c in children]
+    return list(occurrences(membership, start, stop, children=ids))
 
 
 @dataclass(frozen=True)

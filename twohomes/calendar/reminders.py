@@ -38,8 +38,7 @@ def _tomorrow_lines(preference: ReminderPreference, tomorrow: date) -> list[str]
                                  f"{ft.parent_name(x.to_parent)}{place}")
     if preference.events:
         zone = ZoneInfo(membership.family.timezone)
-        for event in events_between(membership, tomorrow, tomorrow + timedelta(days=1),
-                                    children):
+        for event in events_between(membership, tomorrow, tomorrow + timedelta(days=1)):
             when = "all day" if event.all_day else f"{event.starts.astimezone(zone):%H:%M}"
             lines.append(f"{when}: {event.title}")
     return lines

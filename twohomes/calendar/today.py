@@ -57,7 +57,7 @@ def today_summary(membership: Membership, now: datetime) -> dict[str, Any]:
             rows.append(ChildNow(child, now_key, ft.parent_name(now_key), night_key,
                                  ft.parent_name(night_key)))
         upcoming = _next_exchange(ft, children, now)
-    events = events_between(membership, today, today + timedelta(days=14), children)[:5]
+    events = events_between(membership, today, today + timedelta(days=14))[:5]
     return {"today_rows": rows, "next_exchange": upcoming, "waiting": waiting_for(membership),
             "upcoming_events": events, "has_plan": ft is not None, "zone": zone}
 

@@ -78,8 +78,8 @@ def _grid_days(membership: Membership, context: dict[str, Any], first: date, end
     ft, error = _timeline(membership, first, end)
     day_list = grid.days(ft, membership.family, context["children"], first, end,
                          context["today"], month)
-    attach_events(day_list, events_between(membership, first, end, context["children"]),
-                  _zone(membership))
+    only = [context["chosen"]] if context["chosen"] else None
+    attach_events(day_list, events_between(membership, first, end, only), _zone(membership))
     context.update(legend=_legend(ft), engine_error=error, has_plan=ft is not None)
     return day_list
 

@@ -18,6 +18,7 @@ import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, TypeVar
+from zoneinfo import ZoneInfo
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
@@ -203,7 +204,9 @@ def family_view(cap: Cap, methods: Iterable[str] = ("GET",)) -> Callable[..., An
             if membership.role == Role.PROFESSIONAL:
                 log_professional_view(membership, request)
             request.membership = membership  # type: ignore[attr-defined]
-            return view(request, membership, **kwargs)
+            # Every time on a family's pages is the family's local time.
+            with timezone.override(ZoneInfo(membership.family.timezone)):
+                return view(request, membership, **kwargs)
 
         wrapper = _method_guard(in_family, methods)
         wrapper.access = Access("family", tuple(methods), cap)
