@@ -44,7 +44,8 @@ def slow_codes(bundle: bytes, monkeypatch: pytest.MonkeyPatch) -> set[str]:
         return codes(bundle)
 
 
-def fast_root(bundle: bytes) -> bytes | None:
+def fast_root(bundle: bytes) -> tuple[bytes, bool] | None:
+    """(root, every opening matched) from the fast path, or None."""
     source = verify._Bundle(io.BytesIO(bundle))
     size = int(source.text("checkpoint.txt").split("\n")[1])
     entries, contents = source.read("entries.jsonl"), source.read("contents.jsonl")
@@ -57,7 +58,7 @@ def test_valid_full_exports_take_the_fast_path(
 ) -> None:
     family = messages(size)
     bundle = full_bundle(family)
-    assert fast_root(bundle) == root_from_leaf_hashes(leaf_hash(x) for x in family.leaves)
+    assert fast_root(bundle) == (root_from_leaf_hashes(leaf_hash(x) for x in family.leaves), True)
 
     def not_called(*args: Any) -> None:
         raise AssertionError("the line-by-line checks ran")
@@ -147,7 +148,7 @@ def test_tampering_gets_the_line_by_line_verdict(
     found = codes(bundle)
     assert found == slow_codes(bundle, monkeypatch)
     assert expected <= found
-    assert fast_root(bundle) != family.head.root  # None, or the root of the edited leaves
+    assert fast_root(bundle) != (family.head.root, True)  # None, another root, or False
     if expected:
         assert not verify.verify_bundle(io.BytesIO(bundle)).ok
 
@@ -174,7 +175,7 @@ def test_without_multiprocessing_one_process_does_it(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(verify, "PARALLEL_MIN_ENTRIES", 2)
     monkeypatch.setattr(multiprocessing, "get_context", unavailable)
     family = messages(50)
-    assert fast_root(full_bundle(family)) == family.head.root
+    assert fast_root(full_bundle(family)) == (family.head.root, True)
     assert verify.verify_bundle(io.BytesIO(full_bundle(family))).ok
 
 
@@ -184,9 +185,39 @@ def test_a_worker_that_dies_is_replaced(monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setattr(verify, "PARALLEL_MIN_ENTRIES", 2)
     monkeypatch.setattr(verify, "_fast_worker", lambda conn, job: os._exit(3))
     family = messages(50)
-    assert fast_root(full_bundle(family)) == family.head.root
+    assert fast_root(full_bundle(family)) == (family.head.root, True)
+
+
+@pytest.mark.parametrize("photo_at", [3, 20, 32, 33])
+def test_attachments_and_sealed_entries_keep_the_fast_leaf_checks(
+    photo_at: int, processes: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    family = build_family(60, photo_at=photo_at)
+    bundle = full_bundle(family, sealed=[7, 32])
+    assert fast_root(bundle) == (family.head.root, False)  # openings: the general check
+
+    def not_called(*args: Any) -> None:
+        raise AssertionError("the line-by-line leaf checks ran")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(verify, "_scan_leaves", not_called)
+        verdict = verify.verify_bundle(io.BytesIO(bundle))
+    assert verdict.ok, verdict.render()
+    assert verdict.codes == {"entry.sealed"} and verdict.counts["entry.sealed"] == 2
+    assert verdict.codes == slow_codes(bundle, monkeypatch)
+    edited = rewrite(bundle, "contents.jsonl", edit_line(40, lambda x: x.replace(b"Pick", b"Kick")))
+    assert codes(edited) == slow_codes(edited, monkeypatch) == {"entry.sealed", "entry.commitment"}
 
 
 def test_threads_keep_it_in_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(verify.threading, "active_count", lambda: 2)
     assert not verify._fork_available()
+
+
+def test_malformed_openings_are_named_by_line_number() -> None:
+    bundle = full_bundle(messages(12))
+    for number in (3, 8, 12):
+        bundle = rewrite(bundle, "contents.jsonl", edit_line(number - 1, lambda x: b'{"seq":"x"}'))
+    messages_found = [f.message for f in verify.verify_bundle(io.BytesIO(bundle)).findings]
+    for number in (3, 8, 12):
+        assert f"line {number} of contents.jsonl is malformed" in messages_found

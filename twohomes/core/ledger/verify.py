@@ -582,19 +582,20 @@ def _reduce(level: list[bytes], levels: int | None) -> list[bytes]:
     return level
 
 
-_Summary = tuple[bytes, bytes, list[bytes]]  # first time, last time, nodes
+_Summary = tuple[bytes, bytes, list[bytes], bool]  # first, last time; nodes; openings ok
 
 
 def _fast_range(
-    entries: bytes, contents: bytes, lo: int, hi: int, pattern: re.Pattern[bytes],
+    entries: bytes, contents: bytes | None, lo: int, hi: int, pattern: re.Pattern[bytes],
     levels: int | None,
 ) -> _Summary | None:
-    """Check entries lo..hi-1 (their lines and openings) exactly; None at the first doubt.
+    """Check entries lo..hi-1 exactly; None at the first doubt about a leaf.
 
-    Returns the first and last time and the tree nodes ``levels`` levels above the leaves.
+    Returns the first and last time, the tree nodes ``levels`` levels above the leaves,
+    and whether ``contents`` holds exactly their openings, in order, all matching.
     """
     count = hi - lo
-    if count <= 0 or not entries.endswith(b"\n") or not contents.endswith(b"\n"):
+    if count <= 0 or not entries.endswith(b"\n"):
         return None
     # Every line is a canonical leaf of this log (anchored whole-line matches, one per line).
     commitments = pattern.findall(entries)
@@ -609,34 +610,41 @@ def _fast_range(
         seq_texts += map(operator.itemgetter(slice(-45 - width, -44)), lines[a - lo : b - lo])
     if b"".join(seq_texts) != b":" + numbers:
         return None
+    del seq_texts
     times = list(map(operator.itemgetter(slice(-35, -8)), lines))
     if not all(map(operator.le, times, times[1:])):
         return None
-    # Openings, one per line in the same order: {"seq":N,"salt":"<64 hex>","content":...}.
+    opened = contents is not None and _openings_match(contents, count, numbers, commitments)
+    del commitments
+    nodes = _reduce(leaf_hashes_of(lines), levels)
+    return times[0], times[-1], nodes, opened
+
+
+def _openings_match(contents: bytes, count: int, numbers: bytes, commitments: list[bytes]) -> bool:
+    """Openings one per line, in order ({"seq":N,"salt":"<64 hex>","content":...}), all
+    matching their commitments; False sends them to the general check."""
+    if not contents.endswith(b"\n") or contents.count(b"\n") != count:
+        return False
     rows = _OPENING_LINES.findall(contents)
-    if len(rows) != count or contents.count(b"\n") != count:
-        return None
+    if len(rows) != count:
+        return False
     seq_texts, salts, bodies = zip(*rows, strict=True)
     del rows
     if b":".join(seq_texts) != numbers:
-        return None
+        return False
     # The committed bytes are sliced from the line as they are, never re-serialized.
     salted = map(operator.add, map(binascii.unhexlify, salts), bodies)
     opened = b"".join(map(_digest, map(_sha256, salted)))
-    del seq_texts, salts, bodies
-    if opened != binascii.unhexlify(b"".join(commitments)):
-        return None
-    del commitments
-    nodes = _reduce(leaf_hashes_of(lines), levels)
-    return times[0], times[-1], nodes
+    return opened == binascii.unhexlify(b"".join(commitments))
 
 
 def _first_part(
-    entries: bytes, at: int, contents: bytes, cut: int, split: int,
+    entries: bytes, at: int, contents: bytes | None, cut: int, split: int,
     pattern: re.Pattern[bytes], levels: int,
 ) -> _Summary | None:
     """``_fast_range`` over the first ``split`` entries (bytes before ``at`` and ``cut``)."""
-    return _fast_range(entries[:at], contents[:cut], 0, split, pattern, levels)
+    opening = None if contents is None else contents[:cut]
+    return _fast_range(entries[:at], opening, 0, split, pattern, levels)
 
 
 def _fast_worker(conn: Any, job: tuple[Any, ...]) -> None:
@@ -688,8 +696,14 @@ def _finish_worker(started: tuple[Any, Any], wanted: bool) -> tuple[bool, _Summa
     return answered, summary
 
 
-def _fast_full(entries: bytes, contents: bytes, log_id: str, size: int) -> bytes | None:
-    """The tree root of a full export that passes every check exactly; None otherwise."""
+def _fast_full(
+    entries: bytes, contents: bytes, log_id: str, size: int
+) -> tuple[bytes, bool] | None:
+    """A full export whose leaves pass every check exactly: (tree root, openings all match).
+
+    None sends the bundle to the line-by-line checks; openings that do not all match (a
+    sealed entry, an attachment, a mismatch) go to the general openings check.
+    """
     if size <= 0 or _LOG_ID.fullmatch(log_id) is None:
         return None
     pattern = _exported_leaf_lines(log_id)
@@ -699,15 +713,17 @@ def _fast_full(entries: bytes, contents: bytes, log_id: str, size: int) -> bytes
     split = max(1, round(size / 2 / (1 << levels))) << levels
     if size < PARALLEL_MIN_ENTRIES or split >= size or not _fork_available():
         whole = _fast_range(entries, contents, 0, size, pattern, None)
-        return None if whole is None else whole[2][0]
+        return None if whole is None else (whole[2][0], whole[3])
     at = entries.find(b',"seq":%d,"time":"' % split)
-    cut = contents.find(b'\n{"seq":%d,"salt":"' % split)
-    if at < 0 or cut < 0:
+    if at < 0:
         return None
     at = entries.rfind(b"\n", 0, at) + 1
-    first_job = (entries, at, contents, cut + 1, split, pattern, levels)
+    cut = contents.find(b'\n{"seq":%d,' % split) + 1
+    openings = contents if cut > 0 else None
+    first_job = (entries, at, openings, cut, split, pattern, levels)
     started = _start_worker(first_job)  # the worker slices its (copy-on-write) inheritance
-    second = _fast_range(entries[at:], contents[cut + 1 :], split, size, pattern, levels)
+    rest = None if openings is None else openings[cut:]
+    second = _fast_range(entries[at:], rest, split, size, pattern, levels)
     answered, first = False, None
     if started is not None:
         answered, first = _finish_worker(started, wanted=second is not None)
@@ -715,7 +731,7 @@ def _fast_full(entries: bytes, contents: bytes, log_id: str, size: int) -> bytes
         first = _first_part(*first_job)
     if first is None or second is None or first[1] > second[0]:
         return None
-    return _reduce(first[2] + second[2], None)[0]
+    return _reduce(first[2] + second[2], None)[0], first[3] and second[3]
 
 
 class _Bundle:
@@ -803,9 +819,11 @@ def _check_contents(bundle: _Bundle, leaves: _Leaves, verdict: Verdict) -> None:
                 verdict.add("entry.commitment", f"entry {seq}: content does not match commitment")
     opened = set(seqs)
     if len(rows) != data.count(b"\n"):
+        number, counted = 1, 0  # line numbers counted on from the previous line found
         for m in _OTHER_LINES.finditer(data):
             if m.start() < len(data):
-                number = data.count(b"\n", 0, m.start()) + 1
+                number += data.count(b"\n", counted, m.start())
+                counted = m.start()
                 opened.add(_check_other_content(bundle, m[0], committed, verdict, number))
     opened.discard(-1)
     for seq in sorted(opened - committed.keys()):
@@ -892,21 +910,25 @@ def _verify(bundle: _Bundle, pinned: VerifierKey | None) -> Verdict:
         verdict.add("checkpoint.origin", f"the checkpoint is for {checkpoint.origin}, not {log_id}")
     data = bundle.lines_file("entries.jsonl")
     scope = "full export" if full else f"partial export ({manifest.get('selection', '')})"
+    fast = None
     if full:
-        contents = bundle.lines_file("contents.jsonl")
-        if _fast_full(data, contents, log_id, checkpoint.size) == checkpoint.root:
-            verdict.fact("Bundle", f"{scope}, {checkpoint.size} entries")
+        fast = _fast_full(data, bundle.lines_file("contents.jsonl"), log_id, checkpoint.size)
+    if fast is not None and fast[0] == checkpoint.root:  # every leaf and the tree check out
+        verdict.fact("Bundle", f"{scope}, {checkpoint.size} entries")
+        if fast[1]:
             return verdict
-        del contents
-    lines = data[:-1].split(b"\n") if data else []
-    verdict.fact("Bundle", f"{scope}, {len(lines)} entries")
-    leaves = _scan_leaves(data, lines, log_id, checkpoint.size, full)
-    if leaves is None:
-        leaves = _check_leaves(lines, log_id, checkpoint.size, full, verdict)
-    if full:
-        _check_full_tree(lines, checkpoint, verdict)
+        commitments = map(binascii.unhexlify, _exported_leaf_lines(log_id).findall(data))
+        leaves = _Leaves([], list(range(checkpoint.size)), list(commitments), [])
     else:
-        _check_proofs(bundle, leaves.proved, checkpoint, verdict)
+        lines = data[:-1].split(b"\n") if data else []
+        verdict.fact("Bundle", f"{scope}, {len(lines)} entries")
+        leaves = _scan_leaves(data, lines, log_id, checkpoint.size, full)
+        if leaves is None:
+            leaves = _check_leaves(lines, log_id, checkpoint.size, full, verdict)
+        if full:
+            _check_full_tree(lines, checkpoint, verdict)
+        else:
+            _check_proofs(bundle, leaves.proved, checkpoint, verdict)
     _check_contents(bundle, leaves, verdict)
     sealed = verdict.counts.get("entry.sealed", 0)
     if sealed:
