@@ -5,7 +5,6 @@ None of them walks the range day by day: each answers in constant time per inter
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from functools import lru_cache
@@ -34,42 +33,44 @@ def night_reference_epoch(ordinal: int, at: time, zone: ZoneInfo) -> int:
     return to_epoch(day + ONE_DAY if at < NOON else day, at, zone)
 
 
-def night_finder(at: time, zone: ZoneInfo, guess_offset: int) -> Callable[[int], int]:
-    """A function giving, for epoch seconds, the ordinal of the first day whose night
-    reference instant is at or after them.
+class NightFinder:
+    """For epoch seconds, the ordinal of the first day whose night reference instant is at or
+    after them (``first``), in constant time.
 
-    ``guess_offset`` (the zone's usual UTC offset in seconds) gives the answer or one next to
-    it; comparisons with the exact reference instants settle it.
+    The zone's usual UTC offset (``guess_offset``) gives the day; the two reference instants
+    around it, read from the zone's ``LocalClock`` table, confirm it. When the zone is not at
+    its usual offset (daylight saving, or a zone that changed its offset for good), ``settle``
+    walks to the right day. Hot loops inline ``first`` using ``shift``, ``base``, ``table``
+    and ``key_offset``.
     """
-    clock = clock_for(zone)
-    table = clock.table
-    minute = at.hour * 60 + at.minute
-    shift = guess_offset - minute * 60
-    base = EPOCH_ORDINAL - (1 if at < NOON else 0)
-    step = 1 if at < NOON else 0  # the reference of day D is on D + step
 
-    def reference(day: int) -> int:
-        found = table.get((day + step) * 1440 + minute)
-        return clock.epoch(day + step, minute) if found is None else found
+    def __init__(self, at: time, zone: ZoneInfo, guess_offset: int) -> None:
+        self.clock = clock_for(zone)
+        self.table = self.clock.table
+        self.minute = at.hour * 60 + at.minute
+        self.shift = guess_offset - self.minute * 60
+        self.base = EPOCH_ORDINAL - (1 if at < NOON else 0)
+        self.step = 1 if at < NOON else 0  # the reference of day D is on D + step
+        self.key_offset = self.step * 1440 + self.minute
 
-    def first_night(seconds: int) -> int:
-        day = -(-(seconds + shift) // 86400) + base
-        key = (day + step) * 1440 + minute
-        after, before = table.get(key), table.get(key - 1440)
+    def reference(self, day: int) -> int:
+        found = self.table.get(day * 1440 + self.key_offset)
+        return self.clock.epoch(day + self.step, self.minute) if found is None else found
+
+    def first(self, seconds: int) -> int:
+        day = -(-(seconds + self.shift) // 86400) + self.base
+        key = day * 1440 + self.key_offset
+        after, before = self.table.get(key), self.table.get(key - 1440)
         if after is not None and before is not None and before < seconds <= after:
-            return day  # the common case: both reference instants known and the guess right
-        return settle(seconds, day)
+            return day
+        return self.settle(seconds, day)
 
-    def settle(seconds: int, day: int) -> int:
-        # The guess is off when the zone is not at its usual offset (daylight saving, or a
-        # zone that changed its offset for good): walk to the right day.
-        while reference(day) < seconds:
+    def settle(self, seconds: int, day: int) -> int:
+        while self.reference(day) < seconds:
             day += 1
-        while reference(day - 1) >= seconds:
+        while self.reference(day - 1) >= seconds:
             day -= 1
         return day
-
-    return first_night
 
 
 def apportion(values: list[int], units: int) -> list[int]:
