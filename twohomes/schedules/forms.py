@@ -66,6 +66,9 @@ class PlanForm(forms.Form):
         for name, field in self.fields.items():
             if name.startswith("g2_"):
                 field.required = False
+                # Distinct names for screen readers, which read a field out of its box.
+                field.label = f"Second schedule: {str(field.label)[0].lower()}" \
+                    f"{str(field.label)[1:]}"
         self.fields["use_group2"] = forms.BooleanField(
             required=False, label="Some children follow a different schedule (the second one)")
         self.fields["exchange_place"] = forms.CharField(
