@@ -40,6 +40,7 @@ lint: install
 bench: install
 	$(BIN)/python benchmarks/schedule.py
 	$(BIN)/python benchmarks/ledger.py
+	$(BIN)/python benchmarks/feed.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

@@ -8,6 +8,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.contrib import messages
+from django.core.cache import cache
 from django.db.models import Count, Max
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotModified
 from django.shortcuts import redirect, render
@@ -22,6 +23,8 @@ from twohomes.schedules.models import Override, ParentingPlan, PlanStatus
 from .forms import ReminderForm
 from .ics import build_feed
 from .models import CalendarFeed, ReminderPreference, hash_token
+
+FEED_CACHE_SECONDS = 60 * 60 * 26
 
 
 def _event_version(membership: Membership) -> tuple[Any, ...]:
@@ -47,6 +50,33 @@ def feed_version(membership: Membership, today: Any) -> tuple[str, datetime | No
     return etag, max(stamps) if stamps else None
 
 
+def cached_feed(membership: Membership, today: Any, etag: str,
+                modified: datetime | None) -> bytes:
+    """The feed body, built once per version and member: calendar apps poll often."""
+    key = f"twohomes:feed:{membership.pk}:{etag}"
+    body = cache.get(key)
+    if body is None:
+        stamp = modified or datetime(2000, 1, 1, tzinfo=ZoneInfo("UTC"))
+        body = build_feed(membership, today, stamp)
+        cache.set(key, body, timeout=FEED_CACHE_SECONDS)
+    return body  # type: ignore[no-any-return]
+
+
+def warm_feeds() -> int:
+    """Build every active feed whose version changed, before its subscriber asks."""
+    built = 0
+    feeds = CalendarFeed.objects.filter(revoked_at__isnull=True,
+                                        membership__status=MembershipStatus.ACTIVE)
+    for found in feeds.select_related("membership__family"):
+        membership = found.membership
+        today = timezone.localdate(timezone=ZoneInfo(membership.family.timezone))
+        etag, modified = feed_version(membership, today)
+        if cache.get(f"twohomes:feed:{membership.pk}:{etag}") is None:
+            cached_feed(membership, today, etag, modified)
+            built += 1
+    return built
+
+
 @public_view()
 def feed(request: HttpRequest, token: str) -> HttpResponse:
     """The feed a calendar app subscribes to; the token in the address is the key."""
@@ -62,8 +92,7 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
     etag, modified = feed_version(membership, today)
     if request.headers.get("If-None-Match") == quote_etag(etag):
         return HttpResponseNotModified(headers={"ETag": quote_etag(etag)})
-    stamp = modified or datetime(2000, 1, 1, tzinfo=ZoneInfo("UTC"))
-    body = build_feed(membership, today, stamp)
+    body = cached_feed(membership, today, etag, modified)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["ETag"] = quote_etag(etag)
     if modified:

@@ -26,43 +26,59 @@ def _uid(*parts: Any) -> str:
     return f"{digest}@twohomes"
 
 
+def _names(children: list[Any]) -> str:
+    return ", ".join(c.name for c in children)
+
+
 def _blocks(calendar: Calendar, ft: FamilyTimeline, children: list[Any],
             stamp: datetime) -> None:
+    """One VEVENT per custody block; children with the very same block share it."""
     start = datetime.combine(ft.first, time(0), ft.zone)
     end = datetime.combine(ft.end, time(0), ft.zone)
+    shared: dict[tuple[datetime, datetime, str], list[Any]] = {}
+    reasons: dict[tuple[datetime, datetime, str], str] = {}
     for child in children:
         cid = child_id(child)
         if cid not in ft.timeline.children:
             continue
         for interval in ft.timeline.between(cid, start, end):
-            event = Event()
-            event.add("uid", _uid("block", ft.plan.family_id, cid, interval.start.timestamp()))
-            event.add("dtstamp", stamp)
-            event.add("dtstart", interval.start.astimezone(ft.zone))
-            event.add("dtend", interval.end.astimezone(ft.zone))
-            event.add("summary", f"{child.name} with {ft.parent_name(interval.parent)}")
-            event.add("description", f"Because of {interval.reason}.")
-            event.add("transp", "TRANSPARENT")
-            event.add("categories", ["Custody"])
-            calendar.add_component(event)
+            key = (interval.start, interval.end, interval.parent)
+            shared.setdefault(key, []).append(child)
+            reasons[key] = str(interval.reason)
+    for (begin, finish, parent), group in sorted(shared.items(), key=lambda item: item[0]):
+        event = Event()
+        event.add("uid", _uid("block", ft.plan.family_id, sorted(c.pk for c in group),
+                              begin.timestamp()))
+        event.add("dtstamp", stamp)
+        event.add("dtstart", begin.astimezone(ft.zone))
+        event.add("dtend", finish.astimezone(ft.zone))
+        event.add("summary", f"{_names(group)} with {ft.parent_name(parent)}")
+        event.add("description", f"Because of {reasons[(begin, finish, parent)]}.")
+        event.add("transp", "TRANSPARENT")
+        event.add("categories", ["Custody"])
+        calendar.add_component(event)
 
 
 def _exchanges(calendar: Calendar, ft: FamilyTimeline, children: list[Any],
                stamp: datetime) -> None:
-    names = {child_id(c): c.name for c in children}
+    """One VEVENT per hand-over; children handed over together share it."""
+    by_id = {child_id(c): c for c in children}
     start = datetime.combine(ft.first, time(0), ft.zone)
     end = datetime.combine(ft.end, time(0), ft.zone)
-    place = ft.plan.exchange_place
+    together: dict[tuple[datetime, str, str], list[Any]] = {}
     for x in ft.timeline.exchanges(start, end):
-        if x.child not in names:
-            continue
+        if x.child in by_id:
+            together.setdefault((x.at, x.from_parent, x.to_parent), []).append(by_id[x.child])
+    place = ft.plan.exchange_place
+    for (at, giver, receiver), group in sorted(together.items(), key=lambda item: item[0]):
         event = Event()
-        event.add("uid", _uid("exchange", ft.plan.family_id, x.child, x.at.timestamp()))
+        event.add("uid", _uid("exchange", ft.plan.family_id, sorted(c.pk for c in group),
+                              at.timestamp()))
         event.add("dtstamp", stamp)
-        event.add("dtstart", x.at.astimezone(ft.zone))
-        event.add("dtend", (x.at + timedelta(minutes=EXCHANGE_MINUTES)).astimezone(ft.zone))
-        event.add("summary", f"Exchange: {names[x.child]}, {ft.parent_name(x.from_parent)} → "
-                             f"{ft.parent_name(x.to_parent)}")
+        event.add("dtstart", at.astimezone(ft.zone))
+        event.add("dtend", (at + timedelta(minutes=EXCHANGE_MINUTES)).astimezone(ft.zone))
+        event.add("summary", f"Exchange: {_names(group)}, {ft.parent_name(giver)} → "
+                             f"{ft.parent_name(receiver)}")
         if place:
             event.add("location", place)
         event.add("categories", ["Exchange"])

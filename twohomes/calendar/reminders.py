@@ -76,10 +76,14 @@ def send_due_reminders(*, now: datetime) -> int:
 
 @task()
 def reminders_tick() -> int:
-    """Send what is due, then come back in an hour (when the queue can schedule)."""
+    """Send what is due and pre-build changed feeds, then come back in an hour (when the
+    queue can schedule)."""
     from django.utils import timezone
 
+    from .feeds import warm_feeds
+
     count = send_due_reminders(now=timezone.now())
+    warm_feeds()
     if reminders_tick.get_backend().supports_defer:
         reminders_tick.using(run_after=timezone.now() + HOUR).enqueue()
     return count
