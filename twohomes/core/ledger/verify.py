@@ -540,12 +540,14 @@ def _check_complete(leaves: Sequence[_Leaf], size: int, full: bool, verdict: Ver
 
 # --- Full-export fast path ------------------------------------------------------------------
 #
-# A valid full export has one canonical leaf per line with seq 0, 1, 2, ... and one content
-# opening per line in the same order. For those the checks below are exact and run as
-# whole-file C-level operations (one regular expression pass, bulk joins and comparisons,
-# chained maps for the hashes); any deviation makes them return None and the bundle goes
-# through the general checks above, which name each problem. Large bundles are split in
-# two at a boundary aligned to the tree, and a forked process checks the first part.
+# A valid full export has one canonical leaf per line with seq 0, 1, 2, ... and, usually,
+# one content opening per line in the same order. For those the checks below are exact
+# and run as whole-file C-level operations (one regular expression pass per file, bulk
+# joins and comparisons, chained maps for the hashes). A leaf they do not accept sends the
+# bundle through the line-by-line checks above, openings they do not accept (attachments,
+# sealed entries, mismatches) through _check_contents; both name each problem. Large
+# bundles are split in two at a boundary aligned to the tree, and a forked process checks
+# the first part.
 
 PARALLEL_MIN_ENTRIES = 50_000
 _LOG_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
