@@ -120,3 +120,16 @@ def test_holiday_split_in_halves() -> None:
     assert timeline.reason_at("emma", datetime(2027, 12, 26, 9, tzinfo=NY)).level == "base"
     stats = plan_stats(plan, date(2027, 12, 20), date(2027, 12, 30)).child("emma")
     assert stats.parent("A").holidays == stats.parent("B").holidays == Decimal("0.5")
+
+
+def test_several_holidays_alternate_each_year_and_among_themselves() -> None:
+    rule = {"name": "Summer holidays", "kind": "public",
+            "holidays": ["Memorial Day", "Independence Day", "Labor Day", "Thanksgiving Day"],
+            "assign": {"alternate": ["A", "B"], "since": 2026}}
+    plan = make_plan({"pattern": "sole", "start": MONDAY, "first_parent": "B"}, country="US",
+                     holidays=[rule])
+    timeline = build_timeline(plan, date(2026, 1, 1), date(2028, 1, 1))
+    days = {2026: [(5, 25), (7, 4), (9, 7), (11, 26)], 2027: [(5, 31), (7, 4), (9, 6), (11, 25)]}
+    owners = {year: "".join(timeline.owner_at("emma", datetime(year, m, d, 12, tzinfo=NY))
+                            for m, d in dates) for year, dates in days.items()}
+    assert owners == {2026: "ABAB", 2027: "BABA"}

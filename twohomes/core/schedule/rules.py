@@ -85,24 +85,6 @@ def holiday_name_parts(name: str) -> list[str]:
     return [part.strip() for part in name.split(";")]
 
 
-@lru_cache(maxsize=8192)
-def _index_base(names: tuple[str, ...], since: int, country: str, subdivision: str | None,
-                year: int) -> int:
-    """How many occurrences the rule has between its ``since`` year and ``year``."""
-    if year == since:
-        return 0
-    if year > since:
-        previous = year - 1
-        count = len(matching_holidays(names, country, subdivision, previous))
-        return _index_base(names, since, country, subdivision, previous) + count
-    count = len(matching_holidays(names, country, subdivision, year))
-    return _index_base(names, since, country, subdivision, year + 1) - count
-
-
-def _public_index_base(rule: Rule, country: str, subdivision: str | None, year: int) -> int:
-    return _index_base(rule.holiday_names, rule.assignment.since, country, subdivision, year)
-
-
 def _yearly_date(rule: Rule, country: str | None, born: date | None, year: int) -> date | None:
     if rule.kind in ("mothers-day", "fathers-day"):
         return family_day(rule.kind, country, year)
@@ -138,8 +120,10 @@ def occurrences(rule: Rule, years: range, *, country: str | None, subdivision: s
     if rule.kind == "public":
         assert country is not None
         found: list[Occurrence] = []
+        # Each listed holiday alternates from year to year, and within a year the listed
+        # holidays alternate in date order.
         for year in years:
-            base = _public_index_base(rule, country, subdivision, year)
+            base = year - rule.assignment.since
             for offset, (day, name) in enumerate(_matching(rule, country, subdivision, year)):
                 found.append(Occurrence(day, day, base + offset, f"{name} {day.isoformat()}"))
         return found
