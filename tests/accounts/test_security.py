@@ -151,3 +151,39 @@ def test_production_refuses_to_start_without_a_secret(tmp_path: Any) -> None:
     assert result.returncode == 1
     assert result.stderr.strip().splitlines() == [
         "twohomes: configuration error: SECRET_KEY is not set (set DEBUG=1 for development)."]
+
+
+def test_password_reset_by_email_link(
+    world: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    import re
+
+    client = Client()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("account_reset_password"), {"email": world.parent_a.user.email})
+    assert len(mail.outbox) == 1 and mail.outbox[0].subject == "TwoHomes"
+    link = re.search(r"http://testserver(/accounts/password/reset/key/\S+/)", mail.outbox[0].body)
+    assert link
+    form = client.get(link.group(1), follow=True)
+    new = "a-brand-new-passphrase-31"
+    client.post(form.redirect_chain[-1][0] if form.redirect_chain else link.group(1),
+                {"password1": new, "password2": new})
+    assert _login(Client(), world.parent_a.user.email, new, "192.0.2.5").status_code == 302
+    assert _login(Client(), world.parent_a.user.email, TEST_PASSWORD,
+                  "192.0.2.6").status_code == 200
+
+
+def test_change_of_email_needs_verification_of_the_new_address(
+    world: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    from allauth.account.models import EmailAddress
+
+    client = Client()
+    client.force_login(world.parent_a.user)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("account_email"), {"action_add": "", "email": "alice.new@example.org"})
+    assert any(m.to == ["alice.new@example.org"] for m in mail.outbox)
+    pending = EmailAddress.objects.get(email="alice.new@example.org")
+    assert not pending.verified
+    world.parent_a.user.refresh_from_db()
+    assert world.parent_a.user.email == "alice@example.org"  # unchanged until verified

@@ -46,14 +46,17 @@ def test_an_accepted_swap_changes_the_calendar_at_once(
     before = _owner(world, _when(14, 12))
     with django_capture_on_commit_callbacks(execute=True):
         swap = _ask(world)
-    assert [m.to for m in mail.outbox] == [["alice@example.org"]]
+    assert sorted(m.to[0] for m in mail.outbox) == ["alice@example.org", "bruno@example.org"]
+    mail.outbox.clear()
     client.force_login(world.parent_a.user)
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("swap_answer", args=[world.family.pk, swap.pk]),
                     {"answer": "accept"})
     swap.refresh_from_db()
     assert swap.status == SwapStatus.ACCEPTED and swap.decided_by == world.parent_a
-    assert mail.outbox[-1].to == ["bruno@example.org"]
+    assert sorted(m.to[0] for m in mail.outbox) == ["alice@example.org", "bruno@example.org"]
+    assert "This is your copy" in next(m.body for m in mail.outbox
+                                       if m.to == ["alice@example.org"])
     assert _owner(world, _when(14, 12)) == "B"
     assert before == "A" or before == "B"
     reason = family_timeline(world.family, date(2027, 3, 13), date(2027, 3, 16)

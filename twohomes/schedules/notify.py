@@ -12,8 +12,8 @@ from twohomes.mail import send_neutral_email
 
 def tell_parents(family: Any, *, exclude: Membership | None, template: str,
                  context: dict[str, Any]) -> None:
-    """Email every active parent but ``exclude`` (the one who acted) — both parents hear
-    of every step, the actor through the page they are on."""
+    """Email every active parent but ``exclude``. Plans leave out the parent who acted;
+    every step of a change request reaches both parents, the actor's as a receipt."""
     parents = Membership.objects.filter(family=family, role=Role.PARENT,
                                         status=MembershipStatus.ACTIVE).select_related("user")
     for parent in parents:

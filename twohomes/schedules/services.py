@@ -179,7 +179,7 @@ def request_swap(*, actor: Membership, children: list[Child], starts: datetime,
         makeup_starts=makeup[0] if makeup else None, makeup_ends=makeup[1] if makeup else None,
         created_at=entry.recorded_at, record_seq=entry.seq)
     swap.children.set(children)
-    tell_parents(family, exclude=actor, template="schedules/email/swap_requested.txt",
+    tell_parents(family, exclude=None, template="schedules/email/swap_requested.txt",
                  context={"swap": swap, "actor": actor})
     return swap
 
@@ -222,7 +222,7 @@ def accept_swap(*, actor: Membership, swap: SwapRequest, now: datetime) -> SwapR
                                ends=swap.makeup_ends, parent=actor, swap=swap, created_at=now,
                                reason=f"Make-up time for swap {swap.pk}") for c in children]
     Override.objects.bulk_create(overrides)
-    tell_parents(swap.family, exclude=actor, template="schedules/email/swap_decided.txt",
+    tell_parents(swap.family, exclude=None, template="schedules/email/swap_decided.txt",
                  context={"swap": swap, "actor": actor})
     return swap
 
@@ -235,7 +235,7 @@ def decline_swap(*, actor: Membership, swap: SwapRequest, reason: str,
     if not reason.strip():
         raise ValidationError("Give a reason when you decline.")
     _close(swap, actor, SwapStatus.DECLINED, reason.strip(), now)
-    tell_parents(swap.family, exclude=actor, template="schedules/email/swap_decided.txt",
+    tell_parents(swap.family, exclude=None, template="schedules/email/swap_decided.txt",
                  context={"swap": swap, "actor": actor})
     return swap
 
