@@ -23,10 +23,17 @@ PHONE = {"width": 375, "height": 740}
 DESKTOP = {"width": 1280, "height": 800}
 
 
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items: list[Any]) -> None:
-    for item in items:
-        if "/e2e/" in str(item.fspath):
-            item.add_marker(pytest.mark.e2e)
+    """Mark the browser tests and run them last.
+
+    Their SMTP server and browser threads outlive them; the record verifier's two-process
+    path forks only from a single-threaded process, so its tests must run before these.
+    """
+    browser = [item for item in items if "/e2e/" in str(item.fspath)]
+    for item in browser:
+        item.add_marker(pytest.mark.e2e)
+    items[:] = [item for item in items if "/e2e/" not in str(item.fspath)] + browser
 
 
 @dataclass

@@ -23,7 +23,7 @@ from twohomes.core.ledger.verify import leaf_hash
 def processes(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     if request.param == "two processes":
         if not verify._fork_available():
-            pytest.skip("no fork on this platform")
+            pytest.skip("the verifier forks only from a single-threaded process on Linux")
         monkeypatch.setattr(verify, "PARALLEL_MIN_ENTRIES", 2)
     else:
         monkeypatch.setenv("TWOHOMES_VERIFY_PROCESSES", "1")
