@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -118,6 +118,33 @@ def test_an_unanswered_request_expires_and_changes_nothing(
         services.accept_swap(actor=world.parent_a, swap=swap, now=timezone.now())
     assert not Override.objects.exists()
     assert LogEntry.objects.filter(kind="schedules.swap.expired").count() == 1
+
+
+@pytest.mark.parametrize(("zone", "utc_hour", "utc_day", "expired"), [
+    # 22:00 on 28 Feb in New York is already 1 March in UTC: still answerable.
+    ("America/New_York", 3, 1, False),
+    # 00:30 on 1 March in New York: the answer-by day has passed there.
+    ("America/New_York", 5, 1, True),
+    # 01:00 on 1 March in Auckland while UTC is still on 28 February: passed there.
+    ("Pacific/Auckland", 12, 28, True),
+])
+def test_the_answer_by_day_is_the_familys_own(
+    world: Any, agreed_plan: Any, zone: str, utc_hour: int, utc_day: int, expired: bool
+) -> None:
+    world.family.timezone = zone
+    world.family.save(update_fields=["timezone"])
+    swap = _ask(world, answer_by=date(2027, 2, 28), now=datetime(2027, 2, 20, tzinfo=UTC))
+    now = datetime(2027, 3 if utc_day == 1 else 2, utc_day, utc_hour, tzinfo=UTC)
+    assert services.expire_swaps(now=now) == int(expired)
+    swap.refresh_from_db()
+    if expired:
+        assert swap.status == SwapStatus.EXPIRED
+        with pytest.raises(ValidationError, match="expired"):
+            services.accept_swap(actor=world.parent_a, swap=swap, now=now)
+    else:
+        services.accept_swap(actor=world.parent_a, swap=swap, now=now)
+        swap.refresh_from_db()
+        assert swap.status == SwapStatus.ACCEPTED
 
 
 def test_the_requester_cannot_answer_their_own_request(world: Any, agreed_plan: Any) -> None:

@@ -83,7 +83,7 @@ def seed_demo_family(*, now: datetime) -> DemoResult:
         user=founder, name="Rivera-Okafor family", timezone_name="America/New_York",
         country="US", subdivision="NY", currency="USD",
     )
-    today = now.date()
+    today = family.today(now)
     children = [
         Child.objects.create(family=family, name=name, colour=colour, pattern=pattern,
                              birth_date=_birth_date(today, years, extra))

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import models
@@ -51,6 +52,14 @@ class Family(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    def today(self, now: datetime) -> date:
+        """The family's own date at ``now``: answer-by days and birthdays are local."""
+        return now.astimezone(self.zone).date()
 
 
 class Child(models.Model):
@@ -108,6 +117,14 @@ class Membership(models.Model):
     @property
     def is_active(self) -> bool:
         return self.status == MembershipStatus.ACTIVE
+
+    @property
+    def last_day(self) -> date | None:
+        """The last day of a professional's access, in the family's time (access stops at
+        the midnight after it)."""
+        if self.expires_at is None:
+            return None
+        return (self.expires_at.astimezone(self.family.zone) - timedelta(microseconds=1)).date()
 
 
 class InvitationStatus(models.TextChoices):

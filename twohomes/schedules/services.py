@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -186,7 +186,7 @@ def request_swap(*, actor: Membership, children: list[Child], starts: datetime,
 
 def _locked_pending(actor: Membership, swap: SwapRequest, now: datetime) -> SwapRequest:
     swap = SwapRequest.objects.select_for_update().get(pk=swap.pk, family=actor.family)
-    if swap.status == SwapStatus.PENDING and swap.answer_by < now.date():
+    if swap.status == SwapStatus.PENDING and swap.answer_by < swap.family.today(now):
         _expire(swap, now)
     if swap.status != SwapStatus.PENDING:
         raise ValidationError(f"This request is {swap.get_status_display().lower()}; "
@@ -268,12 +268,18 @@ def _expire(swap: SwapRequest, now: datetime) -> None:
 
 
 def expire_swaps(*, now: datetime, family: Any = None) -> int:
-    """Close every pending request whose answer-by day has passed; nothing else changes."""
-    lapsed = SwapRequest.objects.filter(status=SwapStatus.PENDING, answer_by__lt=now.date())
+    """Close every pending request whose answer-by day has passed in the family's own time
+    zone; nothing else changes."""
+    # The latest date anywhere on Earth (UTC+14) bounds the query; each family's own day
+    # decides.
+    latest = (now.astimezone(UTC) + timedelta(hours=14)).date()
+    lapsed = SwapRequest.objects.filter(status=SwapStatus.PENDING, answer_by__lt=latest)
     if family is not None:
         lapsed = lapsed.filter(family=family)
     count = 0
-    for swap in lapsed:
+    for swap in lapsed.select_related("family"):
+        if swap.answer_by >= swap.family.today(now):
+            continue
         with transaction.atomic():
             locked = SwapRequest.objects.select_for_update().get(pk=swap.pk)
             if locked.status == SwapStatus.PENDING:

@@ -1,11 +1,27 @@
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from django.core.management.base import BaseCommand
+from django.db import transaction
 from django.utils import timezone
 
-from twohomes.families.demo import DEMO_PASSWORD, PEOPLE, seed_demo_family
+from twohomes.families.demo import DEMO_PASSWORD, PEOPLE, DemoResult, seed_demo_family
+
+
+@transaction.atomic
+def seed(now: datetime) -> DemoResult:
+    """The whole demo family, or nothing: members, messages, the plan and changes, events."""
+    from twohomes.events.demo import seed_demo_events
+    from twohomes.messaging.demo import seed_demo_messages
+    from twohomes.schedules.demo import seed_demo_plan
+
+    result = seed_demo_family(now=now)
+    seed_demo_messages(result.family, now=now)
+    seed_demo_plan(result.family, now=now)
+    seed_demo_events(result.family, now=now)
+    return result
 
 
 class Command(BaseCommand):
@@ -22,14 +38,7 @@ class Command(BaseCommand):
             if not Family.objects.filter(name="Rivera-Okafor family").exists():
                 self.stdout.write("The database already has families; no demo data added.")
                 return
-        from twohomes.events.demo import seed_demo_events
-        from twohomes.messaging.demo import seed_demo_messages
-        from twohomes.schedules.demo import seed_demo_plan
-
-        result = seed_demo_family(now=timezone.now())
-        seed_demo_messages(result.family, now=timezone.now())
-        seed_demo_plan(result.family, now=timezone.now())
-        seed_demo_events(result.family, now=timezone.now())
+        result = seed(timezone.now())
         verb = "Created" if result.created else "Found"
         self.stdout.write(f"{verb} the demo family “{result.family.name}”. Sign in with:")
         for person in PEOPLE:
