@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -91,3 +93,27 @@ def test_expire_command_ends_lapsed_access(world: Any) -> None:
     call_command("expire_access")
     world.professional.refresh_from_db()
     assert world.professional.status == MembershipStatus.EXPIRED
+
+
+def test_a_professionals_last_day_survives_an_unchanged_save(world: Any, client: Any) -> None:
+    """Access ends at the midnight after the chosen day, in the family's time zone; the form
+    shows that day again, so saving it unchanged does not move the end."""
+    world.family.timezone = "America/New_York"
+    world.family.save(update_fields=["timezone"])
+    last = timezone.localdate() + timedelta(days=20)
+    services.change_member(actor=world.parent_a, member=world.professional,
+                           role=Role.PROFESSIONAL, children=[], access_ends=last)
+    world.professional.refresh_from_db()
+    ends = world.professional.expires_at
+    assert ends is not None and ends.astimezone(ZoneInfo("America/New_York")).hour == 0
+    assert world.professional.last_day == last
+
+    client.force_login(world.parent_a.user)
+    url = reverse("edit_member", args=[world.family.pk, world.professional.pk])
+    form = client.get(url).context["form"]
+    assert form.initial["access_ends"] == last
+    client.post(url, {"role": Role.PROFESSIONAL, "access_ends": last.isoformat()})
+    world.professional.refresh_from_db()
+    assert world.professional.expires_at == ends
+    page = client.get(reverse("members", args=[world.family.pk])).content.decode()
+    assert f"until the end of {last.day} {last:%b %Y}" in page

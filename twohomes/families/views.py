@@ -178,7 +178,7 @@ def edit_member(request: HttpRequest, membership: Membership, member_id: int) ->
         pk=member_id, status=MembershipStatus.ACTIVE,
     )
     initial = {"role": member.role, "children": member.linked_children.all(),
-               "access_ends": member.expires_at.date() if member.expires_at else None}
+               "access_ends": member.last_day}
     form = MemberForm(posted(request)[0], family=membership.family, initial=initial)
     if member.role == Role.PARENT:
         messages.error(request, "No parent can remove or change another parent.")
