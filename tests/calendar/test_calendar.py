@@ -129,6 +129,26 @@ def test_the_feed_is_valid_ics_and_matches_the_engine(
     assert {str(e["UID"]) for e in again.walk("VEVENT")} == {str(e["UID"]) for e in events}
 
 
+def test_feed_text_is_escaped_and_folded(world: Any, agreed_plan: Any, client: Any) -> None:
+    """Names with commas, semicolons, backslashes and non-ASCII letters come back intact;
+    no line is longer than 75 octets and no UTF-8 letter is cut in two."""
+    name = "Zoë-Chloé; \"Ada\", the 1st \\ 🎈"
+    world.linked_child.name = name
+    world.linked_child.save(update_fields=["name"])
+    place = "Ground floor café, Ørsted Street; ring twice — " + "ü" * 60
+    type(agreed_plan).objects.filter(pk=agreed_plan.pk).update(exchange_place=place)
+    token = CalendarFeed.new_token()
+    CalendarFeed.objects.create(membership=world.parent_a, token_hash=hash_token(token))
+    body = _feed(client, token).content
+    assert all(len(line) <= 75 for line in body.split(b"\r\n"))
+    assert body.endswith(b"END:VCALENDAR\r\n") and b"\n" not in body.replace(b"\r\n", b"")
+    calendar = icalendar.Calendar.from_ical(body)
+    summaries = {str(e["SUMMARY"]) for e in calendar.walk("VEVENT")}
+    assert {f"Ben, {name} with Alice", f"Exchange: {name}, Ben, Alice → Bruno"} <= summaries
+    places = {str(e["LOCATION"]) for e in calendar.walk("VEVENT") if "LOCATION" in e}
+    assert places == {place}
+
+
 def test_feed_answers_304_until_something_changes(
     world: Any, agreed_plan: Any, client: Any
 ) -> None:
