@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -117,3 +117,26 @@ def test_a_professionals_last_day_survives_an_unchanged_save(world: Any, client:
     assert world.professional.expires_at == ends
     page = client.get(reverse("members", args=[world.family.pk])).content.decode()
     assert f"until the end of {last.day} {last:%b %Y}" in page
+
+
+@pytest.mark.parametrize(("zone", "last"), [
+    # Each the day before the clocks go forward at midnight: the next midnight is 01:00.
+    ("America/Santiago", date(2027, 9, 4)),
+    ("America/Havana", date(2027, 3, 13)),
+    ("Asia/Beirut", date(2027, 3, 27)),
+    ("Africa/Cairo", date(2027, 4, 29)),
+], ids=lambda value: str(value))
+def test_the_last_day_before_a_midnight_clock_change(
+    world: Any, client: Any, zone: str, last: date
+) -> None:
+    world.family.timezone = zone
+    world.family.save(update_fields=["timezone"])
+    services.change_member(actor=world.parent_a, member=world.professional,
+                           role=Role.PROFESSIONAL, children=[], access_ends=last)
+    world.professional.refresh_from_db()
+    assert world.professional.expires_at.astimezone(ZoneInfo(zone)).hour == 1
+    assert world.professional.last_day == last
+
+    client.force_login(world.parent_a.user)
+    url = reverse("edit_member", args=[world.family.pk, world.professional.pk])
+    assert client.get(url).context["form"].initial["access_ends"] == last

@@ -124,7 +124,10 @@ class Membership(models.Model):
         the midnight after it)."""
         if self.expires_at is None:
             return None
-        return (self.expires_at.astimezone(self.family.zone) - timedelta(microseconds=1)).date()
+        # Step back in exact time, then convert: where the clocks go forward at midnight
+        # (Santiago, Havana, Beirut, Cairo) access ends at 01:00, and wall-clock arithmetic
+        # there would land on the next day.
+        return (self.expires_at - timedelta(microseconds=1)).astimezone(self.family.zone).date()
 
 
 class InvitationStatus(models.TextChoices):
