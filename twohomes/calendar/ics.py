@@ -63,16 +63,26 @@ def _local(moment: datetime, zone: ZoneInfo) -> str:
     return f"TZID={zone.key}:{moment.astimezone(zone):%Y%m%dT%H%M%S}"
 
 
-def _vevent(lines: list[str], out: list[str]) -> None:
-    out.append("BEGIN:VEVENT")
+def _vevent(out: list[str], ft: FamilyTimeline, kind: str, group: list[Any], stamp: str,
+            begin: datetime, finish: datetime, *lines: str) -> None:
+    out += ["BEGIN:VEVENT",
+            "UID:" + _uid(kind, ft.plan.family_id, sorted(c.pk for c in group),
+                          begin.timestamp()),
+            "DTSTAMP:" + stamp,
+            "DTSTART;" + _local(begin, ft.zone),
+            "DTEND;" + _local(finish, ft.zone)]
     out.extend(_fold(line) for line in lines)
     out.append("END:VEVENT")
 
 
+def _window(ft: FamilyTimeline) -> tuple[datetime, datetime]:
+    return (datetime.combine(ft.first, time(0), ft.zone),
+            datetime.combine(ft.end, time(0), ft.zone))
+
+
 def _blocks(out: list[str], ft: FamilyTimeline, children: list[Any], stamp: str) -> None:
     """One VEVENT per custody block; children with the very same block share it."""
-    start = datetime.combine(ft.first, time(0), ft.zone)
-    end = datetime.combine(ft.end, time(0), ft.zone)
+    start, end = _window(ft)
     shared: dict[tuple[datetime, datetime, str], list[Any]] = {}
     reasons: dict[tuple[datetime, datetime, str], str] = {}
     for child in children:
@@ -84,41 +94,28 @@ def _blocks(out: list[str], ft: FamilyTimeline, children: list[Any], stamp: str)
             shared.setdefault(key, []).append(child)
             reasons[key] = str(interval.reason)
     for (begin, finish, parent), group in sorted(shared.items(), key=lambda item: item[0]):
-        _vevent([
-            "UID:" + _uid("block", ft.plan.family_id, sorted(c.pk for c in group),
-                          begin.timestamp()),
-            "DTSTAMP:" + stamp,
-            "DTSTART;" + _local(begin, ft.zone),
-            "DTEND;" + _local(finish, ft.zone),
-            "SUMMARY:" + _text(f"{_names(group)} with {ft.parent_name(parent)}"),
-            "DESCRIPTION:" + _text(f"Because of {reasons[(begin, finish, parent)]}."),
-            "TRANSP:TRANSPARENT",
-            "CATEGORIES:Custody",
-        ], out)
+        _vevent(out, ft, "block", group, stamp, begin, finish,
+                "SUMMARY:" + _text(f"{_names(group)} with {ft.parent_name(parent)}"),
+                "DESCRIPTION:" + _text(f"Because of {reasons[(begin, finish, parent)]}."),
+                "TRANSP:TRANSPARENT",
+                "CATEGORIES:Custody")
 
 
 def _exchanges(out: list[str], ft: FamilyTimeline, children: list[Any], stamp: str) -> None:
     """One VEVENT per hand-over; children handed over together share it."""
     by_id = {child_id(c): c for c in children}
-    start = datetime.combine(ft.first, time(0), ft.zone)
-    end = datetime.combine(ft.end, time(0), ft.zone)
+    start, end = _window(ft)
     together: dict[tuple[datetime, str, str], list[Any]] = {}
     for x in ft.timeline.exchanges(start, end):
         if x.child in by_id:
             together.setdefault((x.at, x.from_parent, x.to_parent), []).append(by_id[x.child])
     place = ["LOCATION:" + _text(ft.plan.exchange_place)] if ft.plan.exchange_place else []
     for (at, giver, receiver), group in sorted(together.items(), key=lambda item: item[0]):
-        _vevent([
-            "UID:" + _uid("exchange", ft.plan.family_id, sorted(c.pk for c in group),
-                          at.timestamp()),
-            "DTSTAMP:" + stamp,
-            "DTSTART;" + _local(at, ft.zone),
-            "DTEND;" + _local(at + timedelta(minutes=EXCHANGE_MINUTES), ft.zone),
-            "SUMMARY:" + _text(f"Exchange: {_names(group)}, {ft.parent_name(giver)} → "
-                               f"{ft.parent_name(receiver)}"),
-            *place,
-            "CATEGORIES:Exchange",
-        ], out)
+        _vevent(out, ft, "exchange", group, stamp, at, at + timedelta(minutes=EXCHANGE_MINUTES),
+                "SUMMARY:" + _text(f"Exchange: {_names(group)}, {ft.parent_name(giver)} → "
+                                   f"{ft.parent_name(receiver)}"),
+                *place,
+                "CATEGORIES:Exchange")
 
 
 def _events(calendar: Calendar, membership: Membership, stamp: datetime) -> None:
