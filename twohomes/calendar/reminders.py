@@ -47,8 +47,10 @@ def _tomorrow_lines(preference: ReminderPreference, tomorrow: date) -> list[str]
 def send_due_reminders(*, now: datetime) -> int:
     """Send tomorrow's reminder to each member whose reminder time has come; once a day."""
     sent = 0
+    # A professional's access that has ended is still "active" until `expire_access` runs.
     preferences = ReminderPreference.objects.filter(
         membership__status=MembershipStatus.ACTIVE).exclude(exchanges=False, events=False
+    ).exclude(membership__expires_at__lte=now
     ).select_related("membership__family", "membership__user")
     for preference in preferences:
         zone = ZoneInfo(preference.membership.family.timezone)
