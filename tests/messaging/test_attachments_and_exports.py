@@ -120,6 +120,21 @@ def test_opted_in_recipients_get_an_email_without_the_text(
     assert "new message" in mail.outbox[0].body
 
 
+def test_no_notice_once_a_professionals_access_has_ended(
+    world: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    thread = services.start_thread(actor=world.parent_a, subject="School", body="Hello",
+                                   now=timezone.now(), members=[world.professional])
+    _opt_in(world.professional)
+    # The last day has passed; the cleanup command has not marked the access expired yet.
+    world.professional.expires_at = timezone.now() - timedelta(minutes=1)
+    world.professional.save(update_fields=["expires_at"])
+    with django_capture_on_commit_callbacks(execute=True):
+        services.send_message(actor=world.parent_a, thread=thread, body="News",
+                              now=timezone.now())
+    assert mail.outbox == []
+
+
 def test_quiet_hours_hold_notices_until_morning(world: Any) -> None:
     zone = ZoneInfo(world.family.timezone)
     _opt_in(world.parent_b, quiet_start=time(21), quiet_end=time(7))

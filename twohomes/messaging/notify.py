@@ -83,7 +83,9 @@ def send_due_notices(membership_id: int) -> int:
             return 0
         PendingNotification.objects.filter(pk__in=[n.pk for n in due]).update(sent_at=now)
         membership = Membership.objects.select_related("user", "family").get(pk=membership_id)
-        if membership.status != MembershipStatus.ACTIVE:
+        # A professional's ended access stays "active" until `expire_access` runs.
+        if membership.status != MembershipStatus.ACTIVE or (
+                membership.expires_at is not None and membership.expires_at <= now):
             return 0
         send_neutral_email(
             to=membership.user.email,
