@@ -9,7 +9,7 @@ IANA zone its wall-clock times belong to in ``timezone``.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.db import models
@@ -68,10 +68,19 @@ class Event(models.Model):
 
     def local_start(self) -> datetime:
         """DTSTART: the first start in the event's own zone (``timezone``)."""
+        if self.all_day and self.start_date:
+            return self._midnight(self.start_date)
         return self.starts.astimezone(self.zone)
 
     def local_end(self) -> datetime:
+        if self.all_day and self.end_date:
+            return self._midnight(self.end_date + timedelta(days=1))
         return self.ends.astimezone(self.zone)
+
+    def _midnight(self, day: date) -> datetime:
+        # Where the clocks go forward at midnight the day begins at 01:00; as 00:00 (the
+        # same instant) an all-day event still lasts whole days and repeats from midnight.
+        return datetime.combine(day, time(0), self.zone)
 
     @property
     def duration(self) -> timedelta:
