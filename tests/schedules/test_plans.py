@@ -44,6 +44,22 @@ def test_preview_shows_the_calendar_and_statistics_without_saving(
     assert not ParentingPlan.objects.exists()
 
 
+@pytest.mark.parametrize("weekday", range(7))
+def test_the_preview_works_on_every_day_of_the_week(world: Any, weekday: int) -> None:
+    """The preview grid starts on the Monday of this week, before today."""
+    from datetime import date, timedelta
+
+    from twohomes.schedules.views import _preview
+
+    today = date(2026, 11, 30) + timedelta(days=weekday)
+    spec = services.prepare_spec(actor=world.parent_a,
+                                 choices=plan_choices([world.linked_child]))
+    shown = _preview(world.parent_a, spec, today)
+    first_week = shown["preview_weeks"][0]
+    assert first_week[0].day == date(2026, 11, 30) and len(shown["preview_weeks"]) == 6
+    assert shown["stats"] is not None
+
+
 def test_a_plan_takes_effect_only_when_every_parent_agrees(
     world: Any, client: Any, django_capture_on_commit_callbacks: Any
 ) -> None:

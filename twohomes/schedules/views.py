@@ -57,17 +57,17 @@ def _preview(membership: Membership, spec: dict[str, Any], today: date) -> dict[
     """The next months of a plan, its statistics, and how it differs from the plan in force."""
     family = membership.family
     end = today + timedelta(days=STATS_DAYS)
+    start = today - timedelta(days=today.weekday())  # the grid shows whole weeks
     engine_plan = load_plan(spec)
-    timeline = build_timeline(engine_plan, today, today + timedelta(days=PREVIEW_DAYS))
+    timeline = build_timeline(engine_plan, start, today + timedelta(days=PREVIEW_DAYS))
     parents = services.plan_parents(family)
     ft = FamilyTimeline(None, engine_plan, timeline, parents,  # type: ignore[arg-type]
-                        {}, grid.ZoneInfo(family.timezone), today, end)
+                        {}, grid.ZoneInfo(family.timezone), start, end)
     stats = plan_stats(engine_plan, today, end)
     current = agreed_plan(family)
     comparison = None
     if current is not None:
         comparison = compare_plans(load_plan(current.spec), engine_plan, today, end)
-    start = today - timedelta(days=today.weekday())
     day_list = grid.days(ft, family, family.children.all(), start,
                          start + timedelta(days=42), today)
     return {"preview_weeks": grid.weeks(day_list), "stats": stats, "comparison": comparison,
