@@ -100,6 +100,23 @@ def test_month_view_and_feed_use_a_fixed_number_of_queries(
     assert small == large
 
 
+@pytest.mark.parametrize(("view", "query"), [
+    ("calendar_month", {"month": "9999-12"}), ("calendar_month", {"month": "1-1"}),
+    ("calendar_month", {"month": "2027-13"}), ("calendar_month", {"month": "soon"}),
+    ("calendar_week", {"start": "9999-12-31"}), ("calendar_week", {"start": "0001-01-01"}),
+    ("calendar_agenda", {"start": "9999-12-20"}), ("calendar_agenda", {"start": "tuesday"}),
+])
+def test_dates_typed_into_the_address_outside_the_calendar_show_today(
+    world: Any, agreed_plan: Any, client: Any, view: str, query: dict[str, str]
+) -> None:
+    client.force_login(world.parent_a.user)
+    response = client.get(reverse(view, args=[world.family.pk]), query)
+    assert response.status_code == 200
+    today = timezone.localdate(timezone=LONDON)
+    if view == "calendar_month":
+        assert f"{today:%B %Y}" in response.content.decode()
+
+
 def _feed(client: Any, token: str, **headers: Any) -> Any:
     return client.get(reverse("calendar_feed", args=[token]), **headers)
 

@@ -44,19 +44,26 @@ def _legend(ft: FamilyTimeline | None) -> list[tuple[str, str]]:
     return [(key, ft.parent_name(key)) for key in sorted(ft.parents)] if ft else []
 
 
+# Addresses are edited by hand too: days outside these years show today instead.
+FIRST_YEAR, LAST_YEAR = 1900, 2199
+
+
 def _parse_month(value: str, today: date) -> date:
     try:
         year, month = (int(part) for part in value.split("-"))
-        return date(year, month, 1)
+        if FIRST_YEAR <= year <= LAST_YEAR:
+            return date(year, month, 1)
     except (ValueError, TypeError):
-        return today.replace(day=1)
+        pass
+    return today.replace(day=1)
 
 
 def _parse_day(value: str, default: date) -> date:
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except (ValueError, TypeError):
         return default
+    return day if FIRST_YEAR <= day.year <= LAST_YEAR else default
 
 
 def _render(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:
