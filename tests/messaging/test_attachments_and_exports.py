@@ -189,6 +189,8 @@ def test_a_parent_exports_the_whole_record_and_it_verifies(
 ) -> None:
     client.force_login(world.parent_a.user)
     _send(client, world, thread, SimpleUploadedFile("plan.pdf", b"%PDF-1.4 plan"))
+    page = client.get(reverse("export_record", args=[world.family.pk])).content.decode()
+    assert "The whole record" in page
     bundle = _download(client, world, {})
     verdict = verify_bundle(io.BytesIO(bundle))
     assert verdict.ok, verdict.render()
@@ -206,6 +208,8 @@ def test_a_thread_export_holds_only_that_thread_and_verifies(
     assert b"This field is required" in response.content  # professionals pick a thread
     services.add_to_thread(actor=world.parent_a, thread=thread, member=world.professional,
                            now=timezone.now())
+    page = client.get(reverse("export_record", args=[world.family.pk])).content.decode()
+    assert "The whole record" not in page and "Other" not in page  # only their threads
     bundle = _download(client, world, {"thread": thread.pk})
     contents = zipfile.ZipFile(io.BytesIO(bundle)).read("contents.jsonl")
     assert b"Hello" in contents and b"unrelated words" not in contents

@@ -96,8 +96,10 @@ class ExportForm(forms.Form):
 
     def __init__(self, *args: Any, threads: Any, whole_record: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["thread"].queryset = threads
-        self.fields["thread"].required = not whole_record
+        field = self.fields["thread"]
+        field.queryset = threads
+        if not whole_record:  # a professional exports the conversations they are in
+            field.required, field.empty_label = True, None
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
