@@ -220,11 +220,30 @@ def test_home_page_opens_on_today(world: Any, agreed_plan: Any, client: Any) -> 
     swap = services.request_swap(
         actor=world.parent_a, children=[world.linked_child], parent=world.parent_a,
         starts=timezone.now() + timedelta(days=3), ends=timezone.now() + timedelta(days=4),
-        reason="x", answer_by=date.today() + timedelta(days=2), now=timezone.now())
+        reason="x", answer_by=timezone.localdate(timezone=LONDON) + timedelta(days=2),
+        now=timezone.now())
     page = client.get(reverse("family_home", args=[world.family.pk])).content.decode()
     assert "Ada</strong> is with" in page and "Next exchange:" in page
     assert "at school" in page
     assert f"/swaps/{swap.pk}/" in page and "Waiting for you" in page
+
+
+def test_the_next_exchange_names_hand_overs_in_both_directions(world: Any) -> None:
+    """Ada goes to Bruno while Ben comes to Alice at the same hour: both are named."""
+    from tests.conftest import plan_choices
+    from twohomes.calendar.today import today_summary
+
+    choices = plan_choices([world.linked_child])
+    second = dict(choices["groups"][0], children=[world.unlinked_child.pk], first_parent="B")
+    choices["groups"].append(second)
+    now = timezone.now()
+    plan = services.propose_plan(actor=world.parent_a, choices=choices, now=now)
+    services.decide_plan(actor=world.parent_b, plan=plan, agreed=True, comment="", now=now)
+    upcoming = today_summary(world.parent_a, now)["next_exchange"]
+    assert upcoming is not None
+    assert sorted((h.child_names, h.from_name, h.to_name) for h in upcoming.handovers) in (
+        [(["Ada"], "Alice", "Bruno"), (["Ben"], "Bruno", "Alice")],
+        [(["Ada"], "Bruno", "Alice"), (["Ben"], "Alice", "Bruno")])
 
 
 @pytest.mark.parametrize("hour,expected", [(18, 0), (20, 1)])

@@ -15,7 +15,7 @@ from twohomes.schedules.engine import FamilyTimeline, child_id, family_timeline
 
 PAST_DAYS = 92
 FUTURE_DAYS = 640
-EXCHANGE_MINUTES = 15
+EXCHANGE_LENGTH = timedelta(minutes=15)
 
 
 def feed_range(today: date) -> tuple[date, date]:
@@ -111,7 +111,7 @@ def _exchanges(out: list[str], ft: FamilyTimeline, children: list[Any], stamp: s
             together.setdefault((x.at, x.from_parent, x.to_parent), []).append(by_id[x.child])
     place = ["LOCATION:" + _text(ft.plan.exchange_place)] if ft.plan.exchange_place else []
     for (at, giver, receiver), group in sorted(together.items(), key=lambda item: item[0]):
-        _vevent(out, ft, "exchange", group, stamp, at, at + timedelta(minutes=EXCHANGE_MINUTES),
+        _vevent(out, ft, "exchange", group, stamp, at, at.astimezone(UTC) + EXCHANGE_LENGTH,
                 "SUMMARY:" + _text(f"Exchange: {_names(group)}, {ft.parent_name(giver)} → "
                                    f"{ft.parent_name(receiver)}"),
                 *place,

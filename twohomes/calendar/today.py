@@ -28,11 +28,18 @@ class ChildNow:
 
 
 @dataclass(frozen=True)
-class NextExchange:
-    at: datetime
+class Handover:
     child_names: list[str]
     from_name: str
     to_name: str
+
+
+@dataclass(frozen=True)
+class NextExchange:
+    """Every hand-over at the next exchange time, in both directions."""
+
+    at: datetime
+    handovers: list[Handover]
     place: str
 
 
@@ -68,8 +75,11 @@ def _next_exchange(ft: Any, children: list[Any], now: datetime) -> NextExchange 
     found = [x for x in ft.timeline.exchanges(now, end) if x.child in names and x.at > now]
     if not found:
         return None
-    first = found[0]
-    same = [x for x in found if x.at == first.at and x.from_parent == first.from_parent]
-    return NextExchange(first.at.astimezone(ft.zone), [names[x.child] for x in same],
-                        ft.parent_name(first.from_parent), ft.parent_name(first.to_parent),
-                        ft.plan.exchange_place)
+    at = found[0].at
+    directions: dict[tuple[str, str], list[str]] = {}
+    for x in found:
+        if x.at == at:
+            directions.setdefault((x.from_parent, x.to_parent), []).append(names[x.child])
+    handovers = [Handover(group, ft.parent_name(giver), ft.parent_name(receiver))
+                 for (giver, receiver), group in directions.items()]
+    return NextExchange(at.astimezone(ft.zone), handovers, ft.plan.exchange_place)
