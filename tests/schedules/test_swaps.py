@@ -79,6 +79,11 @@ def test_declining_needs_a_reason_and_changes_nothing(
     swap = _ask(world)
     client.force_login(world.parent_a.user)
     url = reverse("swap_answer", args=[world.family.pk, swap.pk])
+    for unclear in ({}, {"answer": "maybe", "reason": "We are away."}):
+        page = client.post(url, unclear, follow=True).content
+        assert b"Choose Accept or Decline" in page
+        swap.refresh_from_db()
+        assert swap.status == SwapStatus.PENDING
     page = client.post(url, {"answer": "decline"}, follow=True).content
     assert b"Give a reason when you decline" in page
     client.post(url, {"answer": "decline", "reason": "We are away that weekend."})

@@ -214,17 +214,20 @@ def swap_detail(request: HttpRequest, membership: Membership, swap_id: int) -> H
 def swap_answer(request: HttpRequest, membership: Membership, swap_id: int) -> HttpResponse:
     swap = _get_swap(membership, swap_id)
     reason = request.POST.get("reason", "")[:2000]
+    answer = request.POST.get("answer")
     try:
-        if request.POST.get("answer") == "accept":
+        if answer == "accept":
             services.accept_swap(actor=membership, swap=swap, now=timezone.now())
             messages.success(request, "Accepted: the calendar now shows the change.")
-        elif request.POST.get("answer") == "withdraw":
+        elif answer == "withdraw":
             services.withdraw_swap(actor=membership, swap=swap, now=timezone.now())
             messages.success(request, "Your request was withdrawn.")
-        else:
+        elif answer == "decline":
             services.decline_swap(actor=membership, swap=swap, reason=reason,
                                   now=timezone.now())
             messages.success(request, "Declined. The other parent is told why.")
+        else:  # nothing is decided by default
+            messages.error(request, "Choose Accept or Decline.")
     except ValidationError as error:
         messages.error(request, _error(error))
     return redirect("swap_detail", family_id=membership.family_id, swap_id=swap.pk)
