@@ -20,6 +20,8 @@ def test_a_parent_cannot_remove_or_demote_the_other_parent(world: Any, client: A
     response = client.post(reverse("remove_member", args=[world.family.pk, world.parent_b.pk]),
                            follow=True)
     assert b"No parent can remove or change another parent" in response.content
+    page = client.get(reverse("members", args=[world.family.pk])).content.decode()
+    assert page.count("A parent can only leave by their own choice.") == 2
     world.parent_b.refresh_from_db()
     assert world.parent_b.status == MembershipStatus.ACTIVE
     with pytest.raises(ValidationError):

@@ -6,6 +6,8 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
+from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.urls import reverse
 from django.utils import timezone
 
@@ -113,6 +115,8 @@ def test_every_page_has_quick_exit_a_neutral_title_and_a_strict_csp(
         csp = response["Content-Security-Policy"]
         assert "script-src 'self'" in csp and "unsafe-inline" not in csp
         assert "no-store" in response["Cache-Control"]
+        icon = html.split('<link rel="icon" href="')[1].split('"')[0]
+        assert finders.find(icon.removeprefix(settings.STATIC_URL)), icon
     client.logout()
     assert 'id="quick-exit"' in client.get(reverse("account_login")).content.decode()
 
