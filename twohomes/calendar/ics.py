@@ -123,7 +123,8 @@ def _events(calendar: Calendar, membership: Membership, stamp: datetime) -> None
     from twohomes.events.models import EventStatus
     from twohomes.events.selectors import visible_events
 
-    for item in visible_events(membership).filter(status=EventStatus.ACTIVE):
+    for item in (visible_events(membership).filter(status=EventStatus.ACTIVE)
+                 .prefetch_related("skipped")):
         event = Event()
         event.add("uid", _uid("event", item.family_id, item.pk))
         event.add("dtstamp", stamp)
@@ -136,6 +137,9 @@ def _events(calendar: Calendar, membership: Membership, stamp: datetime) -> None
             event.add("dtend", item.local_end())
         if item.rrule:
             event.add("rrule", vRecur.from_ical(item.rrule))
+            off = [s.starts.astimezone(item.zone) for s in item.skipped.all()]
+            if off:  # the times called off, one by one
+                event.add("exdate", [m.date() for m in off] if item.all_day else off)
         event.add("summary", item.title)
         if item.location:
             event.add("location", item.location)

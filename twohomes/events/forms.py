@@ -143,6 +143,23 @@ class CancelForm(forms.Form):
     reason = forms.CharField(max_length=300, required=False, label="Reason (optional)")
 
 
+class SkipForm(CancelForm):
+    """One time of a repeating event, named by its start (ISO 8601 with its offset)."""
+
+    starts = forms.CharField(widget=forms.HiddenInput, max_length=40, error_messages={
+        "required": "Choose one of the event's times.",
+        "max_length": "Choose one of the event's times."})
+
+    def clean_starts(self) -> datetime:
+        try:
+            moment = datetime.fromisoformat(self.cleaned_data["starts"])
+        except ValueError:
+            raise forms.ValidationError("Choose one of the event's times.") from None
+        if moment.tzinfo is None:
+            raise forms.ValidationError("Choose one of the event's times.")
+        return moment
+
+
 class InviteForm(forms.Form):
     invitee = forms.ModelChoiceField(queryset=Membership.objects.none(), label="Invite",
                                      error_messages={"invalid_choice": "Choose a parent, partner "

@@ -110,6 +110,7 @@ class EventRevision(models.Model):
         CREATED = "created", "Created"
         CHANGED = "changed", "Changed"
         CANCELLED = "cancelled", "Cancelled"
+        SKIPPED = "skipped", "Cancelled once"
 
     event = models.ForeignKey(Event, on_delete=models.PROTECT, related_name="revisions")
     actor = models.ForeignKey(Membership, on_delete=models.PROTECT, related_name="+")
@@ -124,6 +125,26 @@ class EventRevision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action} {self.event_id}"
+
+
+class SkippedOccurrence(models.Model):
+    """One time of a repeating event called off (RFC 5545 EXDATE); the series goes on."""
+
+    event = models.ForeignKey(Event, on_delete=models.PROTECT, related_name="skipped")
+    starts = models.DateTimeField()  # the occurrence's start as the rule gives it
+    reason = models.CharField(max_length=300, blank=True)
+    skipped_by = models.ForeignKey(Membership, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField()
+    record_seq = models.PositiveBigIntegerField()
+
+    class Meta:
+        ordering = ["starts"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "starts"], name="one_skip_per_occurrence")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.event_id} on {self.starts:%Y-%m-%d %H:%M}"
 
 
 class Reply(models.TextChoices):

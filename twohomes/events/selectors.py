@@ -63,7 +63,8 @@ class Occurrence:
     children: tuple[int, ...]
     responsible: str | None
     recurrence_id: datetime | None
-    cancelled: bool = False
+    cancelled: bool = False  # the event, or only this time of it (``skipped``)
+    skipped: bool = False
 
 
 def occurrences(
@@ -93,28 +94,36 @@ def occurrences(
         events = events.filter(status=EventStatus.ACTIVE)
     if children is not None:
         events = events.filter(children__in=list(children)).distinct()
-    events = events.select_related("responsible__user").prefetch_related("children")
-    found = [occurrence for event in events for occurrence in _expand(event, start, end)]
+    events = (events.select_related("responsible__user")
+              .prefetch_related("children", "skipped"))
+    found = [occurrence for event in events
+             for occurrence in _expand(event, start, end, include_cancelled)]
     return sorted(found, key=lambda o: (o.starts, o.event_id))
 
 
 def event_occurrences(event: Event, start: datetime, end: datetime) -> list[Occurrence]:
-    """One event's occurrences overlapping [start, end) (the event page's "next times")."""
-    return _expand(event, start, end)
+    """One event's occurrences overlapping [start, end) (the event page's "next times"),
+    the times called off included and marked."""
+    return _expand(event, start, end, include_skipped=True)
 
 
-def _expand(event: Event, start: datetime, end: datetime) -> list[Occurrence]:
+def _expand(event: Event, start: datetime, end: datetime,
+            include_skipped: bool = False) -> list[Occurrence]:
     duration = event.duration
     child_ids = tuple(sorted(child.pk for child in event.children.all()))
     responsible = event.responsible.user.name if event.responsible else None
-    return [
-        Occurrence(
+    skipped = {s.starts for s in event.skipped.all()} if event.rrule else set()
+    found = []
+    for moment in recurrence.expand(event.rrule, local_start=event.local_start(),
+                                    duration=duration, all_day=event.all_day,
+                                    window_start=start, window_end=end):
+        off = moment in skipped
+        if off and not include_skipped:
+            continue
+        found.append(Occurrence(
             event_id=event.pk, title=event.title, starts=moment,
             ends=recurrence.occurrence_end(moment, duration), all_day=event.all_day,
             location=event.location, children=child_ids, responsible=responsible,
-            recurrence_id=moment if event.rrule else None, cancelled=event.is_cancelled,
-        )
-        for moment in recurrence.expand(
-            event.rrule, local_start=event.local_start(), duration=duration,
-            all_day=event.all_day, window_start=start, window_end=end)
-    ]
+            recurrence_id=moment if event.rrule else None,
+            cancelled=event.is_cancelled or off, skipped=off))
+    return found

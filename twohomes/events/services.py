@@ -21,7 +21,7 @@ from twohomes.families.models import Child, Membership, MembershipStatus, Role
 from twohomes.records import services as records
 
 from . import recurrence
-from .models import Event, EventInvitation, EventRevision, EventStatus, Reply
+from .models import Event, EventInvitation, EventRevision, EventStatus, Reply, SkippedOccurrence
 from .recurrence import RepeatError, RepeatRule
 from .selectors import get_event
 
@@ -222,6 +222,50 @@ def cancel_event(*, actor: Membership, event: Event, reason: str = "",
     return EventRevision.objects.create(
         event=event, actor=actor, action=EventRevision.Action.CANCELLED, at=entry.recorded_at,
         changes=changes, record_seq=entry.seq)
+
+
+def describe_occurrence(event: Event, starts: datetime, zone: ZoneInfo) -> str:
+    local = starts.astimezone(zone)
+    if event.all_day:
+        return f"{local:%a} {local.day} {local:%b %Y}"
+    return f"{local:%a} {local.day} {local:%b %Y} {local:%H:%M}"
+
+
+@transaction.atomic
+def cancel_occurrence(*, actor: Membership, event: Event, starts: datetime, reason: str = "",
+                      now: datetime) -> SkippedOccurrence:
+    """Call off one time of a repeating event; the other times go on."""
+    require(actor, Cap.MANAGE_EVENTS)
+    event = _locked(actor, event)
+    if not event.rrule:
+        raise ValidationError("This event does not repeat: cancel the event itself.")
+    if starts.tzinfo is None:
+        raise ValueError("the occurrence's start must be aware")
+    times = recurrence.expand(event.rrule, local_start=event.local_start(),
+                              duration=event.duration, all_day=event.all_day,
+                              window_start=starts, window_end=starts + timedelta(seconds=1))
+    if starts not in times:
+        raise ValidationError("The event does not take place at that time.")
+    if starts <= now:
+        raise ValidationError("That time has already begun; it stays as it was.")
+    if event.skipped.filter(starts=starts).exists():
+        raise ValidationError("That time is already cancelled.")
+    reason = reason.strip()[:300]
+    entry = records.append(actor.family, "calendar.event.occurrence_cancelled", actor, {
+        "event": event.pk, "starts": starts.isoformat(), "reason": reason}, now=now)
+    skipped = SkippedOccurrence.objects.create(event=event, starts=starts, reason=reason,
+                                               skipped_by=actor, at=entry.recorded_at,
+                                               record_seq=entry.seq)
+    event.updated_at = entry.recorded_at  # the feed's version follows
+    event.save(update_fields=["updated_at"])
+    changes = [{"field": "Cancelled once", "old": "",
+                "new": describe_occurrence(event, starts, ZoneInfo(actor.family.timezone))}]
+    if reason:
+        changes.append({"field": "Reason", "old": "", "new": reason})
+    EventRevision.objects.create(
+        event=event, actor=actor, action=EventRevision.Action.SKIPPED, at=entry.recorded_at,
+        changes=changes, record_seq=entry.seq)
+    return skipped
 
 
 @transaction.atomic

@@ -9,6 +9,8 @@ urlpatterns = [
     path("f/<uuid:family_id>/events/<int:event_id>/edit/", views.event_edit, name="event_edit"),
     path("f/<uuid:family_id>/events/<int:event_id>/cancel/", views.event_cancel,
          name="event_cancel"),
+    path("f/<uuid:family_id>/events/<int:event_id>/skip/", views.event_skip,
+         name="event_skip"),
     path("f/<uuid:family_id>/events/<int:event_id>/invite/", views.event_invite,
          name="event_invite"),
     path("f/<uuid:family_id>/events/<int:event_id>/reply/", views.event_reply,

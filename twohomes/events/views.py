@@ -15,7 +15,7 @@ from twohomes.families.access import Cap, family_view, has, posted, scoped, visi
 from twohomes.families.models import Membership, MembershipStatus
 
 from . import services
-from .forms import CancelForm, EventForm, InviteForm, ReplyForm
+from .forms import CancelForm, EventForm, InviteForm, ReplyForm, SkipForm
 from .models import Event
 from .selectors import event_occurrences, get_event, occurrences
 
@@ -113,6 +113,7 @@ def event_detail(request: HttpRequest, membership: Membership, event_id: int) ->
         if mine and not event.is_cancelled else None,
         invite_form=InviteForm(invitable=_invitable(membership, event)) if can_manage else None,
         cancel_form=CancelForm() if can_manage else None,
+        can_skip=can_manage and bool(event.rrule),
         revisions=event.revisions.select_related("actor__user"),
     ))
 
@@ -131,6 +132,28 @@ def event_cancel(request: HttpRequest, membership: Membership, event_id: int) ->
             flash.success(request, f"“{event.title}” was cancelled. It stays in the history.")
     else:
         flash.error(request, "The reason can be at most 300 characters.")
+    return redirect("event_detail", family_id=membership.family_id, event_id=event.pk)
+
+
+@family_view(Cap.MANAGE_EVENTS, methods=("POST",))
+def event_skip(request: HttpRequest, membership: Membership, event_id: int) -> HttpResponse:
+    """Call off one time of a repeating event."""
+    event = get_event(membership, event_id)
+    form = SkipForm(request.POST)
+    if form.is_valid():
+        starts = form.cleaned_data["starts"]
+        try:
+            services.cancel_occurrence(actor=membership, event=event, starts=starts,
+                                       reason=form.cleaned_data["reason"], now=timezone.now())
+        except ValidationError as error:
+            flash.error(request, " ".join(error.messages))
+        else:
+            when = services.describe_occurrence(event, starts,
+                                                ZoneInfo(membership.family.timezone))
+            flash.success(request, f"“{event.title}” on {when} is cancelled; the other "
+                          "times stay.")
+    else:
+        flash.error(request, " ".join(m for errors in form.errors.values() for m in errors))
     return redirect("event_detail", family_id=membership.family_id, event_id=event.pk)
 
 
