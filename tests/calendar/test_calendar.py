@@ -191,6 +191,32 @@ def test_relatives_feed_holds_only_linked_children(world: Any, agreed_plan: Any,
     assert "SUMMARY:Ada with" in body and "Ben" not in body
 
 
+def test_a_change_requests_reason_stays_with_parents_and_professionals(
+    world: Any, agreed_plan: Any, client: Any
+) -> None:
+    """An accepted change shows on everyone's calendar; the reason a parent gave for it
+    only to those who may read change requests."""
+    now = timezone.now()
+    swap = services.request_swap(
+        actor=world.parent_a, children=[world.linked_child], parent=world.parent_a, now=now,
+        reason="my hospital week", starts=now + timedelta(days=2),
+        ends=now + timedelta(days=4), answer_by=timezone.localdate() + timedelta(days=1))
+    services.accept_swap(actor=world.parent_b, swap=swap, now=now)
+    middle = timezone.localdate(now + timedelta(days=3), LONDON)  # a night inside the change
+    pages = {}
+    for persona in ("parent_a", "professional", "partner", "relative", "child"):
+        membership = world.membership(persona)
+        client.force_login(membership.user)
+        page = client.get(reverse("calendar_week", args=[world.family.pk]),
+                          {"start": f"{middle:%Y-%m-%d}"}).content.decode()
+        token = CalendarFeed.new_token()
+        CalendarFeed.objects.create(membership=membership, token_hash=hash_token(token))
+        pages[persona] = page + _feed(client, token).content.decode()
+    for persona, page in pages.items():
+        assert ("hospital" in page) == (persona in ("parent_a", "professional")), persona
+        assert "a change agreed between the parents" in page
+
+
 def test_feed_addresses_are_shown_once_and_revocable(world: Any, agreed_plan: Any,
                                                      client: Any) -> None:
     client.force_login(world.parent_a.user)

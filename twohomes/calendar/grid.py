@@ -65,21 +65,28 @@ def _night_instant(day: date, zone: ZoneInfo) -> datetime:
     return datetime.combine(day, time(23, 59), zone)
 
 
-def _explain(reason: object) -> str:
+def _explain(reason: object, *, change_reasons: bool = True) -> str:
+    """Why a parent has a child, in words. A change's name carries the reason a parent gave
+    for it; without ``change_reasons`` (whoever cannot read the change requests) it is left
+    out."""
     level = getattr(reason, "level", "base")
     rule = getattr(reason, "rule", "")
+    if level == "override" and not change_reasons:
+        rule = ""
     words = LEVEL_WORDS.get(level, level)
     return f"{rule} ({words})" if rule else words
 
 
 def child_day(ft: FamilyTimeline | None, child: Child, day: date,
-              exchanges: dict[tuple[str, date], list[str]]) -> ChildDay:
+              exchanges: dict[tuple[str, date], list[str]], *,
+              change_reasons: bool = True) -> ChildDay:
     cid = child_id(child)
     if ft is None or cid not in ft.timeline.children:
         return ChildDay(child, "", "No plan yet", "No parenting plan covers this child yet.", ())
     interval = ft.timeline.interval_at(cid, _night_instant(day, ft.zone))
     return ChildDay(child, interval.parent, ft.parent_name(interval.parent),
-                    _explain(interval.reason), tuple(exchanges.get((cid, day), ())))
+                    _explain(interval.reason, change_reasons=change_reasons),
+                    tuple(exchanges.get((cid, day), ())))
 
 
 def exchanges_by_day(ft: FamilyTimeline | None, first: date, end: date) -> dict[
@@ -98,7 +105,8 @@ def exchanges_by_day(ft: FamilyTimeline | None, first: date, end: date) -> dict[
 
 
 def days(ft: FamilyTimeline | None, family: Family, children: Iterable[Child], first: date,
-         end: date, today: date, month: int | None = None) -> list[Day]:
+         end: date, today: date, month: int | None = None, *,
+         change_reasons: bool = True) -> list[Day]:
     children = list(children)
     exchanges = exchanges_by_day(ft, first, end)
     named = public_holidays(family, first, end)
@@ -109,7 +117,8 @@ def days(ft: FamilyTimeline | None, family: Family, children: Iterable[Child], f
             day=current, in_month=month is None or current.month == month,
             today=current == today,
             holiday_names=[named[current]] if current in named else [],
-            children=[child_day(ft, c, current, exchanges) for c in children],
+            children=[child_day(ft, c, current, exchanges, change_reasons=change_reasons)
+                      for c in children],
         ))
         current += timedelta(days=1)
     return result

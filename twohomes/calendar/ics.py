@@ -9,9 +9,11 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, Timezone, vRecur
 
-from twohomes.families.access import visible_children
+from twohomes.families.access import Cap, has, visible_children
 from twohomes.families.models import Membership
 from twohomes.schedules.engine import FamilyTimeline, child_id, family_timeline
+
+from .grid import LEVEL_WORDS
 
 PAST_DAYS = 92
 FUTURE_DAYS = 640
@@ -80,8 +82,10 @@ def _window(ft: FamilyTimeline) -> tuple[datetime, datetime]:
             datetime.combine(ft.end, time(0), ft.zone))
 
 
-def _blocks(out: list[str], ft: FamilyTimeline, children: list[Any], stamp: str) -> None:
-    """One VEVENT per custody block; children with the very same block share it."""
+def _blocks(out: list[str], ft: FamilyTimeline, children: list[Any], stamp: str, *,
+            change_reasons: bool) -> None:
+    """One VEVENT per custody block; children with the very same block share it. A change's
+    name carries the reason a parent gave; only those who read change requests see it."""
     start, end = _window(ft)
     shared: dict[tuple[datetime, datetime, str], list[Any]] = {}
     reasons: dict[tuple[datetime, datetime, str], str] = {}
@@ -92,7 +96,8 @@ def _blocks(out: list[str], ft: FamilyTimeline, children: list[Any], stamp: str)
         for interval in ft.timeline.between(cid, start, end):
             key = (interval.start, interval.end, interval.parent)
             shared.setdefault(key, []).append(child)
-            reasons[key] = str(interval.reason)
+            hidden = interval.reason.level == "override" and not change_reasons
+            reasons[key] = LEVEL_WORDS["override"] if hidden else str(interval.reason)
     for (begin, finish, parent), group in sorted(shared.items(), key=lambda item: item[0]):
         _vevent(out, ft, "block", group, stamp, begin, finish,
                 "SUMMARY:" + _text(f"{_names(group)} with {ft.parent_name(parent)}"),
@@ -168,7 +173,7 @@ def build_feed(membership: Membership, today: date, stamp: datetime) -> bytes:
     written: list[str] = []
     if ft is not None:
         when = f"{stamp.astimezone(UTC):%Y%m%dT%H%M%SZ}"
-        _blocks(written, ft, children, when)
+        _blocks(written, ft, children, when, change_reasons=has(membership, Cap.VIEW_PLANS))
         _exchanges(written, ft, children, when)
     closing = b"END:VCALENDAR\r\n"
     body = calendar.to_ical().removesuffix(closing)

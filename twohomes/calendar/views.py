@@ -11,7 +11,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from twohomes.core.schedule import PlanError
-from twohomes.families.access import Cap, family_view, visible_children
+from twohomes.families.access import Cap, family_view, has, visible_children
 from twohomes.families.models import Membership
 from twohomes.schedules.engine import FamilyTimeline, family_timeline
 
@@ -84,7 +84,8 @@ def _grid_days(membership: Membership, context: dict[str, Any], first: date, end
                month: int | None) -> list[grid.Day]:
     ft, error = _timeline(membership, first, end)
     day_list = grid.days(ft, membership.family, context["children"], first, end,
-                         context["today"], month)
+                         context["today"], month,
+                         change_reasons=has(membership, Cap.VIEW_PLANS))
     only = [context["chosen"]] if context["chosen"] else None
     attach_events(day_list, events_between(membership, first, end, only), _zone(membership))
     context.update(legend=_legend(ft), engine_error=error, has_plan=ft is not None)
