@@ -164,6 +164,26 @@ def test_overlapping_an_accepted_change_is_refused(world: Any, agreed_plan: Any)
     services.accept_swap(actor=world.parent_a, swap=_ask(world), now=timezone.now())
     with pytest.raises(ValidationError, match="already changed"):
         _ask(world, starts=_when(15, 9), ends=_when(16, 9))
+    with pytest.raises(ValidationError, match="make-up time overlaps a change already"):
+        _ask(world, starts=_when(21, 9), ends=_when(22, 9), makeup=(_when(15, 9), _when(16, 9)))
+
+
+def test_make_up_time_taken_meanwhile_blocks_the_acceptance(
+    world: Any, agreed_plan: Any, client: Any
+) -> None:
+    """Two requests wait; the first accepted covers the other's make-up time. Accepting the
+    other would give two parents the same hours: it is refused and the calendar still works."""
+    waiting = _ask(world, starts=_when(21, 9), ends=_when(22, 9),
+                   makeup=(_when(14, 9), _when(15, 9)))
+    services.accept_swap(actor=world.parent_a, swap=_ask(world, starts=_when(14, 12),
+                                                         ends=_when(14, 18)),
+                         now=timezone.now())
+    with pytest.raises(ValidationError, match="Another accepted change now covers"):
+        services.accept_swap(actor=world.parent_a, swap=waiting, now=timezone.now())
+    waiting.refresh_from_db()
+    assert waiting.status == SwapStatus.PENDING
+    assert Override.objects.count() == 1
+    assert _owner(world, _when(14, 15)) == "B"
 
 
 @pytest.mark.parametrize("changes,message", [
@@ -171,6 +191,14 @@ def test_overlapping_an_accepted_change_is_refused(world: Any, agreed_plan: Any)
     ({"answer_by": "2000-01-01"}, b"cannot be in the past"),
     ({"children": []}, b"This field is required"),
     ({"makeup_starts": "2027-03-21T09:00"}, b"Give both ends of the make-up time"),
+    ({"ends": "2028-03-16T18:00"}, b"can last a year at most"),
+    ({"starts": "9999-12-31T10:00", "ends": "9999-12-31T23:59"}, b"at most two years ahead"),
+    ({"makeup_starts": "2020-01-01T09:00", "makeup_ends": "2020-01-05T09:00"},
+     b"make-up time must be in the future"),
+    ({"makeup_starts": "2027-03-15T09:00", "makeup_ends": "2027-03-16T09:00"},
+     b"cannot overlap the change itself"),
+    ({"makeup_starts": "9999-12-31T10:00", "makeup_ends": "9999-12-31T23:00"},
+     b"at most two years ahead"),
 ])
 def test_swap_form_rejects_bad_input(world: Any, agreed_plan: Any, client: Any,
                                      changes: dict[str, Any], message: bytes) -> None:

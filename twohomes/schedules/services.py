@@ -13,7 +13,7 @@ from django.db.models import Max, Q
 from twohomes.core.ledger import canonical_json
 from twohomes.core.schedule import PlanError, load_plan
 from twohomes.families.access import Cap, require
-from twohomes.families.models import Child, Membership, MembershipStatus, Role
+from twohomes.families.models import Child, Family, Membership, MembershipStatus, Role
 from twohomes.records import services as records
 
 from .engine import build_spec
@@ -145,9 +145,36 @@ def decide_plan(*, actor: Membership, plan: ParentingPlan, agreed: bool, comment
 # --- swaps ------------------------------------------------------------------------------
 
 
+LONGEST_CHANGE = timedelta(days=366)
+FURTHEST_AHEAD = timedelta(days=2 * 366)
+
+
 def _overlapping(family: Any, children: list[Child], starts: datetime, ends: datetime) -> bool:
     return Override.objects.filter(family=family, child__in=children, starts__lt=ends,
                                    ends__gt=starts).exists()
+
+
+def _check_window(what: str, starts: datetime, ends: datetime, now: datetime) -> None:
+    """A change (or its make-up time) is a span of the next two years, a year at most."""
+    if ends <= starts:
+        raise ValidationError(f"{what} must end after it starts.")
+    if ends - starts > LONGEST_CHANGE:
+        raise ValidationError(f"{what} can last a year at most; for longer, propose a new "
+                              "plan.")
+    if starts - now > FURTHEST_AHEAD:
+        raise ValidationError(f"{what} can be asked for at most two years ahead.")
+
+
+def _check_makeup(family: Any, children: list[Child], starts: datetime, ends: datetime,
+                  makeup: tuple[datetime, datetime], now: datetime) -> None:
+    _check_window("The make-up time", *makeup, now)
+    if makeup[0] <= now:
+        raise ValidationError("The make-up time must be in the future.")
+    if makeup[0] < ends and makeup[1] > starts:
+        raise ValidationError("The make-up time cannot overlap the change itself.")
+    if _overlapping(family, children, *makeup):
+        raise ValidationError("The make-up time overlaps a change already accepted; offer "
+                              "another time.")
 
 
 @transaction.atomic
@@ -161,11 +188,12 @@ def request_swap(*, actor: Membership, children: list[Child], starts: datetime,
         raise ValidationError("Choose children of this family.")
     if parent.family_id != family.pk or parent.role != Role.PARENT:
         raise ValidationError("The children can only be given to a parent of this family.")
-    if ends <= starts:
-        raise ValidationError("The change must end after it starts.")
+    _check_window("The change", starts, ends, now)
     if _overlapping(family, children, starts, ends):
         raise ValidationError("These days were already changed by an accepted request; ask "
                               "for a change that does not overlap it.")
+    if makeup is not None:
+        _check_makeup(family, children, starts, ends, makeup, now)
     entry = records.append(family, "schedules.swap.requested", actor, {
         "children": sorted(c.pk for c in children), "from": starts.isoformat(),
         "to": ends.isoformat(), "parent": records.actor_id(parent), "reason": reason,
@@ -208,10 +236,15 @@ def _close(swap: SwapRequest, actor: Membership, status: str, reason: str,
 @transaction.atomic
 def accept_swap(*, actor: Membership, swap: SwapRequest, now: datetime) -> SwapRequest:
     require(actor, Cap.REQUEST_SWAP)
+    Family.objects.select_for_update().get(pk=actor.family_id)  # one acceptance at a time
     swap = _locked_pending(actor, swap, now)
     children = list(swap.children.all())
-    if _overlapping(swap.family, children, swap.starts, swap.ends):
-        raise ValidationError("Another accepted change now covers these days.")
+    windows = [(swap.starts, swap.ends)]
+    if swap.makeup_starts and swap.makeup_ends:
+        windows.append((swap.makeup_starts, swap.makeup_ends))
+    if any(_overlapping(swap.family, children, *window) for window in windows):
+        raise ValidationError("Another accepted change now covers some of these days; "
+                              "answer with another time instead.")
     _close(swap, actor, SwapStatus.ACCEPTED, "", now)
     label = f"Swap: {swap.reason[:150]}"
     overrides = [Override(family=swap.family, child=c, starts=swap.starts, ends=swap.ends,
