@@ -223,6 +223,17 @@ def test_export_form_rejects_reversed_dates(world: Any, thread: Any, client: Any
     assert b"before the start date" in response.content
 
 
+@pytest.mark.parametrize("dates", [{"end": "9999-12-31"}, {"start": "0001-01-01"}])
+def test_export_form_refuses_days_at_the_ends_of_the_calendar(
+    world: Any, thread: Any, client: Any, dates: dict[str, str]
+) -> None:
+    world.family.timezone = "Asia/Tokyo"  # east of UTC: 1 January of year 1 has no instant
+    world.family.save()
+    client.force_login(world.parent_a.user)
+    response = client.post(reverse("export_record", args=[world.family.pk]), dates)
+    assert response.status_code == 200 and b"Give dates between 1900 and 2199" in response.content
+
+
 def _cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "twohomes", *args], capture_output=True,
                           text=True, timeout=120, check=False, env=env)

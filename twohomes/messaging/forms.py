@@ -13,6 +13,7 @@ from .models import NotificationPreference, Thread
 from .uploads import CleanFile, inspect_upload
 
 MAX_FILES = 5
+FIRST_YEAR, LAST_YEAR = 1900, 2199
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -105,6 +106,9 @@ class ExportForm(forms.Form):
         data = super().clean() or {}
         start: date | None = data.get("start")
         end: date | None = data.get("end")
+        # Days at the ends of the calendar cannot be turned into instants in every zone.
+        if any(day and not FIRST_YEAR <= day.year <= LAST_YEAR for day in (start, end)):
+            raise ValidationError(f"Give dates between {FIRST_YEAR} and {LAST_YEAR}.")
         if start and end and end < start:
             raise ValidationError("The end date is before the start date.")
         return data
