@@ -95,10 +95,18 @@ def test_declining_needs_a_reason_and_keeps_the_plan_out_of_force(
                                  choices=plan_choices([world.linked_child]))
     client.force_login(world.parent_b.user)
     url = reverse("plan_decide", args=[world.family.pk, plan.pk])
-    page = client.post(url, {"decision": "decline"}, follow=True).content
-    assert b"Say why you decline" in page
-    plan.refresh_from_db()
-    assert plan.status == PlanStatus.PROPOSED
+    for unclear, message in [
+        ({"decision": "decline"}, b"Say why you decline"),
+        ({"decision": "maybe", "comment": "hmm"}, b"Choose Agree or Decline"),
+        ({"comment": "hmm"}, b"Choose Agree or Decline"),
+        ({"decision": "agree", "comment": "x" * 2001}, b"at most 2000 characters"),
+        ({"decision": "decline", "comment": "no\x00pe"}, b"Null characters are not allowed"),
+    ]:
+        page = client.post(url, unclear, follow=True).content
+        assert message in page, unclear
+        plan.refresh_from_db()
+        assert plan.status == PlanStatus.PROPOSED
+        assert not plan.decisions.filter(parent=world.parent_b).exists()
     client.post(url, {"decision": "decline", "comment": "Weekdays are hard for me."})
     plan.refresh_from_db()
     assert plan.status == PlanStatus.DECLINED

@@ -79,9 +79,13 @@ def test_declining_needs_a_reason_and_changes_nothing(
     swap = _ask(world)
     client.force_login(world.parent_a.user)
     url = reverse("swap_answer", args=[world.family.pk, swap.pk])
-    for unclear in ({}, {"answer": "maybe", "reason": "We are away."}):
+    for unclear, message in [({}, b"Choose Accept or Decline"),
+                             ({"answer": "maybe", "reason": "We are away."},
+                              b"Choose Accept or Decline"),
+                             ({"answer": "decline", "reason": "no\x00pe"},
+                              b"Null characters are not allowed")]:
         page = client.post(url, unclear, follow=True).content
-        assert b"Choose Accept or Decline" in page
+        assert message in page
         swap.refresh_from_db()
         assert swap.status == SwapStatus.PENDING
     page = client.post(url, {"answer": "decline"}, follow=True).content

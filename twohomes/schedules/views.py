@@ -123,8 +123,14 @@ def plan_detail(request: HttpRequest, membership: Membership, plan_id: int) -> H
 def plan_decide(request: HttpRequest, membership: Membership, plan_id: int) -> HttpResponse:
     plan = get_object_or_404(scoped(membership, ParentingPlan.objects.all()), pk=plan_id)
     form = DecisionForm(request.POST)
-    form.is_valid()
-    agreed = request.POST.get("decision") == "agree"
+    decision = request.POST.get("decision")
+    if decision not in ("agree", "decline"):  # nothing is decided by default
+        messages.error(request, "Choose Agree or Decline.")
+        return redirect("plan_detail", family_id=membership.family_id, plan_id=plan.pk)
+    if not form.is_valid():
+        messages.error(request, " ".join(m for errors in form.errors.values() for m in errors))
+        return redirect("plan_detail", family_id=membership.family_id, plan_id=plan.pk)
+    agreed = decision == "agree"
     try:
         services.decide_plan(actor=membership, plan=plan, agreed=agreed,
                              comment=form.cleaned_data.get("comment", ""), now=timezone.now())
@@ -213,7 +219,11 @@ def swap_detail(request: HttpRequest, membership: Membership, swap_id: int) -> H
 @family_view(Cap.REQUEST_SWAP, methods=("POST",))
 def swap_answer(request: HttpRequest, membership: Membership, swap_id: int) -> HttpResponse:
     swap = _get_swap(membership, swap_id)
-    reason = request.POST.get("reason", "")[:2000]
+    form = SwapAnswerForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(m for errors in form.errors.values() for m in errors))
+        return redirect("swap_detail", family_id=membership.family_id, swap_id=swap.pk)
+    reason = form.cleaned_data["reason"]
     answer = request.POST.get("answer")
     try:
         if answer == "accept":
