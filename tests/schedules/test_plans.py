@@ -134,6 +134,10 @@ def test_versions_supersede_and_stay_readable(world: Any, agreed_plan: Any, clie
     ({"g1_pattern": "custom", "g1_nights": "AAXB"}, b"Give the cycle as letters"),
     ({"g1_pattern": "fortnightly"}, b"Select a valid choice"),
     ({"school_breaks": "Winter 2026-12-30 2026-12-20"}, b"ends before it starts"),
+    ({"school_breaks": "Winter 2027-02-01 2027-02-30"}, b"is not a date on the calendar"),
+    ({"school_breaks": "Long ago 0000-01-01 0000-01-02"}, b"is not a date on the calendar"),
+    ({"school_breaks": "Far off 9999-01-01 9999-01-02"}, b"between 1900 and 2199"),
+    ({"g1_start": "9999-12-31"}, b"out of range (1900 to 2199)"),
     ({"season_name": "Summer", "season_from": "13-40", "season_to": "08-20",
       "season_start": "2026-06-20"}, b"Give the day as MM-DD"),
 ])

@@ -182,7 +182,14 @@ class PlanForm(forms.Form):
                 raise ValidationError(f"Line {number}: write a name, then two dates "
                                       "YYYY-MM-DD (first and last day).")
             name, first, last = match.groups()
-            if date.fromisoformat(last) < date.fromisoformat(first):
+            try:
+                days = date.fromisoformat(first), date.fromisoformat(last)
+            except ValueError:
+                raise ValidationError(f"Line {number}: {first} or {last} is not a date on "
+                                      "the calendar.") from None
+            if not all(1900 <= day.year <= 2199 for day in days):
+                raise ValidationError(f"Line {number}: give dates between 1900 and 2199.")
+            if days[1] < days[0]:
                 raise ValidationError(f"Line {number}: the break ends before it starts.")
             breaks.append({"name": name, "from": first, "to": last})
         return breaks
