@@ -154,6 +154,9 @@ def test_invite_form_rejects_bad_input_and_sends_nothing(world: Any, client: Any
         ({"email": "bruno@example.org", "role": Role.PARENT}, b"already a member"),
         ({"email": "y@example.org", "role": Role.PROFESSIONAL,
           "access_ends": date(2000, 1, 1).isoformat()}, b"must be in the future"),
+        # The midnight after 31 December 9999 is no date: accepting it would fail.
+        ({"email": "z@example.org", "role": Role.PROFESSIONAL,
+          "access_ends": date(9999, 12, 31).isoformat()}, b"before 2200"),
     ]
     for form, message in cases:
         response = client.post(url, form)

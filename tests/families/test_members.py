@@ -121,6 +121,15 @@ def test_a_professionals_last_day_survives_an_unchanged_save(world: Any, client:
     assert f"until the end of {last.day} {last:%b %Y}" in page
 
 
+def test_an_end_date_with_no_midnight_after_it_is_refused(world: Any, client: Any) -> None:
+    client.force_login(world.parent_a.user)
+    response = client.post(reverse("edit_member", args=[world.family.pk, world.relative.pk]),
+                           {"role": Role.PROFESSIONAL, "access_ends": "9999-12-31"})
+    assert response.status_code == 200 and b"before 2200" in response.content
+    world.relative.refresh_from_db()
+    assert world.relative.role == Role.RELATIVE
+
+
 @pytest.mark.parametrize(("zone", "last"), [
     # Each the day before the clocks go forward at midnight: the next midnight is 01:00.
     ("America/Santiago", date(2027, 9, 4)),

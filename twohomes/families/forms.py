@@ -15,6 +15,8 @@ from .choices import (
 )
 from .models import Child, Colour, Family, Pattern, Role
 
+LAST_YEAR = 2199
+
 
 class FamilyForm(forms.ModelForm[Family]):
     timezone = forms.ChoiceField(label="Time zone", choices=timezone_choices)
@@ -124,6 +126,8 @@ class InviteForm(ChildrenChoiceMixin, forms.Form):
             self.add_error("access_ends", "A professional's access needs an end date.")
         if ends and ends <= timezone.localdate():
             self.add_error("access_ends", "The end date must be in the future.")
+        elif ends and ends.year > LAST_YEAR:  # the midnight after it must still be a date
+            self.add_error("access_ends", f"Give an end date before {LAST_YEAR + 1}.")
         if role in (Role.PARTNER, Role.RELATIVE, Role.CHILD) and not data.get("children"):
             self.add_error("children", "Choose at least one child this person is linked to.")
         return data
