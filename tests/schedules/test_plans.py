@@ -112,6 +112,23 @@ def test_declining_needs_a_reason_and_keeps_the_plan_out_of_force(
     assert plan.status == PlanStatus.DECLINED
 
 
+def test_a_plan_for_other_children_previews_without_a_comparison(
+    world: Any, agreed_plan: Any, client: Any
+) -> None:
+    """A new child joins: the proposal covers three children, the plan in force two."""
+    from tests.factories import ChildFactory
+
+    newborn = ChildFactory(family=world.family, name="Cleo")
+    plan = services.propose_plan(
+        actor=world.parent_a, now=timezone.now(),
+        choices=plan_choices([world.linked_child, world.unlinked_child, newborn]))
+    client.force_login(world.parent_b.user)
+    page = client.get(reverse("plan_detail", args=[world.family.pk, plan.pk])).content.decode()
+    assert "Statistics for the next year" in page and "Cleo" in page
+    assert "covers other children than the plan in force" in page
+    assert "Problem" not in page
+
+
 def test_versions_supersede_and_stay_readable(world: Any, agreed_plan: Any, client: Any) -> None:
     now = timezone.now()
     second = services.propose_plan(actor=world.parent_b, now=now,

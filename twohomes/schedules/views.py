@@ -65,12 +65,17 @@ def _preview(membership: Membership, spec: dict[str, Any], today: date) -> dict[
                         {}, grid.ZoneInfo(family.timezone), start, end)
     stats = plan_stats(engine_plan, today, end)
     current = agreed_plan(family)
-    comparison = None
+    comparison, compared_children = None, True
     if current is not None:
-        comparison = compare_plans(load_plan(current.spec), engine_plan, today, end)
+        in_force = load_plan(current.spec)
+        if sorted(c.id for c in in_force.children) == sorted(c.id for c in engine_plan.children):
+            comparison = compare_plans(in_force, engine_plan, today, end)
+        else:  # a child joins or leaves: nothing to set side by side
+            compared_children = False
     day_list = grid.days(ft, family, family.children.all(), start,
                          start + timedelta(days=42), today)
     return {"preview_weeks": grid.weeks(day_list), "stats": stats, "comparison": comparison,
+            "compared_children": compared_children,
             "current": current, "stats_end": end,
             "legend": [(key, m.user.name) for key, m in sorted(parents.items())],
             "weekday_names": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
