@@ -234,6 +234,21 @@ def test_parent_creates_and_edits_an_event_through_the_pages(world: Any, client:
     assert b"Every week on Tuesday, 10 times" in page
 
 
+@pytest.mark.parametrize("zone", ["Europe/London", "America/New_York", "Asia/Kolkata"])
+def test_saving_the_edit_page_unchanged_records_nothing(
+    world: Any, client: Any, zone: str
+) -> None:
+    world.family.timezone = zone
+    world.family.save(update_fields=["timezone"])
+    client.force_login(world.parent_a.user)
+    client.post(reverse("event_new", args=[world.family.pk]), _form(world, location="Hall B"))
+    event = Event.objects.get(title="Football")
+    records = LogEntry.objects.count()
+    client.post(reverse("event_edit", args=[world.family.pk, event.pk]),
+                _form(world, location="Hall B"))
+    assert event.revisions.count() == 1 and LogEntry.objects.count() == records
+
+
 @pytest.mark.parametrize(("overrides", "message"), [
     ({"end_time": "16:00"}, "The event ends before it starts."),
     ({"title": ""}, "This field is required."),
@@ -244,6 +259,13 @@ def test_parent_creates_and_edits_an_event_through_the_pages(world: Any, client:
     ({"repeat": "daily", "repeat_until": "2026-03-01"}, "ends before the event starts"),
     ({"repeat": "fortnightly"}, "Select a valid choice"),
     ({"start_date": "3 March"}, "Enter a valid date."),
+    ({"start_date": "0001-01-01"}, "Give dates between 1900 and 2199."),
+    ({"all_day": "on", "start_date": "9999-12-31", "end_date": ""},
+     "Give dates between 1900 and 2199."),
+    ({"all_day": "on", "start_date": "2026-12-15", "end_date": "2099-12-30"},
+     "An event can last at most a year."),
+    ({"repeat": "daily", "start_date": "9995-01-01", "repeat_until": "9999-12-31"},
+     "Give dates between 1900 and 2199."),
 ])
 def test_bad_input_is_refused_with_a_message_and_nothing_is_saved(
     world: Any, client: Any, overrides: dict[str, Any], message: str

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -50,21 +50,34 @@ def _midnight(day: date, zone: ZoneInfo) -> datetime:
     return datetime.combine(day, time(0), tzinfo=zone)
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 2199  # the calendar's range (as the schedule engine's)
+LONGEST = timedelta(days=366)
+
+
+def _check_days(*days: date) -> None:
+    if not all(FIRST_YEAR <= day.year <= LAST_YEAR for day in days):
+        raise ValidationError(f"Give dates between {FIRST_YEAR} and {LAST_YEAR}.")
+
+
 def _instants(details: EventDetails, zone: ZoneInfo) -> tuple[datetime, datetime]:
     if details.all_day:
         if details.start_date is None:
             raise ValidationError("Give the day the event starts.")
         last = details.end_date or details.start_date
+        _check_days(details.start_date, last)
         if last < details.start_date:
             raise ValidationError("The event ends before it starts.")
+        if last - details.start_date >= LONGEST:
+            raise ValidationError("An event can last at most a year.")
         return _midnight(details.start_date, zone), _midnight(last + timedelta(days=1), zone)
     if details.starts is None or details.ends is None:
         raise ValidationError("Give the start and end times.")
     if details.starts.tzinfo is None or details.ends.tzinfo is None:
         raise ValueError("event times must be aware")
+    _check_days(details.starts.date(), details.ends.date())
     if details.ends <= details.starts:
         raise ValidationError("The event ends before it starts.")
-    if details.ends - details.starts > timedelta(days=366):
+    if details.ends - details.starts > LONGEST:
         raise ValidationError("An event can last at most a year.")
     return details.starts, details.ends
 
@@ -135,9 +148,9 @@ def _shown(event: Event, children: Sequence[Child], actor: Membership) -> dict[s
 
 def _recorded(event: Event, children: Sequence[Child]) -> dict[str, Any]:
     """The event as plain data for the record (ids, never names)."""
-    return {
-        "title": event.title, "starts": event.starts.isoformat(),
-        "ends": event.ends.isoformat(), "all_day": event.all_day,
+    return {  # instants in UTC, so that the same time written in another zone is no change
+        "title": event.title, "starts": event.starts.astimezone(UTC).isoformat(),
+        "ends": event.ends.astimezone(UTC).isoformat(), "all_day": event.all_day,
         "timezone": event.timezone, "rrule": event.rrule,
         "children": sorted(child.pk for child in children), "location": event.location,
         "responsible": records.actor_id(event.responsible) if event.responsible else None,
