@@ -231,6 +231,20 @@ def test_feed_addresses_are_shown_once_and_revocable(world: Any, agreed_plan: An
     assert _feed(client, "made-up-token").status_code == 404
 
 
+def test_a_professionals_feed_reads_are_in_the_audit_list(world: Any, agreed_plan: Any,
+                                                          client: Any) -> None:
+    from twohomes.families.models import AuditEvent
+
+    token = CalendarFeed.new_token()
+    CalendarFeed.objects.create(membership=world.professional, token_hash=hash_token(token))
+    assert _feed(client, token).status_code == 200
+    seen = AuditEvent.objects.filter(family=world.family, action="family.professional.viewed")
+    assert [e.summary for e in seen] == ["Mona (professional) read the calendar feed."]
+    client.force_login(world.parent_a.user)
+    audit = client.get(reverse("audit", args=[world.family.pk])).content.decode()
+    assert "read the calendar feed" in audit and token not in audit
+
+
 def test_a_removed_members_feed_stops(world: Any, agreed_plan: Any, client: Any) -> None:
     from twohomes.families import services as family_services
 

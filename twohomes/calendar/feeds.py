@@ -17,7 +17,8 @@ from django.utils import timezone
 from django.utils.http import http_date, quote_etag
 
 from twohomes.families.access import Cap, family_view, posted, public_view, visible_children
-from twohomes.families.models import Membership, MembershipStatus
+from twohomes.families.models import Membership, MembershipStatus, Role
+from twohomes.families.services import audit
 from twohomes.schedules.models import Override, ParentingPlan, PlanStatus
 
 from .forms import ReminderForm
@@ -88,6 +89,11 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
     membership = found.membership
     if membership.expires_at is not None and membership.expires_at <= timezone.now():
         raise Http404
+    if membership.role == Role.PROFESSIONAL:
+        # Every view of a professional's is in the parents' audit list, a feed's too (not
+        # its address: that is the professional's secret).
+        audit(membership.family, membership.user, "family.professional.viewed",
+              f"{membership.user.name} (professional) read the calendar feed.")
     today = timezone.localdate(timezone=ZoneInfo(membership.family.timezone))
     etag, modified = feed_version(membership, today)
     if request.headers.get("If-None-Match") == quote_etag(etag):
