@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
@@ -164,3 +165,36 @@ def test_invite_form_rejects_bad_input_and_sends_nothing(world: Any, client: Any
         assert message in response.content, message
     assert Invitation.objects.count() == 0
     assert mail.outbox == []
+
+
+def test_a_family_has_two_parents_at_most(
+    world: Any, client: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    """The plan and every agreement are between two parents: a third is invited as partner."""
+    with pytest.raises(ValidationError, match="two parents at most"):
+        services.invite_member(actor=world.parent_a, email="third@example.org",
+                               role=Role.PARENT, now=timezone.now(),
+                               base_url="http://testserver")
+    # With one parent gone, one parent may be invited, and only one invitation waits.
+    Membership.objects.filter(pk=world.parent_b.pk).update(status=MembershipStatus.LEFT)
+    invitation, link = _invite(world, django_capture_on_commit_callbacks,
+                               email="second@example.org", role=Role.PARENT)
+    with pytest.raises(ValidationError, match="two parents at most"):
+        services.invite_member(actor=world.parent_a, email="third@example.org",
+                               role=Role.PARENT, now=timezone.now(),
+                               base_url="http://testserver")
+    # Should another parent join meanwhile, the waiting invitation no longer admits one.
+    Membership.objects.filter(pk=world.parent_b.pk).update(status=MembershipStatus.ACTIVE)
+    second = UserFactory(email="second@example.org")
+    with pytest.raises(services.InvitationProblem, match="already has two parents"):
+        services.accept_invitation(user=second, token=link.split("/")[2], now=timezone.now())
+    assert not Membership.objects.filter(user=second).exists()
+
+
+def test_one_invitation_waits_per_address(
+    world: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    _invite(world, django_capture_on_commit_callbacks)
+    with pytest.raises(ValidationError, match="already waiting"):
+        _invite(world, django_capture_on_commit_callbacks, email="NewComer@example.org")
+    assert Invitation.objects.count() == 1

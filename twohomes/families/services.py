@@ -34,6 +34,7 @@ from .models import (
 )
 
 INVITATION_SALT = "twohomes.invitation"
+MAX_PARENTS = 2  # the plan engine and every agreement are between parents A and B
 
 
 def audit(family: Family, actor: Any, action: str, summary: str) -> None:
@@ -125,6 +126,18 @@ def invite_member(
         raise ValidationError("That person is already a member of this family.")
     if role == Role.PROFESSIONAL and access_ends is None:
         raise ValidationError("A professional's invitation needs the date their access ends.")
+    Family.objects.select_for_update().get(pk=family.pk)  # one invitation at a time
+    waiting = Invitation.objects.filter(family=family, status=InvitationStatus.PENDING,
+                                        expires_at__gt=now)
+    if waiting.filter(email__iexact=email).exists():
+        raise ValidationError("An invitation to this address is already waiting; withdraw it "
+                              "first to send a new one.")
+    if role == Role.PARENT and (
+            active.filter(role=Role.PARENT).count()
+            + waiting.filter(role=Role.PARENT).count()) >= MAX_PARENTS:
+        raise ValidationError("A family has two parents at most (the plan and every "
+                              "agreement are between them). Invite a new partner as a "
+                              "partner.")
     invitation = Invitation.objects.create(
         family=family, email=email, role=role, invited_by=actor.user,
         access_ends=access_ends if role == Role.PROFESSIONAL else None,
@@ -186,7 +199,12 @@ def accept_invitation(*, user: Any, token: str, now: datetime) -> Membership:
             f"This invitation was sent to another email address. Sign in as "
             f"{invitation.email} to accept it."
         )
-    family = invitation.family
+    family = Family.objects.select_for_update().get(pk=invitation.family_id)
+    if invitation.role == Role.PARENT and family.memberships.filter(
+            role=Role.PARENT, status=MembershipStatus.ACTIVE).exclude(user=user).count() \
+            >= MAX_PARENTS:
+        raise InvitationProblem("This family already has two parents. Ask them for a new "
+                                "invitation in another role.")
     membership, _ = Membership.objects.update_or_create(
         family=family, user=user,
         defaults={"role": invitation.role, "status": MembershipStatus.ACTIVE,
