@@ -166,6 +166,34 @@ def test_feed_text_is_escaped_and_folded(world: Any, agreed_plan: Any, client: A
     assert places == {place}
 
 
+def test_a_plan_that_cannot_be_computed_leaves_the_feed_with_its_events(
+    world: Any, agreed_plan: Any, client: Any
+) -> None:
+    """Two accepted changes that overlap (as an older version could store) make the plan
+    impossible to compute: the calendar says why, the feed still answers with the events."""
+    from twohomes.schedules.models import Override
+
+    starts = timezone.now() + timedelta(days=3)
+    for parent in (world.parent_a, world.parent_b):
+        Override.objects.create(family=world.family, child=world.linked_child, starts=starts,
+                                ends=starts + timedelta(days=1), parent=parent,
+                                reason=f"Change for {parent.user.name}",
+                                created_at=timezone.now())
+    from twohomes.events import services as events
+
+    events.create_event(actor=world.parent_a, now=timezone.now(), details=events.EventDetails(
+        title="Swimming", starts=starts, ends=starts + timedelta(hours=1)))
+    token = CalendarFeed.new_token()
+    CalendarFeed.objects.create(membership=world.parent_a, token_hash=hash_token(token))
+    response = _feed(client, token)
+    assert response.status_code == 200
+    calendar = icalendar.Calendar.from_ical(response.content)
+    assert [str(e["SUMMARY"]) for e in calendar.walk("VEVENT")] == ["Swimming"]
+    client.force_login(world.parent_a.user)
+    page = client.get(reverse("calendar_month", args=[world.family.pk])).content.decode()
+    assert "could not be computed" in page
+
+
 def test_feed_answers_304_until_something_changes(
     world: Any, agreed_plan: Any, client: Any
 ) -> None:

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, Timezone, vRecur
 
+from twohomes.core.schedule import PlanError
 from twohomes.families.access import Cap, has, visible_children
 from twohomes.families.models import Membership
 from twohomes.schedules.engine import FamilyTimeline, child_id, family_timeline
 
 from .grid import LEVEL_WORDS
+
+logger = logging.getLogger(__name__)
 
 PAST_DAYS = 92
 FUTURE_DAYS = 640
@@ -169,7 +173,12 @@ def build_feed(membership: Membership, today: date, stamp: datetime) -> bytes:
     if zone.key not in {tz.tz_name for tz in calendar.timezones}:
         calendar.add_component(Timezone.from_tzinfo(zone, tzid=zone.key))
     children = list(visible_children(membership))
-    ft = family_timeline(membership.family, first, end)
+    try:
+        ft = family_timeline(membership.family, first, end)
+    except PlanError:  # the calendar page says why; the feed keeps the events
+        logger.exception("The plan in force of family %s cannot be computed",
+                         membership.family_id)
+        ft = None
     written: list[str] = []
     if ft is not None:
         when = f"{stamp.astimezone(UTC):%Y%m%dT%H%M%SZ}"

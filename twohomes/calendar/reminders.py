@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django_tasks import task
 
+from twohomes.core.schedule import PlanError
 from twohomes.families.access import visible_children
 from twohomes.families.models import MembershipStatus
 from twohomes.mail import send_neutral_email
@@ -26,7 +27,10 @@ def _tomorrow_lines(preference: ReminderPreference, tomorrow: date) -> list[str]
     children = list(visible_children(membership))
     lines: list[str] = []
     if preference.exchanges:
-        ft = family_timeline(membership.family, tomorrow, tomorrow + timedelta(days=1))
+        try:
+            ft = family_timeline(membership.family, tomorrow, tomorrow + timedelta(days=1))
+        except PlanError:  # the calendar page says why; the events are still reminded
+            ft = None
         if ft is not None:
             names = {f"c{c.pk}": c.name for c in children}
             start = datetime.combine(tomorrow, time(0), ft.zone)
