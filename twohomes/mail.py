@@ -11,7 +11,7 @@ from typing import Any
 from django.conf import settings
 from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.db import transaction
-from django.template.loader import render_to_string
+from django.template import engines
 from django_tasks import task
 
 NEUTRAL_SUBJECT = "TwoHomes"
@@ -45,6 +45,14 @@ def queue_message(message: EmailMessage) -> None:
     transaction.on_commit(lambda: deliver_email.enqueue(**arguments))
 
 
+def render_plain(template: str, context: dict[str, Any]) -> str:
+    """A plain-text email body: names such as O'Brien or "Tom & Jo" stay as written (HTML
+    escaping is for pages, and would show as &#x27; in a mail program)."""
+    plain = engines["django"].from_string(
+        "{% autoescape off %}{% include template %}{% endautoescape %}")
+    return plain.render({**context, "template": template})
+
+
 def send_neutral_email(*, to: str, template: str, context: dict[str, Any]) -> None:
-    body = render_to_string(template, context)
+    body = render_plain(template, context)
     queue_message(EmailMessage(subject=NEUTRAL_SUBJECT, body=body, to=[to]))

@@ -33,11 +33,15 @@ def _invite(world: Any, captured: Any, email: str = "newcomer@example.org",
 def test_invitation_email_is_neutral_and_carries_a_working_link(
     world: Any, client: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
+    world.family.name = "O'Brien & Rossi family"
+    world.family.save(update_fields=["name"])
     invitation, path = _invite(world, django_capture_on_commit_callbacks)
     message = mail.outbox[-1]
     assert message.subject == "TwoHomes"
     assert message.to == ["newcomer@example.org"]
-    assert "Test family" in message.body and "relative" in message.body
+    # A plain-text mail shows names as written, not HTML-escaped.
+    assert "O'Brien & Rossi family" in message.body and "relative" in message.body
+    assert "&#x27;" not in message.body and "&amp;" not in message.body
     page = client.get(path)
     assert page.status_code == 200
     assert b"newcomer@example.org" in page.content
