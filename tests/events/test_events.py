@@ -72,6 +72,8 @@ def test_list_filters_by_child(world: Any, calendar: dict[str, Any], client: Any
     client.force_login(world.relative.user)
     text = client.get(url, {"child": world.unlinked_child.pk}).content.decode()
     assert "Ada&#x27;s swimming" in text and "Ben&#x27;s dentist" not in text
+    for junk in ("²", "9" * 30, "-1", "ada"):  # an edited address shows every child
+        assert "Ada&#x27;s swimming" in client.get(url, {"child": junk}).content.decode()
     now = timezone.now()
     only_ben = occurrences(world.parent_a, now, now + timedelta(days=10),
                            [world.unlinked_child.pk])

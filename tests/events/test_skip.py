@@ -92,6 +92,8 @@ def test_a_parent_calls_off_one_time_from_the_event_page(
         ({}, "Choose one of the event&#x27;s times."),
         ({"starts": "next tuesday"}, "Choose one of the event&#x27;s times."),
         ({"starts": "2027-01-05T17:00:00"}, "Choose one of the event&#x27;s times."),
+        ({"starts": "0001-01-01T00:00:00+05:00"}, "Choose one of the event&#x27;s times."),
+        ({"starts": "9999-12-31T23:59:59-05:00"}, "Choose one of the event&#x27;s times."),
         ({"starts": (second.starts + timedelta(hours=2)).isoformat()}, "does not take place"),
         ({"starts": second.starts.isoformat(), "reason": "x" * 301}, "at most 300"),
     ]:

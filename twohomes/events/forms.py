@@ -155,7 +155,7 @@ class SkipForm(CancelForm):
             moment = datetime.fromisoformat(self.cleaned_data["starts"])
         except ValueError:
             raise forms.ValidationError("Choose one of the event's times.") from None
-        if moment.tzinfo is None:
+        if moment.tzinfo is None or not 1900 <= moment.year <= 2199:
             raise forms.ValidationError("Choose one of the event's times.")
         return moment
 

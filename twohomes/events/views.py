@@ -29,7 +29,8 @@ def _context(membership: Membership, **extra: Any) -> dict[str, Any]:
 def _child_filter(request: HttpRequest, membership: Membership) -> tuple[Any, Any]:
     children = visible_children(membership)
     chosen = request.GET.get("child", "")
-    child = children.filter(pk=int(chosen)).first() if chosen.isdigit() else None
+    child = children.filter(pk=int(chosen)).first() \
+        if chosen.isascii() and chosen.isdigit() and len(chosen) < 19 else None
     return children, child
 
 
