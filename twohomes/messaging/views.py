@@ -76,7 +76,7 @@ def _page(thread: Any, before: str | None) -> tuple[list[Message], bool]:
     page = (Message.objects.filter(thread=thread)
             .select_related("author__user", "thread")
             .prefetch_related("attachments", "receipts__reader__user"))
-    if before and before.isdigit() and len(before) < 19:  # a 64-bit id at most
+    if before and before.isascii() and before.isdigit() and len(before) < 19:  # an id
         page = page.filter(pk__lt=int(before))
     newest_first = list(page.order_by("-sent_at", "-id")[:PAGE + 1])
     return list(reversed(newest_first[:PAGE])), len(newest_first) > PAGE
