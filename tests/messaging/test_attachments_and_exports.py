@@ -99,6 +99,24 @@ def test_attachments_are_served_only_to_the_threads_members(
     assert client.get(url).status_code == 302
 
 
+def test_a_file_keeps_the_name_of_what_it_is(world: Any, thread: Any, client: Any) -> None:
+    """A PDF named like a web page is saved and downloaded as a PDF; a PNG named .gif as
+    .png; a name that already fits is kept."""
+    png = io.BytesIO()
+    Image.new("RGB", (4, 4), "blue").save(png, format="PNG")
+    client.force_login(world.parent_a.user)
+    _send(client, world, thread,
+          SimpleUploadedFile("notes.html", b"%PDF-1.4 <script>alert(1)</script>"),
+          SimpleUploadedFile("photo.gif", png.getvalue()),
+          SimpleUploadedFile("Photo.JPEG", _jpeg_with_location()),
+          SimpleUploadedFile("scan", b"%PDF-1.7 scan"))
+    names = {a.name: a for a in Attachment.objects.all()}
+    assert set(names) == {"notes.pdf", "photo.png", "Photo.JPEG", "scan.pdf"}
+    response = client.get(reverse("attachment", args=[world.family.pk, names["notes.pdf"].pk]))
+    assert response["Content-Type"] == "application/pdf"
+    assert 'filename="notes.pdf"' in response["Content-Disposition"]
+
+
 def _opt_in(membership: Any, **choices: Any) -> None:
     preference = services.preferences_for(membership)
     preference.email_on_message = True

@@ -23,9 +23,23 @@ class CleanFile:
     data: bytes
 
 
+SUFFIXES = {"application/pdf": (".pdf",), "image/jpeg": (".jpg", ".jpeg"),
+            "image/png": (".png",), "image/gif": (".gif",), "image/webp": (".webp",)}
+
+
 def _safe_name(name: str) -> str:
     base = re.sub(r"[^\w.\- ]+", "_", name.rsplit("/", 1)[-1]).strip(" .")
     return (base or "attachment")[:120]
+
+
+def _named(name: str, content_type: str) -> str:
+    """The name with the suffix of what the file is: a PDF called "notes.html" is saved and
+    downloaded as "notes.pdf", so no program opens it as something else."""
+    suffixes = SUFFIXES[content_type]
+    if name.lower().endswith(suffixes):
+        return name
+    stem = name.rsplit(".", 1)[0] if "." in name else name
+    return stem[:115] + suffixes[0]
 
 
 def inspect_upload(upload: UploadedFile) -> CleanFile:
@@ -37,7 +51,7 @@ def inspect_upload(upload: UploadedFile) -> CleanFile:
         raise ValidationError(f"“{upload.name}” is larger than 10 MB.")
     name = _safe_name(upload.name or "attachment")
     if data.startswith(b"%PDF-"):
-        return CleanFile(name, "application/pdf", data)
+        return CleanFile(_named(name, "application/pdf"), "application/pdf", data)
     return _clean_image(name, data)
 
 
@@ -54,7 +68,7 @@ def _clean_image(name: str, data: bytes) -> CleanFile:
     kind = IMAGE_FORMATS.get(image.format or "")
     if kind is None:
         raise ValidationError(f"“{name}” is an image type TwoHomes does not accept.")
-    return CleanFile(name, kind, _without_location(image, data))
+    return CleanFile(_named(name, kind), kind, _without_location(image, data))
 
 
 def _without_location(image: Image.Image, data: bytes) -> bytes:
