@@ -157,6 +157,9 @@ def test_invite_form_rejects_bad_input_and_sends_nothing(world: Any, client: Any
         ({"email": "not-an-email", "role": Role.PARENT}, b"valid email"),
         ({"email": "x@example.org", "role": Role.RELATIVE}, b"at least one child"),
         ({"email": "bruno@example.org", "role": Role.PARENT}, b"already a member"),
+        ({"email": "a" * 64 + "@" + ".".join(["b" * 50] * 4) + ".org", "role": Role.PROFESSIONAL,
+          "access_ends": (date.today() + timedelta(days=9)).isoformat()},
+         b"at most 254 characters"),
         ({"email": "y@example.org", "role": Role.PROFESSIONAL,
           "access_ends": date(2000, 1, 1).isoformat()}, b"must be in the future"),
         # The midnight after 31 December 9999 is no date: accepting it would fail.

@@ -103,7 +103,7 @@ class ChildrenChoiceMixin:
 
 
 class InviteForm(ChildrenChoiceMixin, forms.Form):
-    email = forms.EmailField(label="Their email address")
+    email = forms.EmailField(label="Their email address", max_length=254)
     role = forms.ChoiceField(choices=Role.choices)
     children = forms.ModelMultipleChoiceField(
         queryset=Child.objects.none(), required=False, widget=forms.CheckboxSelectMultiple,
