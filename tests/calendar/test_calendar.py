@@ -254,8 +254,12 @@ def test_feed_addresses_are_shown_once_and_revocable(world: Any, agreed_plan: An
     token = address.rsplit("/", 1)[1].removesuffix(".ics")
     assert _feed(client, token).status_code == 200
     assert token not in client.get(url).content.decode()  # never shown again
-    client.post(url, {"action": "revoke"})
+    for unclear in ({}, {"action": "delete-everything"}):
+        assert "Choose to make a feed address" in client.post(url, unclear).content.decode()
+    assert _feed(client, token).status_code == 200  # an unclear request revokes nothing
+    assert "was revoked" in client.post(url, {"action": "revoke"}).content.decode()
     assert _feed(client, token).status_code == 404
+    assert "no feed address to revoke" in client.post(url, {"action": "revoke"}).content.decode()
     assert _feed(client, "made-up-token").status_code == 404
 
 

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from django.contrib import messages
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Count, Max
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotModified
 from django.shortcuts import redirect, render
@@ -121,15 +122,20 @@ def feed_settings(request: HttpRequest, membership: Membership) -> HttpResponse:
             form.save()
             messages.success(request, "Reminder settings saved.")
             return redirect("feed_settings", family_id=membership.family_id)
+    elif request.method == "POST" and request.POST.get("action") in ("create", "revoke"):
+        with transaction.atomic():
+            revoked = CalendarFeed.objects.filter(
+                membership=membership, revoked_at__isnull=True).update(revoked_at=timezone.now())
+            if request.POST["action"] == "create":
+                token = CalendarFeed.new_token()
+                CalendarFeed.objects.create(membership=membership, token_hash=hash_token(token))
+                new_url = request.build_absolute_uri(reverse("calendar_feed", args=[token]))
+            elif revoked:
+                messages.success(request, "The feed address was revoked: it no longer works.")
+            else:
+                messages.info(request, "There was no feed address to revoke.")
     elif request.method == "POST":
-        CalendarFeed.objects.filter(membership=membership, revoked_at__isnull=True).update(
-            revoked_at=timezone.now())
-        if request.POST.get("action") == "create":
-            token = CalendarFeed.new_token()
-            CalendarFeed.objects.create(membership=membership, token_hash=hash_token(token))
-            new_url = request.build_absolute_uri(reverse("calendar_feed", args=[token]))
-        else:
-            messages.success(request, "The feed address was revoked: it no longer works.")
+        messages.error(request, "Choose to make a feed address or to revoke it.")
     active = CalendarFeed.objects.filter(membership=membership, revoked_at__isnull=True).first()
     return render(request, "calendar/feed_settings.html", {
         "membership": membership, "family": membership.family, "active": active,
