@@ -51,7 +51,13 @@ def test_changing_a_role_is_audited_and_links_children(world: Any, client: Any) 
     world.relative.refresh_from_db()
     assert world.relative.role == Role.PARTNER
     assert world.relative.linked_children.count() == 2
-    assert AuditEvent.objects.filter(action="family.member.role_changed").exists()
+    assert AuditEvent.objects.filter(action="family.member.role_changed").count() == 1
+    client.post(url, {"role": Role.PARTNER,  # the same again: nothing to audit
+                      "children": [world.linked_child.pk, world.unlinked_child.pk]})
+    client.post(url, {"role": Role.PARTNER, "children": [world.linked_child.pk]})
+    summaries = list(AuditEvent.objects.filter(action="family.member.role_changed")
+                     .values_list("summary", flat=True))
+    assert len(summaries) == 2 and "access (partner)" in summaries[0]  # newest first
 
 
 def test_role_change_to_parent_is_refused(world: Any, client: Any) -> None:

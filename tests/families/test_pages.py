@@ -60,6 +60,20 @@ def test_add_child_shows_the_age(world: Any, client: Any) -> None:
     assert b"Nina" in page.content and b"7 years old" in page.content
 
 
+def test_editing_a_child_is_audited_once_per_real_change(world: Any, client: Any) -> None:
+    from twohomes.families.models import AuditEvent
+
+    client.force_login(world.parent_a.user)
+    url = reverse("edit_child", args=[world.family.pk, world.linked_child.pk])
+    child = world.linked_child
+    form = {"name": child.name, "birth_date": child.birth_date.isoformat(),
+            "colour": child.colour, "pattern": child.pattern}
+    assert client.post(url, form).status_code == 302
+    assert not AuditEvent.objects.filter(action="family.child.changed").exists()
+    client.post(url, {**form, "colour": "gold" if child.colour != "gold" else "teal"})
+    assert AuditEvent.objects.filter(action="family.child.changed").count() == 1
+
+
 @pytest.mark.parametrize("form,message", [
     ({"name": "Ada", "birth_date": "2019-01-01"}, b"already in the family"),
     ({"name": "Zed", "birth_date": (date.today() + timedelta(days=2)).isoformat()},

@@ -88,6 +88,9 @@ def update_child(*, actor: Membership, child: Child, **fields: Any) -> Child:
     require(actor, Cap.MANAGE_CHILDREN)
     if child.family_id != actor.family_id:
         raise PermissionDenied
+    stored = Child.objects.get(pk=child.pk)  # a model form has already set ``child``'s fields
+    if all(getattr(stored, name) == value for name, value in fields.items()):
+        return child  # saved unchanged: nothing to audit
     for name, value in fields.items():
         setattr(child, name, value)
     child.save()
@@ -258,14 +261,19 @@ def change_member(
     if role == Role.PROFESSIONAL and access_ends is None:
         raise ValidationError("A professional needs the date their access ends.")
     old_role = member.get_role_display().lower()
-    member.role = role
-    professional = role == Role.PROFESSIONAL
-    member.expires_at = _access_end(actor.family, access_ends) if professional else None
+    linked = [c for c in children if c.family_id == actor.family_id]
+    expires = _access_end(actor.family, access_ends) if role == Role.PROFESSIONAL else None
+    before = (member.role, member.expires_at, sorted(c.pk for c in member.linked_children.all()))
+    if (role, expires, sorted(c.pk for c in linked)) == before:
+        return member  # saved unchanged: nothing to audit or record
+    member.role, member.expires_at = role, expires
     member.save(update_fields=["role", "expires_at"])
-    member.linked_children.set([c for c in children if c.family_id == actor.family_id])
+    member.linked_children.set(linked)
+    new_role = member.get_role_display().lower()
     audit(actor.family, actor.user, "family.member.role_changed",
-          f"{actor.user.name} changed {member.user.name} from {old_role} to "
-          f"{member.get_role_display().lower()}.")
+          f"{actor.user.name} changed {member.user.name} from {old_role} to {new_role}."
+          if new_role != old_role else
+          f"{actor.user.name} changed {member.user.name}'s access ({new_role}).")
     records.append(actor.family, "family.member.role_changed", actor,
                    {"member": records.actor_id(member), "role": role,
                     "children": sorted(c.pk for c in member.linked_children.all())})
