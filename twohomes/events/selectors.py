@@ -31,8 +31,16 @@ def visible_events(membership: Membership) -> QuerySet[Event]:
         return events
     linked = Event.children.through.objects.filter(
         event=OuterRef("pk"), child__in=visible_children(membership))
-    invited = EventInvitation.objects.filter(event=OuterRef("pk"), invitee=membership)
+    invited = current_invitations(membership).filter(event=OuterRef("pk"))
     return events.filter(Q(Exists(linked)) | Q(Exists(invited)))
+
+
+def current_invitations(membership: Membership) -> QuerySet[EventInvitation]:
+    """``membership``'s event invitations since they last joined the family."""
+    found = EventInvitation.objects.filter(invitee=membership)
+    if membership.rejoined_at is not None:
+        found = found.filter(invited_at__gte=membership.rejoined_at)
+    return found
 
 
 def get_event(membership: Membership, event_id: int) -> Event:

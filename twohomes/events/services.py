@@ -23,7 +23,7 @@ from twohomes.records import services as records
 from . import recurrence
 from .models import Event, EventInvitation, EventRevision, EventStatus, Reply, SkippedOccurrence
 from .recurrence import RepeatError, RepeatRule
-from .selectors import get_event
+from .selectors import current_invitations, get_event
 
 INVITABLE_ROLES = {Role.PARENT, Role.PARTNER, Role.RELATIVE}
 
@@ -291,12 +291,20 @@ def invite_to_event(*, actor: Membership, event: Event, invitee: Membership,
         raise ValidationError("Invite a parent, partner or relative of this family.")
     if invitee.pk == actor.pk:
         raise ValidationError("You cannot invite yourself.")
-    if event.invitations.filter(invitee=invitee).exists():
+    earlier = event.invitations.filter(invitee=invitee).first()
+    stale = earlier is not None and invitee.rejoined_at is not None \
+        and earlier.invited_at < invitee.rejoined_at  # invited before they left the family
+    if earlier is not None and not stale:
         raise ValidationError(f"{invitee.user.name} is already invited.")
     entry = records.append(actor.family, "calendar.event.invited", actor, {
         "event": event.pk, "invitee": records.actor_id(invitee)}, now=now)
-    return EventInvitation.objects.create(event=event, invitee=invitee, invited_by=actor,
-                                          invited_at=entry.recorded_at)
+    fresh = {"invited_by": actor, "invited_at": entry.recorded_at, "reply": Reply.PENDING,
+             "note": "", "replied_at": None}
+    if earlier is not None:
+        EventInvitation.objects.filter(pk=earlier.pk).update(**fresh)
+        earlier.refresh_from_db()
+        return earlier
+    return EventInvitation.objects.create(event=event, invitee=invitee, **fresh)
 
 
 @transaction.atomic
@@ -304,7 +312,7 @@ def reply_to_event(*, actor: Membership, event: Event, reply: str, note: str = "
                    now: datetime) -> EventInvitation:
     """The invitee's yes, no or maybe (which they may change later)."""
     event = get_event(actor, event.pk)
-    invitation = event.invitations.select_for_update().filter(invitee=actor).first()
+    invitation = current_invitations(actor).select_for_update().filter(event=event).first()
     if invitation is None:
         raise PermissionDenied("You were not invited to this event.")
     if reply not in (Reply.YES, Reply.NO, Reply.MAYBE):

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 from django.contrib import messages as flash
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import F
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -17,7 +18,7 @@ from twohomes.families.models import Membership, MembershipStatus
 from . import services
 from .forms import CancelForm, EventForm, InviteForm, ReplyForm, SkipForm
 from .models import Event
-from .selectors import event_occurrences, get_event, occurrences
+from .selectors import current_invitations, event_occurrences, get_event, occurrences
 
 WEEKS_SHOWN = 8
 
@@ -91,7 +92,8 @@ def event_edit(request: HttpRequest, membership: Membership, event_id: int) -> H
 
 
 def _invitable(membership: Membership, event: Event) -> Any:
-    already = event.invitations.values("invitee")
+    already = event.invitations.exclude(  # invited before they left: may be invited again
+        invitee__rejoined_at__gt=F("invited_at")).values("invitee")
     return (scoped(membership, Membership.objects.filter(status=MembershipStatus.ACTIVE))
             .filter(role__in=services.INVITABLE_ROLES).exclude(pk=membership.pk)
             .exclude(pk__in=already).select_related("user"))
@@ -102,7 +104,7 @@ def event_detail(request: HttpRequest, membership: Membership, event_id: int) ->
     event = get_event(membership, event_id)
     zone = ZoneInfo(membership.family.timezone)
     invitations = list(event.invitations.select_related("invitee__user", "invited_by__user"))
-    mine = next((i for i in invitations if i.invitee_id == membership.pk), None)
+    mine = current_invitations(membership).filter(event=event).first()
     can_manage = has(membership, Cap.MANAGE_EVENTS) and not event.is_cancelled
     now = timezone.now()
     upcoming = event_occurrences(event, now, now + timedelta(days=366))
@@ -181,7 +183,7 @@ def event_invite(request: HttpRequest, membership: Membership, event_id: int) ->
 def event_reply(request: HttpRequest, membership: Membership, event_id: int) -> HttpResponse:
     event = get_event(membership, event_id)
     form = ReplyForm(request.POST)
-    if not event.invitations.filter(invitee=membership).exists():
+    if not current_invitations(membership).filter(event=event).exists():
         raise PermissionDenied("You were not invited to this event.")
     if form.is_valid():
         try:

@@ -104,6 +104,9 @@ class Membership(models.Model):
     )
     joined_at = models.DateTimeField(auto_now_add=True)
     ended_at = models.DateTimeField(null=True, blank=True)
+    # When someone who had left or been removed joined again: conversations and event
+    # invitations from before stay closed to them until a parent adds them again.
+    rejoined_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["role", "joined_at"]

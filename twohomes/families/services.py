@@ -211,7 +211,11 @@ def accept_invitation(*, user: Any, token: str, now: datetime) -> Membership:
     membership, _ = Membership.objects.update_or_create(
         family=family, user=user,
         defaults={"role": invitation.role, "status": MembershipStatus.ACTIVE,
-                  "expires_at": _access_end(family, invitation.access_ends), "ended_at": None},
+                  "expires_at": _access_end(family, invitation.access_ends), "ended_at": None,
+                  # someone who left or was removed starts afresh (see ``rejoined_at``)
+                  "rejoined_at": now},
+        create_defaults={"role": invitation.role, "status": MembershipStatus.ACTIVE,
+                         "expires_at": _access_end(family, invitation.access_ends)},
     )
     membership.linked_children.set(invitation.linked_children.all())
     invitation.status = InvitationStatus.ACCEPTED

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.http import Http404
 
 from twohomes.families.access import scoped
@@ -16,7 +16,16 @@ def visible_threads(membership: Membership) -> QuerySet[Thread]:
     threads = scoped(membership, Thread.objects.all())
     if membership.role == Role.PARENT:
         return threads
-    return threads.filter(Q(child=membership) | Q(extra_members__membership=membership)).distinct()
+    return threads.filter(Q(child=membership) | Q(pk__in=current_places(membership)
+                                                  .values("thread")))
+
+
+def current_places(membership: Membership) -> QuerySet[ThreadMember]:
+    """The threads ``membership`` was added to since they last joined the family."""
+    places = ThreadMember.objects.filter(membership=membership)
+    if membership.rejoined_at is not None:
+        places = places.filter(added_at__gte=membership.rejoined_at)
+    return places
 
 
 def get_thread(membership: Membership, thread_id: int) -> Thread:
@@ -33,15 +42,15 @@ def can_write(membership: Membership, thread: Thread) -> bool:
         return False  # professionals read; they never take part
     if thread.child_id == membership.pk:
         return True
-    return ThreadMember.objects.filter(
-        thread=thread, membership=membership, can_write=True
-    ).exists()
+    return current_places(membership).filter(thread=thread, can_write=True).exists()
 
 
 def participants(thread: Thread) -> list[Membership]:
     """Everyone in the thread now: the active parents, the child, and added members."""
     active = Membership.objects.filter(family_id=thread.family_id, status=MembershipStatus.ACTIVE)
-    ids = set(thread.extra_members.values_list("membership_id", flat=True))
+    ids = set(thread.extra_members.filter(
+        Q(membership__rejoined_at__isnull=True) | Q(added_at__gte=F("membership__rejoined_at")))
+        .values_list("membership_id", flat=True))
     if thread.child_id:
         ids.add(thread.child_id)
     return list(active.filter(Q(role=Role.PARENT) | Q(pk__in=ids)).select_related("user"))

@@ -73,12 +73,17 @@ def _add_member(actor: Membership, thread: Thread, member: Membership, now: date
         "thread": thread.record_seq, "member": records.actor_id(member),
         "can_write": member.role != Role.PROFESSIONAL,
     }, now=now)
+    place = {"can_write": member.role != Role.PROFESSIONAL, "added_by": actor,
+             "added_at": entry.recorded_at, "record_seq": entry.seq}
+    earlier = ThreadMember.objects.filter(thread=thread, membership=member).first()
+    if earlier is not None and member.rejoined_at is not None \
+            and earlier.added_at < member.rejoined_at:
+        # in this thread before they left the family: added again from now on
+        ThreadMember.objects.filter(pk=earlier.pk).update(**place)
+        return
     try:
         with transaction.atomic():
-            ThreadMember.objects.create(
-                thread=thread, membership=member, can_write=member.role != Role.PROFESSIONAL,
-                added_by=actor, added_at=entry.recorded_at, record_seq=entry.seq,
-            )
+            ThreadMember.objects.create(thread=thread, membership=member, **place)
     except IntegrityError:
         raise ValidationError(f"{member.user.name} is already in this conversation.") from None
 
