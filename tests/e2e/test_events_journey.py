@@ -86,3 +86,34 @@ def test_parent_creates_a_weekly_practice_invites_the_relative_who_replies(
     rita.goto(f"/f/{world.family.pk}/events/")
     called_off = rita.locator("li", has=rita.locator(f"time[datetime^='{second.isoformat()}']"))
     expect(called_off.first).to_contain_text("Cancelled")
+
+
+def test_a_second_press_while_saving_does_not_add_the_event_twice(
+    open_page: Any, world: Any
+) -> None:
+    from twohomes.events.models import Event
+
+    alice = open_page()
+    sign_in(alice, world.parent_a.user.email, TEST_PASSWORD)
+    alice.goto(f"/f/{world.family.pk}/events/new/")
+    alice.get_by_label("Title").fill("Dentist")
+    alice.get_by_label("Date", exact=True).fill(
+        (timezone.localdate() + timedelta(days=3)).isoformat())
+    alice.get_by_label("Start time").fill("09:00")
+    alice.get_by_label("End time").fill("09:30")
+    # An impatient thumb: more presses while the first is on its way to the server.
+    posts: list[str] = []
+    alice.on("request", lambda request: posts.append(request.url)
+             if request.method == "POST" else None)
+    alice.evaluate("""() => {
+        const form = document.querySelector("main form[method=post]");
+        const save = [...form.querySelectorAll("button")]
+            .find(b => b.textContent.includes("Save event"));
+        form.requestSubmit(save);
+        for (const wait of [5, 15, 30, 60]) {
+            setTimeout(() => form.requestSubmit(save), wait);
+        }
+    }""")
+    expect(alice.get_by_role("heading", name="Dentist")).to_be_visible()
+    assert len(posts) == 1, posts
+    assert Event.objects.filter(title="Dentist").count() == 1

@@ -21,6 +21,25 @@
     if (errors) { errors.innerHTML = ""; }
   });
 
+  // A second press while a form is being sent (a slow phone network) does not send it again.
+  // HTMX forms are left to HTMX; a form unlocks when the page is shown again or after 15 s.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!(form instanceof HTMLFormElement) || form.hasAttribute("hx-post") ||
+        form.method.toLowerCase() !== "post" || event.defaultPrevented) { return; }
+    if (form.dataset.sending === "1") { event.preventDefault(); return; }
+    form.dataset.sending = "1";
+    form.setAttribute("aria-busy", "true");
+    window.setTimeout(function () { unlock(form); }, 15000);
+  });
+  function unlock(form) {
+    delete form.dataset.sending;
+    form.removeAttribute("aria-busy");
+  }
+  window.addEventListener("pageshow", function () {
+    Array.prototype.forEach.call(document.querySelectorAll("form[data-sending]"), unlock);
+  });
+
   // Escape twice within a second also leaves, for a keyboard or a panic.
   var lastEscape = 0;
   document.addEventListener("keydown", function (event) {
