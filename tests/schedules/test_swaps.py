@@ -156,6 +156,18 @@ def test_the_answer_by_day_is_the_familys_own(
         assert swap.status == SwapStatus.ACCEPTED
 
 
+def test_waiting_for_you_leaves_out_requests_past_their_answer_by_day(
+    world: Any, agreed_plan: Any
+) -> None:
+    from twohomes.schedules.services import waiting_for
+
+    swap = _ask(world, answer_by=date(2027, 2, 28), now=datetime(2027, 2, 20, tzinfo=UTC))
+    on_the_day = datetime(2027, 2, 28, 20, tzinfo=UTC)
+    assert waiting_for(world.parent_a, on_the_day)["swaps"] == [swap]
+    assert waiting_for(world.parent_a, on_the_day + timedelta(hours=5))["swaps"] == []
+    assert waiting_for(world.parent_b, on_the_day)["swaps"] == []  # their own request
+
+
 def test_the_requester_cannot_answer_their_own_request(world: Any, agreed_plan: Any) -> None:
     from django.core.exceptions import PermissionDenied
 

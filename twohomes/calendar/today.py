@@ -65,7 +65,7 @@ def today_summary(membership: Membership, now: datetime) -> dict[str, Any]:
                                  ft.parent_name(night_key)))
         upcoming = _next_exchange(ft, children, now)
     events = events_between(membership, today, today + timedelta(days=14))[:5]
-    return {"today_rows": rows, "next_exchange": upcoming, "waiting": waiting_for(membership),
+    return {"today_rows": rows, "next_exchange": upcoming, "waiting": waiting_for(membership, now),
             "upcoming_events": events, "has_plan": ft is not None, "zone": zone}
 
 

@@ -321,12 +321,14 @@ def expire_swaps(*, now: datetime, family: Any = None) -> int:
     return count
 
 
-def waiting_for(membership: Membership) -> dict[str, Any]:
-    """What this member is asked to answer: plans and swap requests."""
+def waiting_for(membership: Membership, now: datetime) -> dict[str, Any]:
+    """What this member is asked to answer: plans, and swap requests whose answer-by day
+    has not passed (in the family's time zone)."""
     if membership.role != Role.PARENT:
         return {"plans": [], "swaps": []}
     plans = ParentingPlan.objects.filter(family=membership.family, status=PlanStatus.PROPOSED
                                          ).exclude(decisions__parent=membership)
     swaps = SwapRequest.objects.filter(
-        Q(family=membership.family, status=SwapStatus.PENDING) & ~Q(requested_by=membership))
+        Q(family=membership.family, status=SwapStatus.PENDING) & ~Q(requested_by=membership),
+        answer_by__gte=membership.family.today(now))
     return {"plans": list(plans), "swaps": list(swaps.select_related("requested_by__user"))}
