@@ -36,6 +36,9 @@ def test_month_view_shows_who_has_each_child_and_why(
     assert "⇄ Exchange 18:00 Alice → Bruno" in page
     assert "New Year" in page  # holidays are named
     assert 'class="who-parent">A<' in page and 'class="who-parent">B<' in page
+    # Screen readers hear names, not letters; the legend explains the children's initials.
+    assert '<span class="sr-only">Ada with Alice,</span>' in page
+    assert "<strong>A</strong> Ada" in page and "<strong>B</strong> Ben" in page
 
 
 def test_week_and_agenda_views(world: Any, agreed_plan: Any, client: Any) -> None:

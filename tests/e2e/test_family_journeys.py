@@ -114,9 +114,23 @@ def test_relative_sees_only_linked_children_and_nothing_more(
 def test_quick_exit_leaves_at_once_and_back_does_not_return(open_page: Any, world: Any) -> None:
     page = open_page()
     sign_in(page, world.parent_a.user.email, TEST_PASSWORD)
+    page.goto(f"/f/{world.family.pk}/calendar/")
+    # Esc closes a day's explanation first; it takes two more to leave.
+    page.locator("details.day-detail summary").nth(10).click()
+    expect(page.locator("details.day-detail[open]")).to_have_count(1)
+    page.keyboard.press("Escape")
+    page.keyboard.press("Escape")
+    expect(page.locator("details.day-detail[open]")).to_have_count(0)
+    assert "/calendar/" in page.url
+    page.get_by_role("link", name="Messages").click()
+    expect(page.get_by_role("heading", name="Messages")).to_be_visible()
     page.get_by_role("link", name="Quick exit").click()
     page.wait_for_url("https://neutral.example/weather")
     expect(page.get_by_role("heading", name="Weather")).to_be_visible()
+    # Quick exit signed out: Back reaches only the sign-in page, not the calendar.
+    page.go_back()
+    page.wait_for_url(re.compile(r"/accounts/login/"))
+    expect(page.get_by_text("Who has the children each night")).to_have_count(0)
 
     page.goto("/accounts/login/")
     page.keyboard.press("Escape")

@@ -5,9 +5,15 @@
 
   function quickExit(event) {
     if (event) { event.preventDefault(); }
+    // Sign out as the page goes: pages left in the history then show only the sign-in
+    // page. replace() takes this page itself out of the history.
+    if (exitLink && exitLink.dataset.signOut && navigator.sendBeacon) {
+      var data = new FormData();
+      data.append("csrfmiddlewaretoken", exitLink.dataset.token);
+      navigator.sendBeacon(exitLink.dataset.signOut, data);
+    }
     document.body.innerHTML = "";
     document.title = "";
-    // replace(): the back button does not come back to TwoHomes.
     window.location.replace(exitLink ? exitLink.href : "https://www.bbc.com/weather");
   }
 
@@ -40,10 +46,37 @@
     Array.prototype.forEach.call(document.querySelectorAll("form[data-sending]"), unlock);
   });
 
-  // Escape twice within a second also leaves, for a keyboard or a panic.
+  // A day's explanation in the calendar: one open at a time, closed when focus leaves it
+  // (it covers the days below) or with Esc.
+  function openDetails() {
+    return Array.prototype.slice.call(
+      document.querySelectorAll("details.day-detail[open], details.inline-details[open]"));
+  }
+  document.addEventListener("toggle", function (event) {
+    var opened = event.target;
+    if (!(opened instanceof HTMLDetailsElement) || !opened.open) { return; }
+    openDetails().forEach(function (other) { if (other !== opened) { other.open = false; } });
+  }, true);
+  document.addEventListener("focusin", function (event) {
+    openDetails().forEach(function (open) {
+      if (open.classList.contains("day-detail") && !open.contains(event.target)) {
+        open.open = false;
+      }
+    });
+  });
+
+  // Escape twice within a second also leaves, for a keyboard or a panic. An Esc that closes
+  // an open explanation does only that.
   var lastEscape = 0;
   document.addEventListener("keydown", function (event) {
     if (event.key !== "Escape") { return; }
+    var open = openDetails();
+    if (open.length) {
+      open.forEach(function (details) { details.open = false; });
+      open[0].querySelector("summary").focus();
+      lastEscape = 0;
+      return;
+    }
     var now = Date.now();
     if (now - lastEscape < 1000) { quickExit(event); }
     lastEscape = now;
