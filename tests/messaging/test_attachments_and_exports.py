@@ -6,6 +6,7 @@ import io
 import subprocess
 import sys
 import zipfile
+import zlib
 from datetime import datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -66,7 +67,19 @@ def test_a_photo_loses_its_location_but_keeps_the_rest(
     assert "sandbox" in response["Content-Security-Policy"]
 
 
+def _png_claiming(width: int, height: int) -> bytes:
+    """A tiny PNG whose header claims ``width`` x ``height`` pixels (a decompression bomb)."""
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return (len(body).to_bytes(4, "big") + kind + body
+                + zlib.crc32(kind + body).to_bytes(4, "big"))
+    header = width.to_bytes(4, "big") + height.to_bytes(4, "big") + bytes([8, 2, 0, 0, 0])
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
+            + chunk(b"IDAT", zlib.compress(b"\x00" * 64)) + chunk(b"IEND", b""))
+
+
 @pytest.mark.parametrize("upload,problem", [
+    (SimpleUploadedFile("bomb.png", _png_claiming(30000, 30000)), b"too large an image"),
+    (SimpleUploadedFile("big.png", _png_claiming(7000, 7000)), b"too large an image"),
     (SimpleUploadedFile("report.pdf", b"just text, not a PDF", "application/pdf"),
      b"is not a PDF or an image"),
     (SimpleUploadedFile("run.exe", b"MZ\x90\x00binary", "image/png"), b"is not a PDF"),

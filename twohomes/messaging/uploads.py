@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import warnings
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -55,12 +56,23 @@ def inspect_upload(upload: UploadedFile) -> CleanFile:
     return _clean_image(name, data)
 
 
+MAX_PIXELS = 40_000_000  # a 40-megapixel photo; a bigger claim is refused before decoding
+
+
 def _clean_image(name: str, data: bytes) -> CleanFile:
     try:
-        with Image.open(io.BytesIO(data)) as probe:
-            probe.verify()
-        image = Image.open(io.BytesIO(data))
-        image.load()
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as probe:
+                if probe.width * probe.height > MAX_PIXELS:
+                    raise ValidationError(f"“{name}” is too large an image (more than 40 "
+                                          "megapixels).")
+                probe.verify()
+            image = Image.open(io.BytesIO(data))
+            image.load()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise ValidationError(f"“{name}” is too large an image (more than 40 megapixels)."
+                              ) from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         raise ValidationError(
             f"“{name}” is not a PDF or an image (JPEG, PNG, GIF or WebP)."

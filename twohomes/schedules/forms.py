@@ -291,7 +291,13 @@ class SwapForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         for key in ("starts", "ends", "makeup_starts", "makeup_ends"):
-            data[key] = self._aware(data.get(key))
+            value = data.get(key)
+            if value is not None and not 1900 <= value.year <= 2199:
+                self.add_error(key, "Give a time between 1900 and 2199.")
+                value = None
+            data[key] = self._aware(value)
+        if self.errors:
+            return data
         if data.get("starts") and data.get("ends") and data["ends"] <= data["starts"]:
             self.add_error("ends", "The change must end after it starts.")
         if data.get("ends") and data["ends"] <= timezone.now():
