@@ -103,7 +103,9 @@ def _invitable(membership: Membership, event: Event) -> Any:
 def event_detail(request: HttpRequest, membership: Membership, event_id: int) -> HttpResponse:
     event = get_event(membership, event_id)
     zone = ZoneInfo(membership.family.timezone)
-    invitations = list(event.invitations.select_related("invitee__user", "invited_by__user"))
+    invitations = [  # not those from before the invitee left the family and came back
+        i for i in event.invitations.select_related("invitee__user", "invited_by__user")
+        if i.invitee.rejoined_at is None or i.invited_at >= i.invitee.rejoined_at]
     mine = current_invitations(membership).filter(event=event).first()
     can_manage = has(membership, Cap.MANAGE_EVENTS) and not event.is_cancelled
     now = timezone.now()

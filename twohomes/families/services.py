@@ -208,7 +208,7 @@ def accept_invitation(*, user: Any, token: str, now: datetime) -> Membership:
             >= MAX_PARENTS:
         raise InvitationProblem("This family already has two parents. Ask them for a new "
                                 "invitation in another role.")
-    membership, _ = Membership.objects.update_or_create(
+    membership, created = Membership.objects.update_or_create(
         family=family, user=user,
         defaults={"role": invitation.role, "status": MembershipStatus.ACTIVE,
                   "expires_at": _access_end(family, invitation.access_ends), "ended_at": None,
@@ -218,6 +218,8 @@ def accept_invitation(*, user: Any, token: str, now: datetime) -> Membership:
                          "expires_at": _access_end(family, invitation.access_ends)},
     )
     membership.linked_children.set(invitation.linked_children.all())
+    if not created:  # an old calendar feed address does not come back to life either
+        membership.feeds.filter(revoked_at__isnull=True).update(revoked_at=now)
     invitation.status = InvitationStatus.ACCEPTED
     invitation.accepted_at = now
     invitation.accepted_by = user

@@ -16,8 +16,10 @@ def visible_threads(membership: Membership) -> QuerySet[Thread]:
     threads = scoped(membership, Thread.objects.all())
     if membership.role == Role.PARENT:
         return threads
-    return threads.filter(Q(child=membership) | Q(pk__in=current_places(membership)
-                                                  .values("thread")))
+    own = Q(child=membership)
+    if membership.rejoined_at is not None:
+        own &= Q(created_at__gte=membership.rejoined_at)
+    return threads.filter(own | Q(pk__in=current_places(membership).values("thread")))
 
 
 def current_places(membership: Membership) -> QuerySet[ThreadMember]:
@@ -41,7 +43,7 @@ def can_write(membership: Membership, thread: Thread) -> bool:
     if membership.role == Role.PROFESSIONAL:
         return False  # professionals read; they never take part
     if thread.child_id == membership.pk:
-        return True
+        return membership.rejoined_at is None or thread.created_at >= membership.rejoined_at
     return current_places(membership).filter(thread=thread, can_write=True).exists()
 
 
