@@ -124,3 +124,22 @@ def test_the_feed_leaves_the_time_out(world: Any, practice: Any, client: Any) ->
         start, start + timedelta(days=29)) if str(e["SUMMARY"]) == "Swimming"]
     assert second.starts not in found
     assert [o.starts for o in _times(world, practice)] == found
+
+
+def test_a_time_called_off_stays_off_when_the_series_moves_an_hour(
+    world: Any, practice: Any
+) -> None:
+    first, second, third, *_ = _times(world, practice)
+    services.cancel_occurrence(actor=world.parent_a, event=practice, starts=second.starts,
+                               now=timezone.now())
+    later = services.EventDetails(
+        title="Swimming", starts=practice.starts + timedelta(hours=1),
+        ends=practice.ends + timedelta(hours=1), children=[world.linked_child],
+        repeat=RepeatRule("weekly"))
+    services.change_event(actor=world.parent_a, event=practice, details=later,
+                          now=timezone.now())
+    moved = [o.starts for o in _times(world, practice)]
+    assert first.starts + timedelta(hours=1) in moved
+    assert third.starts + timedelta(hours=1) in moved
+    assert second.starts + timedelta(hours=1) not in moved
+    assert SkippedOccurrence.objects.get().starts == second.starts + timedelta(hours=1)

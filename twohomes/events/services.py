@@ -212,9 +212,25 @@ def change_event(*, actor: Membership, event: Event, details: EventDetails,
     event.updated_at = entry.recorded_at
     event.save()
     event.children.set(children)
+    _follow_skipped(event, now)
     return EventRevision.objects.create(
         event=event, actor=actor, action=EventRevision.Action.CHANGED, at=entry.recorded_at,
         changes=_diff(old_shown, shown), record_seq=entry.seq)
+
+
+def _follow_skipped(event: Event, now: datetime) -> None:
+    """A time called off stays called off when the series moves to another hour: the
+    occurrence on the same local day takes its place."""
+    zone = event.zone
+    for skipped in event.skipped.filter(starts__gt=now):
+        day = skipped.starts.astimezone(zone).date()
+        start = _midnight(day, zone)
+        same_day = [moment for moment in recurrence.expand(
+            event.rrule, local_start=event.local_start(), duration=event.duration,
+            all_day=event.all_day, window_start=start,
+            window_end=_midnight(day + timedelta(days=1), zone)) if moment.date() == day]
+        if same_day and same_day[0] != skipped.starts:
+            SkippedOccurrence.objects.filter(pk=skipped.pk).update(starts=same_day[0])
 
 
 @transaction.atomic
