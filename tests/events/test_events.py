@@ -63,6 +63,26 @@ def test_each_role_sees_the_events_it_should(
             assert (event.title.replace("'", "&#x27;") in text) == (name in SEES[persona])
 
 
+def test_an_invited_relative_does_not_learn_the_names_of_other_children(
+    world: Any, calendar: dict[str, Any], client: Any
+) -> None:
+    party = calendar["party"]  # Ben's; Rita is linked to Ada only, and invited
+    services.change_event(actor=world.parent_a, event=party, now=timezone.now(),
+                          details=services.EventDetails(
+                              title=party.title, starts=party.starts, ends=party.ends,
+                              children=[world.unlinked_child, world.linked_child]))
+    url = reverse("event_detail", args=[world.family.pk, party.pk])
+    client.force_login(world.relative.user)
+    page = client.get(url).content.decode()
+    assert "<dt>Children</dt><dd>Ada and 1 other child</dd>" in page
+    assert "Children:" not in page  # the history's "Children" line is left out
+    client.force_login(world.parent_a.user)
+    page = client.get(url).content.decode()
+    assert "<dt>Children</dt><dd>Ada, Ben</dd>" in page or \
+        "<dt>Children</dt><dd>Ben, Ada</dd>" in page
+    assert "Children:" in page
+
+
 def test_list_filters_by_child(world: Any, calendar: dict[str, Any], client: Any) -> None:
     client.force_login(world.parent_a.user)
     url = reverse("event_list", args=[world.family.pk])

@@ -99,6 +99,23 @@ def _invitable(membership: Membership, event: Event) -> Any:
             .exclude(pk__in=already).select_related("user"))
 
 
+def _children_for(membership: Membership, event: Event) -> tuple[list[Any], int]:
+    """The event's children this member may see, and how many others there are."""
+    visible = set(visible_children(membership).values_list("pk", flat=True))
+    children = list(event.children.all())
+    return [c for c in children if c.pk in visible], sum(c.pk not in visible for c in children)
+
+
+def _revisions_for(membership: Membership, event: Event) -> list[Any]:
+    """The history; a member who does not see every child is not shown the children's
+    names in it (the "Children" lines)."""
+    revisions = list(event.revisions.select_related("actor__user"))
+    if not has(membership, Cap.VIEW_ALL_CHILDREN):
+        for revision in revisions:
+            revision.changes = [c for c in revision.changes if c.get("field") != "Children"]
+    return revisions
+
+
 @family_view(Cap.VIEW_FAMILY)
 def event_detail(request: HttpRequest, membership: Membership, event_id: int) -> HttpResponse:
     event = get_event(membership, event_id)
@@ -119,7 +136,8 @@ def event_detail(request: HttpRequest, membership: Membership, event_id: int) ->
         invite_form=InviteForm(invitable=_invitable(membership, event)) if can_manage else None,
         cancel_form=CancelForm() if can_manage else None,
         can_skip=can_manage and bool(event.rrule),
-        revisions=event.revisions.select_related("actor__user"),
+        revisions=_revisions_for(membership, event),
+        shown_children=_children_for(membership, event),
     ))
 
 
