@@ -156,12 +156,14 @@ def test_feed_text_is_escaped_and_folded(world: Any, agreed_plan: Any, client: A
     world.linked_child.name = name
     world.linked_child.save(update_fields=["name"])
     place = "Ground floor café, Ørsted Street; ring twice — " + "ü" * 60
-    type(agreed_plan).objects.filter(pk=agreed_plan.pk).update(exchange_place=place)
+    type(agreed_plan).objects.filter(pk=agreed_plan.pk).update(
+        exchange_place=place.replace("ring", "\x0bri\x1bng\x7f"))  # controls are dropped
     token = CalendarFeed.new_token()
     CalendarFeed.objects.create(membership=world.parent_a, token_hash=hash_token(token))
     body = _feed(client, token).content
     assert all(len(line) <= 75 for line in body.split(b"\r\n"))
     assert body.endswith(b"END:VCALENDAR\r\n") and b"\n" not in body.replace(b"\r\n", b"")
+    assert not any(byte < 32 and byte not in b"\t\r\n" or byte == 127 for byte in body)
     calendar = icalendar.Calendar.from_ical(body)
     summaries = {str(e["SUMMARY"]) for e in calendar.walk("VEVENT")}
     assert {f"Ben, {name} with Alice", f"Exchange: {name}, Ben, Alice → Bruno"} <= summaries

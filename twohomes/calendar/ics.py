@@ -43,9 +43,17 @@ def _names(children: list[Any]) -> str:
 # them. User-written events keep going through icalendar. The tests parse the whole feed
 # back with icalendar and recurring-ical-events.
 
+_CONTROLS = {code: None for code in (*range(0, 9), *range(11, 13), *range(14, 32), 127)}
+
+
+def _clean(value: str) -> str:
+    """Text without the control characters RFC 5545 does not allow (tab and newlines stay)."""
+    return value.translate(_CONTROLS)
+
+
 def _text(value: str) -> str:
     """A TEXT value (RFC 5545 §3.3.11): backslash, semicolon, comma and newlines escaped."""
-    return (value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    return (_clean(value).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
             .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n"))
 
 
@@ -149,11 +157,11 @@ def _events(calendar: Calendar, membership: Membership, stamp: datetime) -> None
             off = [s.starts.astimezone(item.zone) for s in item.skipped.all()]
             if off:  # the times called off, one by one
                 event.add("exdate", [m.date() for m in off] if item.all_day else off)
-        event.add("summary", item.title)
+        event.add("summary", _clean(item.title))
         if item.location:
-            event.add("location", item.location)
+            event.add("location", _clean(item.location))
         if item.notes:
-            event.add("description", item.notes)
+            event.add("description", _clean(item.notes))
         event.add("categories", ["Event"])
         calendar.add_component(event)
 
