@@ -47,6 +47,10 @@ def test_an_accepted_swap_changes_the_calendar_at_once(
     with django_capture_on_commit_callbacks(execute=True):
         swap = _ask(world)
     assert sorted(m.to[0] for m in mail.outbox) == ["alice@example.org", "bruno@example.org"]
+    asked = {m.to[0]: m.body for m in mail.outbox}
+    assert "you asked for a change" in asked["bruno@example.org"]
+    assert "Bruno asks for a change" in asked["alice@example.org"]
+    assert all("\n\n\n" not in body for body in asked.values())
     mail.outbox.clear()
     client.force_login(world.parent_a.user)
     with django_capture_on_commit_callbacks(execute=True):
@@ -55,8 +59,11 @@ def test_an_accepted_swap_changes_the_calendar_at_once(
     swap.refresh_from_db()
     assert swap.status == SwapStatus.ACCEPTED and swap.decided_by == world.parent_a
     assert sorted(m.to[0] for m in mail.outbox) == ["alice@example.org", "bruno@example.org"]
-    assert "This is your copy" in next(m.body for m in mail.outbox
-                                       if m.to == ["alice@example.org"])
+    receipt = next(m.body for m in mail.outbox if m.to == ["alice@example.org"])
+    assert "This is your copy" in receipt and "you answered a change request: accepted" in receipt
+    told = next(m.body for m in mail.outbox if m.to == ["bruno@example.org"])
+    assert "Alice answered a change request: accepted" in told and "copy" not in told
+    assert "\n\n\n" not in receipt + told
     assert _owner(world, _when(14, 12)) == "B"
     assert before == "A" or before == "B"
     reason = family_timeline(world.family, date(2027, 3, 13), date(2027, 3, 16)
