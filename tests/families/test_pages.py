@@ -152,3 +152,20 @@ def test_settings_change_is_saved_and_audited(world: Any, client: Any) -> None:
     world.family.refresh_from_db()
     assert world.family.name == "Renamed"
     assert world.family.audit_events.filter(action="family.settings.changed").exists()
+
+
+def test_account_pages_keep_the_way_back_to_the_family_last_visited(
+    world: Any, client: Any
+) -> None:
+    """Someone in two families sees the one they last opened in the header everywhere."""
+    from tests.factories import MembershipFactory, UserFactory
+
+    MembershipFactory(family=world.other_family, user=world.parent_a.user, role=Role.PARENT)
+    client.force_login(world.parent_a.user)
+    for family in (world.other_family, world.family):
+        client.get(reverse("family_home", args=[family.pk]))
+        page = client.get(reverse("account_email")).content.decode()
+        assert reverse("calendar_month", args=[family.pk]) in page
+    client.force_login(UserFactory())  # in no family: no family links
+    page = client.get(reverse("account_email")).content.decode()
+    assert "/calendar/" not in page

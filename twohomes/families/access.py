@@ -87,6 +87,9 @@ def visible_children(membership: Membership) -> models.QuerySet[Child]:
     return children.filter(linked_members=membership)
 
 
+LAST_FAMILY_KEY = "twohomes_last_family"  # for the header on pages outside a family
+
+
 def active_memberships(user: Any, *, now: Any = None) -> models.QuerySet[Membership]:
     now = now or timezone.now()
     return (
@@ -204,6 +207,8 @@ def family_view(cap: Cap, methods: Iterable[str] = ("GET",)) -> Callable[..., An
             if membership.role == Role.PROFESSIONAL:
                 log_professional_view(membership, request)
             request.membership = membership  # type: ignore[attr-defined]
+            if request.session.get(LAST_FAMILY_KEY) != str(membership.family_id):
+                request.session[LAST_FAMILY_KEY] = str(membership.family_id)
             # Every time on a family's pages is the family's local time.
             with timezone.override(ZoneInfo(membership.family.timezone)):
                 return view(request, membership, **kwargs)
