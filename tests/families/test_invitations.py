@@ -166,10 +166,13 @@ def test_invite_form_rejects_bad_input_and_sends_nothing(world: Any, client: Any
         ({"email": "z@example.org", "role": Role.PROFESSIONAL,
           "access_ends": date(9999, 12, 31).isoformat()}, b"before 2200"),
     ]
+    cases.append(({"email": "w@example.org", "role": Role.PROFESSIONAL,
+                   "access_ends": "99999-01-01"}, b"Enter a valid date"))
     for form, message in cases:
         response = client.post(url, form)
         assert response.status_code == 200
         assert message in response.content, message
+        assert response.content.count(b"<strong>Problem:</strong>") == 1, form
     assert Invitation.objects.count() == 0
     assert mail.outbox == []
 

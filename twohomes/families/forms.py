@@ -122,7 +122,7 @@ class InviteForm(ChildrenChoiceMixin, forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         role, ends = data.get("role"), data.get("access_ends")
-        if role == Role.PROFESSIONAL and not ends:
+        if role == Role.PROFESSIONAL and not ends and "access_ends" not in self.errors:
             self.add_error("access_ends", "A professional's access needs an end date.")
         if ends and ends <= timezone.localdate():
             self.add_error("access_ends", "The end date must be in the future.")
