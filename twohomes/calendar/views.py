@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from twohomes.core.schedule import PlanError
+from twohomes.core.schedule import PlanError, within_years
 from twohomes.families.access import Cap, family_view, has, visible_children
 from twohomes.families.models import Membership
 from twohomes.schedules.engine import FamilyTimeline, family_timeline
@@ -44,15 +44,15 @@ def _legend(ft: FamilyTimeline | None) -> list[tuple[str, str]]:
     return [(key, ft.parent_name(key)) for key in sorted(ft.parents)] if ft else []
 
 
-# Addresses are edited by hand too: days outside these years show today instead.
-FIRST_YEAR, LAST_YEAR = 1900, 2199
+# Addresses are edited by hand too: days outside the engine's years show today instead.
 
 
 def _parse_month(value: str, today: date) -> date:
     try:
         year, month = (int(part) for part in value.split("-"))
-        if FIRST_YEAR <= year <= LAST_YEAR:
-            return date(year, month, 1)
+        first = date(year, month, 1)
+        if within_years(first):
+            return first
     except (ValueError, TypeError):
         pass
     return today.replace(day=1)
@@ -63,7 +63,7 @@ def _parse_day(value: str, default: date) -> date:
         day = date.fromisoformat(value)
     except (ValueError, TypeError):
         return default
-    return day if FIRST_YEAR <= day.year <= LAST_YEAR else default
+    return day if within_years(day) else default
 
 
 def _render(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:

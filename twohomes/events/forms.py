@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 
 from django import forms
 
+from twohomes.core.schedule import within_years
 from twohomes.families.forms import DateInput
 from twohomes.families.models import Child, Family, Membership, MembershipStatus, Role
 
@@ -155,7 +156,7 @@ class SkipForm(CancelForm):
             moment = datetime.fromisoformat(self.cleaned_data["starts"])
         except ValueError:
             raise forms.ValidationError("Choose one of the event's times.") from None
-        if moment.tzinfo is None or not 1900 <= moment.year <= 2199:
+        if moment.tzinfo is None or not within_years(moment):
             raise forms.ValidationError("Choose one of the event's times.")
         return moment
 

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
+from twohomes.core.schedule import MAX_YEAR, MIN_YEAR, within_years
 from twohomes.families.access import Cap, require
 from twohomes.families.models import Child, Membership, MembershipStatus, Role
 from twohomes.records import services as records
@@ -50,13 +51,12 @@ def _midnight(day: date, zone: ZoneInfo) -> datetime:
     return datetime.combine(day, time(0), tzinfo=zone)
 
 
-FIRST_YEAR, LAST_YEAR = 1900, 2199  # the calendar's range (as the schedule engine's)
 LONGEST = timedelta(days=366)
 
 
 def _check_days(*days: date) -> None:
-    if not all(FIRST_YEAR <= day.year <= LAST_YEAR for day in days):
-        raise ValidationError(f"Give dates between {FIRST_YEAR} and {LAST_YEAR}.")
+    if not within_years(*days):
+        raise ValidationError(f"Give dates between {MIN_YEAR} and {MAX_YEAR}.")
 
 
 def _instants(details: EventDetails, zone: ZoneInfo) -> tuple[datetime, datetime]:

@@ -6,6 +6,8 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
+from twohomes.core.schedule import MAX_YEAR
+
 from .choices import (
     country_choices,
     currency_choices,
@@ -14,8 +16,6 @@ from .choices import (
     timezone_choices,
 )
 from .models import Child, Colour, Family, Pattern, Role
-
-LAST_YEAR = 2199
 
 
 class FamilyForm(forms.ModelForm[Family]):
@@ -126,8 +126,8 @@ class InviteForm(ChildrenChoiceMixin, forms.Form):
             self.add_error("access_ends", "A professional's access needs an end date.")
         if ends and ends <= timezone.localdate():
             self.add_error("access_ends", "The end date must be in the future.")
-        elif ends and ends.year > LAST_YEAR:  # the midnight after it must still be a date
-            self.add_error("access_ends", f"Give an end date before {LAST_YEAR + 1}.")
+        elif ends and ends.year > MAX_YEAR:  # the midnight after it must still be a date
+            self.add_error("access_ends", f"Give an end date before {MAX_YEAR + 1}.")
         if role in (Role.PARTNER, Role.RELATIVE, Role.CHILD) and not data.get("children"):
             self.add_error("children", "Choose at least one child this person is linked to.")
         return data

@@ -6,6 +6,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 
+from twohomes.core.schedule import MAX_YEAR, MIN_YEAR, within_years
 from twohomes.families.forms import DateInput
 from twohomes.families.models import Membership
 
@@ -13,7 +14,6 @@ from .models import NotificationPreference, Thread
 from .uploads import CleanFile, inspect_upload
 
 MAX_FILES = 5
-FIRST_YEAR, LAST_YEAR = 1900, 2199
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -107,8 +107,8 @@ class ExportForm(forms.Form):
         start: date | None = data.get("start")
         end: date | None = data.get("end")
         # Days at the ends of the calendar cannot be turned into instants in every zone.
-        if any(day and not FIRST_YEAR <= day.year <= LAST_YEAR for day in (start, end)):
-            raise ValidationError(f"Give dates between {FIRST_YEAR} and {LAST_YEAR}.")
+        if not within_years(*(day for day in (start, end) if day)):
+            raise ValidationError(f"Give dates between {MIN_YEAR} and {MAX_YEAR}.")
         if start and end and end < start:
             raise ValidationError("The end date is before the start date.")
         return data

@@ -13,7 +13,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from twohomes.core.schedule import PATTERNS, describe_patterns
+from twohomes.core.schedule import MAX_YEAR, MIN_YEAR, PATTERNS, describe_patterns, within_years
 from twohomes.families.forms import DateInput
 from twohomes.families.models import Child, Family, Membership
 
@@ -187,8 +187,9 @@ class PlanForm(forms.Form):
             except ValueError:
                 raise ValidationError(f"Line {number}: {first} or {last} is not a date on "
                                       "the calendar.") from None
-            if not all(1900 <= day.year <= 2199 for day in days):
-                raise ValidationError(f"Line {number}: give dates between 1900 and 2199.")
+            if not within_years(*days):
+                raise ValidationError(f"Line {number}: give dates between {MIN_YEAR} and "
+                                      f"{MAX_YEAR}.")
             if days[1] < days[0]:
                 raise ValidationError(f"Line {number}: the break ends before it starts.")
             breaks.append({"name": name, "from": first, "to": last})
@@ -292,8 +293,8 @@ class SwapForm(forms.Form):
         data = super().clean() or {}
         for key in ("starts", "ends", "makeup_starts", "makeup_ends"):
             value = data.get(key)
-            if value is not None and not 1900 <= value.year <= 2199:
-                self.add_error(key, "Give a time between 1900 and 2199.")
+            if value is not None and not within_years(value):
+                self.add_error(key, f"Give a time between {MIN_YEAR} and {MAX_YEAR}.")
                 value = None
             data[key] = self._aware(value)
         if self.errors:

@@ -28,15 +28,17 @@ from .model import (
     Schedule,
     Season,
 )
+from .parsing import MAX_YEAR, MIN_YEAR, within_years
 from .patterns import PATTERNS, describe_patterns
 from .spec import load_plan, load_plan_file, pattern_plan, plan_schema
 from .stats import ChildStats, ParentStats, Stats, compute_stats, plan_stats
 from .timeline import HolidayAward, Timeline, build_timeline
 
 __all__ = [
-    "LEVELS", "PATTERNS", "Child", "ChildStats", "Comparison", "Exchange", "HolidayAward",
+    "LEVELS", "MAX_YEAR", "MIN_YEAR", "PATTERNS", "Child", "ChildStats", "Comparison",
+    "Exchange", "HolidayAward",
     "Interval", "Override", "ParentStats", "Plan", "PlanError", "Reason", "Rotation", "Rule",
     "Schedule", "Season", "Stats", "Timeline", "build_timeline", "compare_plans",
     "compute_stats", "describe_patterns", "load_plan", "load_plan_file", "pattern_plan",
-    "plan_schema", "plan_stats",
+    "plan_schema", "plan_stats", "within_years",
 ]

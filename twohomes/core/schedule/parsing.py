@@ -20,6 +20,11 @@ def parse_date(value: Any, where: str) -> date:
     return day
 
 
+def within_years(*days: date) -> bool:
+    """Whether every date (or datetime) lies in the years the engine and the app accept."""
+    return all(MIN_YEAR <= day.year <= MAX_YEAR for day in days)
+
+
 def check_year(year: int, where: str) -> None:
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise PlanError(f"{where}: year {year} is out of range ({MIN_YEAR} to {MAX_YEAR})")
