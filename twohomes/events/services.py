@@ -308,8 +308,8 @@ def invite_to_event(*, actor: Membership, event: Event, invitee: Membership,
     if invitee.pk == actor.pk:
         raise ValidationError("You cannot invite yourself.")
     earlier = event.invitations.filter(invitee=invitee).first()
-    stale = earlier is not None and invitee.rejoined_at is not None \
-        and earlier.invited_at < invitee.rejoined_at  # invited before they left the family
+    # invited before they left the family: invited afresh
+    stale = earlier is not None and not invitee.since_joined(earlier.invited_at)
     if earlier is not None and not stale:
         raise ValidationError(f"{invitee.user.name} is already invited.")
     entry = records.append(actor.family, "calendar.event.invited", actor, {

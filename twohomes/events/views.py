@@ -122,7 +122,7 @@ def event_detail(request: HttpRequest, membership: Membership, event_id: int) ->
     zone = ZoneInfo(membership.family.timezone)
     invitations = [  # not those from before the invitee left the family and came back
         i for i in event.invitations.select_related("invitee__user", "invited_by__user")
-        if i.invitee.rejoined_at is None or i.invited_at >= i.invitee.rejoined_at]
+        if i.invitee.since_joined(i.invited_at)]
     mine = current_invitations(membership).filter(event=event).first()
     can_manage = has(membership, Cap.MANAGE_EVENTS) and not event.is_cancelled
     now = timezone.now()

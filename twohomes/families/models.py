@@ -121,6 +121,11 @@ class Membership(models.Model):
     def is_active(self) -> bool:
         return self.status == MembershipStatus.ACTIVE
 
+    def since_joined(self, moment: datetime) -> bool:
+        """Whether something dated ``moment`` (a place in a thread, an invitation) belongs
+        to this membership rather than to a time before the member left and came back."""
+        return self.rejoined_at is None or moment >= self.rejoined_at
+
     @property
     def last_day(self) -> date | None:
         """The last day of a professional's access, in the family's time (access stops at

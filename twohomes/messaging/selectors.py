@@ -43,7 +43,7 @@ def can_write(membership: Membership, thread: Thread) -> bool:
     if membership.role == Role.PROFESSIONAL:
         return False  # professionals read; they never take part
     if thread.child_id == membership.pk:
-        return membership.rejoined_at is None or thread.created_at >= membership.rejoined_at
+        return membership.since_joined(thread.created_at)
     return current_places(membership).filter(thread=thread, can_write=True).exists()
 
 

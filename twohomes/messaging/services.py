@@ -76,8 +76,7 @@ def _add_member(actor: Membership, thread: Thread, member: Membership, now: date
     place = {"can_write": member.role != Role.PROFESSIONAL, "added_by": actor,
              "added_at": entry.recorded_at, "record_seq": entry.seq}
     earlier = ThreadMember.objects.filter(thread=thread, membership=member).first()
-    if earlier is not None and member.rejoined_at is not None \
-            and earlier.added_at < member.rejoined_at:
+    if earlier is not None and not member.since_joined(earlier.added_at):
         # in this thread before they left the family: added again from now on
         ThreadMember.objects.filter(pk=earlier.pk).update(**place)
         return
