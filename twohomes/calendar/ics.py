@@ -177,7 +177,7 @@ def build_feed(membership: Membership, today: date, stamp: datetime) -> bytes:
     first, end = feed_range(today)
     _events(calendar, membership, stamp)
     calendar.add_missing_timezones()
-    zone = ZoneInfo(membership.family.timezone)
+    zone = membership.family.zone
     if zone.key not in {tz.tz_name for tz in calendar.timezones}:
         calendar.add_component(Timezone.from_tzinfo(zone, tzid=zone.key))
     children = list(visible_children(membership))

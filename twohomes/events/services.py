@@ -118,17 +118,21 @@ def _apply(actor: Membership, event: Event, details: EventDetails, now: datetime
     event.updated_at = now
 
 
+def _day(day: date) -> str:
+    return f"{day:%a} {day.day} {day:%b %Y}"  # "Tue 8 Dec 2026"
+
+
 def describe_when(event: Event, zone: ZoneInfo) -> str:
     """The event's first occurrence in words, in ``zone`` (the family's)."""
     if event.all_day and event.start_date and event.end_date:
         first, last = event.start_date, event.end_date
         if first == last:
-            return f"{first:%a} {first.day} {first:%b %Y}, all day"
-        return f"{first:%a} {first.day} {first:%b %Y} – {last:%a} {last.day} {last:%b %Y}, all day"
+            return f"{_day(first)}, all day"
+        return f"{_day(first)} – {_day(last)}, all day"
     start, end = event.starts.astimezone(zone), event.ends.astimezone(zone)
-    text = f"{start:%a} {start.day} {start:%b %Y} {start:%H:%M} – "
+    text = f"{_day(start)} {start:%H:%M} – "
     if end.date() != start.date():
-        text += f"{end:%a} {end.day} {end:%b %Y} "
+        text += f"{_day(end)} "
     return text + f"{end:%H:%M}"
 
 
@@ -255,9 +259,7 @@ def cancel_event(*, actor: Membership, event: Event, reason: str = "",
 
 def describe_occurrence(event: Event, starts: datetime, zone: ZoneInfo) -> str:
     local = starts.astimezone(zone)
-    if event.all_day:
-        return f"{local:%a} {local.day} {local:%b %Y}"
-    return f"{local:%a} {local.day} {local:%b %Y} {local:%H:%M}"
+    return _day(local) if event.all_day else f"{_day(local)} {local:%H:%M}"
 
 
 @transaction.atomic
@@ -288,7 +290,7 @@ def cancel_occurrence(*, actor: Membership, event: Event, starts: datetime, reas
     event.updated_at = entry.recorded_at  # the feed's version follows
     event.save(update_fields=["updated_at"])
     changes = [{"field": "Cancelled once", "old": "",
-                "new": describe_occurrence(event, starts, ZoneInfo(actor.family.timezone))}]
+                "new": describe_occurrence(event, starts, actor.family.zone)}]
     if reason:
         changes.append({"field": "Reason", "old": "", "new": reason})
     EventRevision.objects.create(

@@ -171,8 +171,7 @@ def event_skip(request: HttpRequest, membership: Membership, event_id: int) -> H
         except ValidationError as error:
             flash.error(request, " ".join(error.messages))
         else:
-            when = services.describe_occurrence(event, starts,
-                                                ZoneInfo(membership.family.timezone))
+            when = services.describe_occurrence(event, starts, membership.family.zone)
             flash.success(request, f"“{event.title}” on {when} is cancelled; the other "
                           "times stay.")
     else:

@@ -62,7 +62,7 @@ def _preview(membership: Membership, spec: dict[str, Any], today: date) -> dict[
     timeline = build_timeline(engine_plan, start, today + timedelta(days=PREVIEW_DAYS))
     parents = services.plan_parents(family)
     ft = FamilyTimeline(None, engine_plan, timeline, parents,  # type: ignore[arg-type]
-                        {}, grid.ZoneInfo(family.timezone), start, end)
+                        {}, family.zone, start, end)
     stats = plan_stats(engine_plan, today, end)
     current = agreed_plan(family)
     comparison, compared_children = None, True
