@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from twohomes.families.access import Cap, family_view, has, posted, scoped, visible_children
+from twohomes.families.forms import error_summary
 from twohomes.families.models import Membership, MembershipStatus
 
 from . import services
@@ -175,7 +176,7 @@ def event_skip(request: HttpRequest, membership: Membership, event_id: int) -> H
             flash.success(request, f"“{event.title}” on {when} is cancelled; the other "
                           "times stay.")
     else:
-        flash.error(request, " ".join(m for errors in form.errors.values() for m in errors))
+        flash.error(request, error_summary(form))
     return redirect("event_detail", family_id=membership.family_id, event_id=event.pk)
 
 

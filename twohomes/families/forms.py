@@ -61,6 +61,11 @@ class DateInput(forms.DateInput):
     input_type = "date"
 
 
+def error_summary(form: forms.Form) -> str:
+    """Every error of a form in one line, for a message shown after a redirect."""
+    return " ".join(message for errors in form.errors.values() for message in errors)
+
+
 class ChildForm(forms.ModelForm[Child]):
     class Meta:
         model = Child

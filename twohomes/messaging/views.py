@@ -12,6 +12,7 @@ from django.utils import timezone
 from django_htmx.http import retarget, trigger_client_event
 
 from twohomes.families.access import Cap, family_view, has, posted, scoped
+from twohomes.families.forms import error_summary
 from twohomes.families.models import Membership, MembershipStatus, Role
 from twohomes.records import services as records
 
@@ -126,7 +127,7 @@ def send(request: HttpRequest, membership: Membership, thread_id: int) -> HttpRe
     if request.htmx:
         response = render(request, "messaging/_partials/form_errors.html", {"form": form})
         return retarget(response, "#composer-errors")
-    flash.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+    flash.error(request, error_summary(form))
     return redirect("thread_detail", family_id=membership.family_id, thread_id=thread.pk)
 
 

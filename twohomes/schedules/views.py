@@ -12,6 +12,7 @@ from django.utils import timezone
 from twohomes.calendar import grid
 from twohomes.core.schedule import PlanError, build_timeline, compare_plans, load_plan, plan_stats
 from twohomes.families.access import Cap, family_view, has, posted, scoped
+from twohomes.families.forms import error_summary
 from twohomes.families.models import Membership, MembershipStatus, Role
 
 from . import services
@@ -133,7 +134,7 @@ def plan_decide(request: HttpRequest, membership: Membership, plan_id: int) -> H
         messages.error(request, "Choose Agree or Decline.")
         return redirect("plan_detail", family_id=membership.family_id, plan_id=plan.pk)
     if not form.is_valid():
-        messages.error(request, " ".join(m for errors in form.errors.values() for m in errors))
+        messages.error(request, error_summary(form))
         return redirect("plan_detail", family_id=membership.family_id, plan_id=plan.pk)
     agreed = decision == "agree"
     try:
@@ -226,7 +227,7 @@ def swap_answer(request: HttpRequest, membership: Membership, swap_id: int) -> H
     swap = _get_swap(membership, swap_id)
     form = SwapAnswerForm(request.POST)
     if not form.is_valid():
-        messages.error(request, " ".join(m for errors in form.errors.values() for m in errors))
+        messages.error(request, error_summary(form))
         return redirect("swap_detail", family_id=membership.family_id, swap_id=swap.pk)
     reason = form.cleaned_data["reason"]
     answer = request.POST.get("answer")
