@@ -157,3 +157,20 @@ def test_the_last_day_before_a_midnight_clock_change(
     client.force_login(world.parent_a.user)
     url = reverse("edit_member", args=[world.family.pk, world.professional.pk])
     assert client.get(url).context["form"].initial["access_ends"] == last
+
+
+def test_the_member_list_reads_the_database_a_fixed_number_of_times(
+    world: Any, client: Any, django_assert_max_num_queries: Any
+) -> None:
+    from tests.factories import MembershipFactory
+
+    client.force_login(world.parent_a.user)
+    url = reverse("members", args=[world.family.pk])
+    client.get(url)
+    with django_assert_max_num_queries(25) as few:
+        client.get(url)
+    for _ in range(6):  # more professionals, each with an access end shown
+        MembershipFactory(family=world.family, role=Role.PROFESSIONAL,
+                          expires_at=timezone.now() + timedelta(days=30))
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(url)

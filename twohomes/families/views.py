@@ -139,7 +139,7 @@ def edit_child(request: HttpRequest, membership: Membership, child_id: int) -> H
 @family_view(Cap.VIEW_MEMBERS)
 def members(request: HttpRequest, membership: Membership) -> HttpResponse:
     active = scoped(membership, Membership.objects.filter(status=MembershipStatus.ACTIVE))
-    active = active.select_related("user").prefetch_related("linked_children")
+    active = active.select_related("user", "family").prefetch_related("linked_children")
     invitations = None
     if has(membership, Cap.MANAGE_MEMBERS):
         invitations = scoped(membership, Invitation.objects.filter(
