@@ -1,7 +1,9 @@
 """The full-export fast path: exact, and the same verdicts as the line-by-line checks.
 
-Each case runs in one process and, with the threshold lowered, split over two processes
-(a forked worker checks the first part), so both are exercised on small bundles.
+Each case runs through every engine of the fast path: verify.py's Python in one process
+and, with the threshold lowered, split over two processes (a forked worker checks the
+first part); and the optional compiled module (``_verifyc``) on one, two and seven
+threads, so that small bundles are split into parts too.
 """
 
 from __future__ import annotations
@@ -18,15 +20,37 @@ from twohomes.core.ledger import verify
 from twohomes.core.ledger.merkle import root_from_leaf_hashes
 from twohomes.core.ledger.verify import leaf_hash
 
+THREADS = {"one thread": 1, "two threads": 2, "seven threads": 7}
 
-@pytest.fixture(params=["one process", "two processes"])
-def processes(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    if request.param == "two processes":
-        if not verify._fork_available():
-            pytest.skip("the verifier forks only from a single-threaded process on Linux")
-        monkeypatch.setattr(verify, "PARALLEL_MIN_ENTRIES", 2)
-    else:
-        monkeypatch.setenv("TWOHOMES_VERIFY_PROCESSES", "1")
+
+def use_engine(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Select one engine of the fast path for the rest of the test."""
+    kind, _, spread = name.partition(", ")
+    if kind == "python":
+        monkeypatch.setenv("TWOHOMES_VERIFY_ACCELERATOR", "0")
+        if spread == "two processes":
+            if not verify._fork_available():
+                pytest.skip("the verifier forks only from a single-threaded process on Linux")
+            monkeypatch.setattr(verify, "PARALLEL_MIN_ENTRIES", 2)
+        else:
+            monkeypatch.setenv("TWOHOMES_VERIFY_PROCESSES", "1")
+        return
+    if verify._accelerator() is None:
+        pytest.skip("the compiled fast path is not built here (no C compiler or OpenSSL headers)")
+    monkeypatch.setattr(verify, "PARALLEL_MIN_ENTRIES", 2)
+    monkeypatch.setattr(verify, "_cores", lambda: THREADS[spread])
+
+
+ENGINES = [
+    "python, one process",
+    "python, two processes",
+    *(f"compiled, {spread}" for spread in THREADS),
+]
+
+
+@pytest.fixture(params=ENGINES)
+def engine(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    use_engine(request.param, monkeypatch)
     return str(request.param)
 
 
@@ -54,7 +78,7 @@ def fast_root(bundle: bytes) -> tuple[bytes, bool] | None:
 
 @pytest.mark.parametrize("size", [1, 2, 3, 5, 8, 13, 32, 33, 64, 65, 100, 130])
 def test_valid_full_exports_take_the_fast_path(
-    size: int, processes: str, monkeypatch: pytest.MonkeyPatch
+    size: int, engine: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     family = messages(size)
     bundle = full_bundle(family)
@@ -140,7 +164,7 @@ TAMPERING: dict[str, tuple[str, Callable[[bytes], bytes], set[str]]] = {
 
 @pytest.mark.parametrize("case", sorted(TAMPERING))
 def test_tampering_gets_the_line_by_line_verdict(
-    case: str, processes: str, monkeypatch: pytest.MonkeyPatch
+    case: str, engine: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     member, change, expected = TAMPERING[case]
     family = messages(40)
@@ -153,13 +177,13 @@ def test_tampering_gets_the_line_by_line_verdict(
         assert not verify.verify_bundle(io.BytesIO(bundle)).ok
 
 
-def test_escaped_strings_fall_back_to_the_line_by_line_checks(processes: str) -> None:
+def test_escaped_strings_fall_back_to_the_line_by_line_checks(engine: str) -> None:
     bundle = full_bundle(messages(10, actor='member "quoted" '))
     assert fast_root(bundle) is None
     assert verify.verify_bundle(io.BytesIO(bundle)).ok
 
 
-def test_wrong_root_is_named(processes: str) -> None:
+def test_wrong_root_is_named(engine: str) -> None:
     family, other = messages(30), messages(30, actor="person-")
     bundle = rewrite(full_bundle(family), "checkpoint.txt", lambda _: other.checkpoint().encode())
     bundle = rewrite(bundle, "key.vkey", lambda _: other.vkey.encode())
@@ -168,6 +192,8 @@ def test_wrong_root_is_named(processes: str) -> None:
 
 def test_without_multiprocessing_one_process_does_it(monkeypatch: pytest.MonkeyPatch) -> None:
     import multiprocessing
+
+    monkeypatch.setenv("TWOHOMES_VERIFY_ACCELERATOR", "0")
 
     def unavailable(method: str | None = None) -> Any:
         raise ValueError("no fork here")
@@ -182,6 +208,7 @@ def test_without_multiprocessing_one_process_does_it(monkeypatch: pytest.MonkeyP
 def test_a_worker_that_dies_is_replaced(monkeypatch: pytest.MonkeyPatch) -> None:
     if not verify._fork_available():
         pytest.skip("no fork on this platform")
+    monkeypatch.setenv("TWOHOMES_VERIFY_ACCELERATOR", "0")
     monkeypatch.setattr(verify, "PARALLEL_MIN_ENTRIES", 2)
     monkeypatch.setattr(verify, "_fast_worker", lambda conn, job: os._exit(3))
     family = messages(50)
@@ -190,7 +217,7 @@ def test_a_worker_that_dies_is_replaced(monkeypatch: pytest.MonkeyPatch) -> None
 
 @pytest.mark.parametrize("photo_at", [3, 20, 32, 33])
 def test_attachments_and_sealed_entries_keep_the_fast_leaf_checks(
-    photo_at: int, processes: str, monkeypatch: pytest.MonkeyPatch
+    photo_at: int, engine: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     family = build_family(60, photo_at=photo_at)
     bundle = full_bundle(family, sealed=[7, 32])
