@@ -1,7 +1,7 @@
 """Builds the optional compiled fast path of the record verifier; the rest is pyproject.toml.
 
-The extension is optional: where there is no C compiler, no Python headers or no OpenSSL
-headers, installation goes on without it and verify.py does the same checks in Python.
+The extension is optional: where there is no C compiler, no Python headers, or no OpenSSL or
+zlib headers, installation goes on without it and verify.py does the same checks in Python.
 """
 
 import sys
@@ -13,7 +13,7 @@ setup(
         Extension(
             "twohomes.core.ledger._verifyc",
             ["twohomes/core/ledger/_verifyc.c"],
-            libraries=["crypto"],
+            libraries=["crypto", "z"],
             extra_compile_args=[] if sys.platform == "win32" else ["-O2", "-std=c11", "-pthread"],
             extra_link_args=[] if sys.platform == "win32" else ["-pthread"],
             optional=True,

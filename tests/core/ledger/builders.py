@@ -68,8 +68,15 @@ def salt_for(seq: int) -> bytes:
     return hashlib.sha256(b"test salt %d" % seq).digest()
 
 
-def build_family(size: int = 8, *, photo_at: int | None = 3, actor: str = "member-") -> Family:
-    """``size`` messages (entry ``photo_at`` is a photo attachment), one minute apart."""
+def build_family(
+    size: int = 8,
+    *,
+    photo_at: int | None = 3,
+    actor: str = "member-",
+    bodies: dict[int, str] | None = None,
+) -> Family:
+    """``size`` messages (entry ``photo_at`` is a photo attachment), one minute apart;
+    ``bodies`` replaces the text of some of them."""
     family = Family(key=Ed25519PrivateKey.generate(), head=LogHead(LOG_ID))
     for seq in range(size):
         salt = salt_for(seq)
@@ -78,7 +85,8 @@ def build_family(size: int = 8, *, photo_at: int | None = 3, actor: str = "membe
             family.attachment[seq] = hashlib.sha256(PHOTO).hexdigest()
             kind = "messaging.attachment.added"
         else:
-            body = {"thread": "t1" if seq % 2 else "t2", "body": f"Pickup at 5? ({seq})"}
+            text = (bodies or {}).get(seq, f"Pickup at 5? ({seq})")
+            body = {"thread": "t1" if seq % 2 else "t2", "body": text}
             content = content_bytes(body)
             commitment = commit(salt, content)
             kind = "messaging.message.sent"

@@ -6,6 +6,9 @@ parent's lawyer)::
 
     python verify.py BUNDLE.zip [--key VKEY]
 
+Inside the TwoHomes package it uses the package's optional compiled module for the same
+checks, faster, when that was built; alone, it does every check itself.
+
 It also holds the RFC 9162 hash and proof-verification functions and the C2SP
 signed-note/checkpoint/tlog-proof parsers; the rest of ``twohomes.core.ledger`` imports
 them from here, so the server and the verifier can never disagree. The bundle format is
@@ -31,7 +34,7 @@ import threading
 import zipfile
 import zlib
 from collections import deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
 from typing import IO, Any
@@ -551,6 +554,12 @@ def _check_complete(leaves: Sequence[_Leaf], size: int, full: bool, verdict: Ver
 # sealed entries, mismatches) through _check_contents; both name each problem. Large
 # bundles are split in two at a boundary aligned to the tree, and a forked process checks
 # the first part.
+#
+# Where this file runs inside the TwoHomes package and its optional compiled module
+# (_verifyc.c) was built, that module takes the same decisions in C, straight from the zip
+# members: each file is inflated a mebibyte at a time on its own thread and checked as it
+# comes, never held whole. Its answers are exactly those of _python_fast_full (the tests
+# compare them on valid and damaged input); without it, nothing changes but the time.
 
 PARALLEL_MIN_ENTRIES = 50_000
 _LOG_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
@@ -713,7 +722,7 @@ def _accelerator() -> Any:
         compiled = importlib.import_module(f"{__package__}._verifyc")
     except ImportError:
         return None
-    return compiled if getattr(compiled, "API", None) == 1 else None
+    return compiled if getattr(compiled, "API", None) == 5 else None
 
 
 def _cores() -> int:
@@ -744,17 +753,63 @@ def _fast_full(
     return _python_fast_full(entries, contents, log_id, size)
 
 
+def _stored(data: bytes) -> tuple[bytes, bool, int, int]:
+    """A file as the compiled module takes a zip member: stored, with its size and CRC-32."""
+    return data, False, len(data), zlib.crc32(data)
+
+
 def _compiled_fast_full(
     compiled: Any, entries: bytes, contents: bytes, log_id: str, size: int
 ) -> tuple[bytes, bool] | None:
-    """``_python_fast_full``'s answer from the compiled module, on threads for large logs."""
-    if size > len(entries) // _SHORTEST_LEAF_LINE + 1:  # the file cannot hold `size` leaves
+    """``_python_fast_full``'s answer from the compiled module, for files in memory."""
+    answer = _compiled_members(compiled, _stored(entries), _stored(contents), log_id, size)
+    return None if answer is None else answer[:2]
+
+
+def _compiled_members(
+    compiled: Any, entries: tuple[bytes, bool, int, int], contents: tuple[bytes, bool, int, int],
+    log_id: str, size: int,
+) -> tuple[bytes, bool, bytes] | None:
+    """(root, openings all match, commitments) from zip members as stored, or None."""
+    if size <= 0 or _LOG_ID.fullmatch(log_id) is None:
+        return None
+    if size > entries[2] // _SHORTEST_LEAF_LINE + 1:  # the file cannot hold `size` leaves
         return None
     threads = min(8, _cores()) if size >= PARALLEL_MIN_ENTRIES else 1
-    answer: tuple[bytes, bool] | None = compiled.verify_full(
-        entries, contents, log_id.encode(), size, threads
-    )
-    return answer
+    answer = compiled.verify_full(entries, contents, log_id.encode(), size, threads)
+    if answer is None:
+        return None
+    root, commitments, digests = answer
+    return root, digests == commitments, commitments
+
+
+@dataclass(frozen=True)
+class _Fast:
+    """A full export's leaves and tree checked by the fast path (``root`` still to compare)."""
+
+    root: bytes
+    opened: bool  # every opening is plain, in order and matches its commitment
+    commitments: Callable[[], list[bytes]]  # the leaves' commitments, in order
+
+
+def _full_fast_path(bundle: _Bundle, log_id: str, size: int) -> _Fast | None:
+    """The fast path over a full export: compiled, straight from the zip members where it
+    can be, else in Python over the inflated files. None: the line-by-line checks decide."""
+    compiled = _accelerator()
+    members = [bundle.raw_member(name) for name in ("entries.jsonl", "contents.jsonl")]
+    if compiled is not None and members[0] is not None and members[1] is not None:
+        answer = _compiled_members(compiled, members[0], members[1], log_id, size)
+        if answer is None:
+            return None
+        root, opened, table = answer
+        return _Fast(root, opened, lambda: [table[i : i + 32] for i in range(0, len(table), 32)])
+    bundle.prefetch(["entries.jsonl", "contents.jsonl"])
+    data = bundle.lines_file("entries.jsonl")
+    fast = _fast_full(data, bundle.lines_file("contents.jsonl"), log_id, size)
+    if fast is None:
+        return None
+    pattern = _exported_leaf_lines(log_id)
+    return _Fast(*fast, lambda: list(map(binascii.unhexlify, pattern.findall(data))))
 
 
 def _python_fast_full(
@@ -809,17 +864,17 @@ class _Bundle:
         self.inflated: dict[str, bytes] = {}
 
     def prefetch(self, names: Sequence[str]) -> None:
-        """Inflate large members at once, on threads (zlib runs without the GIL).
+        """Inflate large deflated members at once, on threads (zlib runs without the GIL).
 
         Only members that inflate cleanly to their stated size and CRC-32 are kept; any
         other is left to ``read``, where zipfile reports what is wrong with it.
         """
-        raw = {name: self._raw_deflated(name) for name in names if name in self.names}
-        jobs = {name: data for name, data in raw.items() if data is not None}
+        raw = {name: self.raw_member(name) for name in names}
+        jobs = {name: member for name, member in raw.items() if member and member[1]}
 
         def inflate(name: str) -> None:
-            info = self.zip.getinfo(name)
-            data = _inflate(jobs[name], info.file_size, info.CRC)
+            compressed, _, size, crc = jobs[name]
+            data = _inflate(compressed, size, crc)
             if data is not None:
                 self.inflated[name] = data
 
@@ -831,10 +886,14 @@ class _Bundle:
         for thread in threads:
             thread.join()
 
-    def _raw_deflated(self, name: str) -> bytes | None:
-        """The compressed bytes of a plain deflated member, or None for anything else."""
+    def raw_member(self, name: str) -> tuple[bytes, bool, int, int] | None:
+        """A member as stored (deflated or not) with its stated size and CRC-32; None for a
+        missing member or anything unusual (encrypted, another method, a damaged header)."""
+        if name not in self.names:
+            return None
         info = self.zip.getinfo(name)
-        if info.compress_type != zipfile.ZIP_DEFLATED or info.flag_bits & 0x1:
+        deflated = info.compress_type == zipfile.ZIP_DEFLATED
+        if not deflated and info.compress_type != zipfile.ZIP_STORED or info.flag_bits & 0x1:
             return None
         try:
             fp = self.zip.fp
@@ -852,7 +911,9 @@ class _Bundle:
             data = fp.read(info.compress_size)
         except (OSError, ValueError, UnicodeEncodeError):
             return None
-        return data if len(data) == info.compress_size else None
+        if len(data) != info.compress_size:
+            return None
+        return data, deflated, info.file_size, info.CRC
 
     def read(self, name: str) -> bytes:
         if name not in self.names:
@@ -1036,19 +1097,16 @@ def _verify(bundle: _Bundle, pinned: VerifierKey | None) -> Verdict:
     checkpoint = _load_checkpoint(bundle, pinned, verdict)
     if checkpoint.origin.rsplit("/", 1)[-1] != log_id:
         verdict.add("checkpoint.origin", f"the checkpoint is for {checkpoint.origin}, not {log_id}")
-    bundle.prefetch(["entries.jsonl", "contents.jsonl"])
-    data = bundle.lines_file("entries.jsonl")
     scope = "full export" if full else f"partial export ({manifest.get('selection', '')})"
-    fast = None
-    if full:
-        fast = _fast_full(data, bundle.lines_file("contents.jsonl"), log_id, checkpoint.size)
-    if fast is not None and fast[0] == checkpoint.root:  # every leaf and the tree check out
+    fast = _full_fast_path(bundle, log_id, checkpoint.size) if full else None
+    if fast is not None and fast.root == checkpoint.root:  # every leaf and the tree check out
         verdict.fact("Bundle", f"{scope}, {checkpoint.size} entries")
-        if fast[1]:
+        if fast.opened:
             return verdict
-        commitments = map(binascii.unhexlify, _exported_leaf_lines(log_id).findall(data))
-        leaves = _Leaves([], list(range(checkpoint.size)), list(commitments), [])
+        leaves = _Leaves([], list(range(checkpoint.size)), fast.commitments(), [])
     else:
+        bundle.prefetch(["entries.jsonl", "contents.jsonl"])
+        data = bundle.lines_file("entries.jsonl")
         lines = data[:-1].split(b"\n") if data else []
         verdict.fact("Bundle", f"{scope}, {len(lines)} entries")
         leaves = _scan_leaves(data, lines, log_id, checkpoint.size, full)
