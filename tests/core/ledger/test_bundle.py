@@ -18,7 +18,15 @@ from tests.core.ledger.builders import (
     read_member,
     rewrite,
 )
-from twohomes.core.ledger import BundleError, Verdict, sign_note, verifier_key, verify_bundle
+from twohomes.core.ledger import (
+    BundleError,
+    Verdict,
+    checkpoint_origin,
+    sign_checkpoint,
+    sign_note,
+    verifier_key,
+    verify_bundle,
+)
 from twohomes.core.ledger.verify import main, split_note
 
 PHOTO_NAME = "attachments/" + __import__("hashlib").sha256(PHOTO).hexdigest()
@@ -255,3 +263,20 @@ def test_missing_member_is_a_readable_error(bundle: bytes) -> None:
 def test_bad_pinned_key_is_an_error(bundle: bytes) -> None:
     with pytest.raises(BundleError, match="--key"):
         check(bundle, key="not-a-key")
+
+
+@pytest.mark.parametrize("size", [12, 10**7, 10**19])
+def test_a_checkpoint_claiming_more_entries_is_counted_not_listed(size: int) -> None:
+    """A forged checkpoint claiming billions of entries gets a prompt verdict."""
+    family = build_family(10)
+    note = sign_checkpoint(
+        family.key, key_name=SERVER, origin=checkpoint_origin(SERVER, family.head.log_id),
+        size=size, root=family.head.root,
+    )
+    verdict = check(rewrite(full_bundle(family), "checkpoint.txt", lambda _: note.encode()))
+    assert verdict.codes == {"log.size", "entry.missing"}
+    assert verdict.counts["entry.missing"] == size - 10
+    listed = [f.message for f in verdict.findings if f.code == "entry.missing"]
+    assert listed == [f"entry {n} is missing" for n in range(10, min(size, 15))]
+    if size - 10 > 5:
+        assert f"entry.missing: {size - 15} more like this" in verdict.render()
