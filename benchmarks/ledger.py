@@ -112,7 +112,7 @@ def bench_verification(count: int) -> None:
         print(f"  bundle size {os.path.getsize(path) / 1e6:.1f} MB")
         floor, _ = _floors(entries)
         entries.clear()
-        timed("inflate both files (verify.py in Python does)", lambda: _inflate(path))
+        timed("inflate both files (verify.py alone)", lambda: _inflate(path))
         figures = _verify_modes(path)
     verify = figures["default"]
     met = "met" if verify <= 3 * floor else "NOT met"
