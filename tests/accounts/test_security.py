@@ -187,3 +187,26 @@ def test_change_of_email_needs_verification_of_the_new_address(
     assert not pending.verified
     world.parent_a.user.refresh_from_db()
     assert world.parent_a.user.email == "alice@example.org"  # unchanged until verified
+
+
+def test_a_failed_sign_in_is_announced_and_fields_keep_their_labels(world: Any) -> None:
+    page = _login(Client(), world.parent_a.user.email, "wrong-guess", "192.0.2.20")
+    html = page.content.decode()
+    assert page.status_code == 200
+    alert = html.split('role="alert"', 1)[1].split("</div>", 1)[0]
+    assert "Problem:" in alert and "not correct" in alert
+    assert '<label for="id_login">' in html and '<label for="id_password">' in html
+
+
+def test_the_two_factor_qr_code_does_not_read_out_the_secret(world: Any) -> None:
+    client = Client()
+    assert _login(client, world.parent_a.user.email, TEST_PASSWORD, "192.0.2.21").status_code == 302
+    confirmed = client.post(reverse("account_reauthenticate"), {"password": TEST_PASSWORD})
+    assert confirmed.status_code == 302
+    page = client.get(reverse("mfa_activate_totp"))
+    assert page.status_code == 200
+    html = page.content.decode()
+    secret = page.context["form"].secret
+    assert 'alt="QR code of the authenticator secret written below"' in html
+    assert f'alt="{secret}"' not in html
+    assert f'value="{secret}"' in html  # still written out, for typing in by hand
