@@ -1,7 +1,7 @@
 """Builds the optional compiled fast path of the record verifier; the rest is pyproject.toml.
 
-The extension is optional: where there is no C compiler, no Python headers, or no OpenSSL or
-zlib headers, installation goes on without it and verify.py does the same checks in Python.
+The extension is optional: where there is no C compiler, no Python headers, or no OpenSSL 3
+or zlib headers, installation goes on without it and verify.py does the same checks in Python.
 """
 
 import sys

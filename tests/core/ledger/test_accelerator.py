@@ -32,13 +32,14 @@ needs_compiled = pytest.mark.skipif(
 
 
 def headers_found() -> bool:
-    """Does this machine's C compiler find the Python, OpenSSL and zlib headers?"""
+    """Does this machine's C compiler find the Python, OpenSSL 3 and zlib headers?"""
     command = [*shlex.split(sysconfig.get_config_var("CC") or "cc"), "-E", "-x", "c", "-"]
     if shutil.which(command[0]) is None:
         return False
     run = subprocess.run(
         [*command, "-I", sysconfig.get_paths()["include"], "-o", os.devnull],
-        input=b"#include <Python.h>\n#include <openssl/evp.h>\n#include <zlib.h>\n",
+        input=b"#include <Python.h>\n#include <openssl/evp.h>\n#include <zlib.h>\n"
+        b"#if OPENSSL_VERSION_NUMBER < 0x30000000L\n#error OpenSSL 3 is needed\n#endif\n",
         capture_output=True,
         check=False,
     )
@@ -47,7 +48,7 @@ def headers_found() -> bool:
 
 def test_the_compiled_module_is_built_wherever_it_can_be() -> None:
     if not headers_found():
-        pytest.skip("no C compiler with the Python, OpenSSL and zlib headers here")
+        pytest.skip("no C compiler with the Python, OpenSSL 3 and zlib headers here")
     assert compiled is not None, "installing the package should have built _verifyc"
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import struct
 import zipfile
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -164,3 +165,90 @@ def test_inflate_takes_only_exact_members() -> None:
     assert verify._inflate(raw[:-4], len(text), crc) is None  # cut short
     assert verify._inflate(raw + b"more", len(text), crc) is None  # bytes after the end
     assert verify._inflate(b"\xff" * 20, len(text), crc) is None  # not deflate data
+
+
+# --- odd zips: the same outcome with and without the compiled fast path ---------------------
+
+
+def outcome(data: bytes, accelerator: str, monkeypatch: pytest.MonkeyPatch) -> object:
+    """The verdict's codes, or the error, for ``data`` with the compiled module on or off."""
+    monkeypatch.setenv("TWOHOMES_VERIFY_ACCELERATOR", accelerator)
+    try:
+        verdict = verify_bundle(io.BytesIO(data))
+    except BundleError as exc:
+        return str(exc)
+    return verdict.ok, sorted(verdict.codes)
+
+
+def zipped(bundle: bytes, method: int, name: str = "", flags: int = 0, tail: bytes = b"") -> bytes:
+    """``bundle`` rewritten by hand: every member with ``method``; ``name`` with extra flag
+    bits in both headers and ``tail`` after its data (inside its stated compressed size)."""
+    out, directory = bytearray(), bytearray()
+    with zipfile.ZipFile(io.BytesIO(bundle)) as source:
+        infos = source.infolist()
+        for info in infos:
+            data = source.read(info)
+            raw = data
+            if method == zipfile.ZIP_DEFLATED:
+                packer = zlib.compressobj(6, zlib.DEFLATED, -zlib.MAX_WBITS)
+                raw = packer.compress(data) + packer.flush()
+            own = info.filename == name
+            raw, bits = (raw + tail, flags) if own else (raw, 0)
+            title, crc, offset = info.filename.encode(), zlib.crc32(data), len(out)
+            sizes = (crc, len(raw), len(data), len(title))
+            out += struct.pack("<4sHHHHHIIIHH", b"PK\x03\x04", 20, bits, method, 0, 33, *sizes, 0)
+            out += title + raw
+            directory += struct.pack(
+                "<4sHHHHHHIIIHHHHHII", b"PK\x01\x02", 20, 20, bits, method, 0, 33, *sizes,
+                0, 0, 0, 0, 0, offset,
+            ) + title
+    end = struct.pack("<4sHHHHIIH", b"PK\x05\x06", 0, 0, len(infos), len(infos),
+                      len(directory), len(out), 0)
+    return bytes(out + directory) + end
+
+
+@pytest.mark.skipif(verify._accelerator() is None, reason="the compiled module is not built")
+@pytest.mark.parametrize("method", [zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED])
+@pytest.mark.parametrize(
+    "flags, tail", [(0, b""), (0x20, b""), (0x40, b""), (0, b"\x00"), (0x20, b"\x00")]
+)
+@pytest.mark.parametrize("name", MEMBERS)
+def test_member_flags_zipfile_refuses_are_refused_either_way(
+    method: int, flags: int, tail: bytes, name: str, bundle: bytes,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Compressed patched data (bit 5) and strong encryption (bit 6): zipfile's error."""
+    data = zipped(bundle, method, name, flags, tail)
+    compiled = outcome(data, "1", monkeypatch)
+    assert compiled == outcome(data, "0", monkeypatch)
+    if flags:
+        assert isinstance(compiled, str) and "flag bit" in compiled
+    elif not tail or method == zipfile.ZIP_DEFLATED:  # bytes after the deflate stream: ignored
+        assert compiled == (True, [])
+
+
+def with_zip64_size(bundle: bytes, name: str, size: int) -> bytes:
+    """``bundle`` with ``name``'s stated size in a zip64 extra field of its directory record."""
+    at = central_record(bundle, name)
+    title, extra, comment = struct.unpack("<HHH", bundle[at + 28 : at + 34])
+    end_of_record = at + 46 + title + extra + comment
+    record = bytearray(bundle[at:end_of_record])
+    record[24:28] = b"\xff\xff\xff\xff"
+    zip64 = struct.pack("<HHQ", 1, 8, size)
+    record[30:32] = struct.pack("<H", extra + len(zip64))
+    record = record[: 46 + title] + zip64 + record[46 + title :]
+    out = bundle[:at] + bytes(record) + bundle[end_of_record:]
+    end = out.rfind(b"PK\x05\x06")
+    directory_size = struct.unpack("<I", out[end + 12 : end + 16])[0] + len(zip64)
+    return out[: end + 12] + struct.pack("<I", directory_size) + out[end + 16 :]
+
+
+@pytest.mark.parametrize("size", [2**32, 2**63, 2**64 - 1])
+@pytest.mark.parametrize("name", MEMBERS)
+@pytest.mark.parametrize("method", [zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED])
+def test_a_huge_stated_size_gets_the_same_outcome_either_way(
+    size: int, name: str, method: int, bundle: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = with_zip64_size(zipped(bundle, method), name, size)
+    assert zipfile.ZipFile(io.BytesIO(data)).getinfo(name).file_size == size
+    assert outcome(data, "1", monkeypatch) == outcome(data, "0", monkeypatch)

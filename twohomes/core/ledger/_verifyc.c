@@ -42,6 +42,10 @@
 #include <string.h>
 #include <zlib.h>
 
+#if OPENSSL_VERSION_NUMBER < 0x30000000L
+#error "OpenSSL 3 is needed (EVP_MD_fetch); without it verify.py checks in Python"
+#endif
+
 #define HASH_SIZE 32
 #define TIME_LEN 27 /* 2025-01-31T21:04:00.000000Z */
 #define MAX_THREADS 64
@@ -283,9 +287,7 @@ static int inflated_lines(const Member *member, LineCheck check, void *state)
         stream.next_out = buffer + held;
         stream.avail_out = (uInt)free_space;
         status = inflate(&stream, Z_NO_FLUSH);
-        size_t fresh = free_space - stream.avail_out;
-        if (status == Z_BUF_ERROR && fresh > 0)
-            status = Z_OK; /* progress was made; an error only when stuck */
+        size_t fresh = free_space - stream.avail_out; /* Z_BUF_ERROR: stuck, cut short */
         crc = crc32(crc, buffer + held, (uInt)fresh);
         made += fresh;
         cursor p = buffer, end = buffer + held + fresh;
@@ -524,14 +526,15 @@ static int could_hold(const Member *member, uint64_t size, size_t shortest)
 
 static int parse_member(PyObject *tuple, Member *member, Py_buffer *view)
 {
-    long long size;
+    unsigned long long size;
     int deflated;
-    if (!PyArg_ParseTuple(tuple, "y*pLk", view, &deflated, &size, &member->crc))
+    /* A zip64 size may be up to 2^64 - 1: unsigned. A CRC-32 beyond 32 bits never matches. */
+    if (!PyArg_ParseTuple(tuple, "y*pKk", view, &deflated, &size, &member->crc))
         return 0;
     member->data = view->buf;
     member->data_len = (size_t)view->len;
     member->deflated = deflated;
-    member->size = size > 0 ? (uint64_t)size : 0;
+    member->size = (uint64_t)size;
     return 1;
 }
 

@@ -897,7 +897,11 @@ class _Bundle:
             return None
         info = self.zip.getinfo(name)
         deflated = info.compress_type == zipfile.ZIP_DEFLATED
-        if not deflated and info.compress_type != zipfile.ZIP_STORED or info.flag_bits & 0x1:
+        if not deflated and info.compress_type != zipfile.ZIP_STORED:
+            return None
+        try:  # whatever zipfile refuses to open (flags, names, overlaps) is left to it
+            self.zip.open(info).close()
+        except _UNREADABLE:
             return None
         try:
             fp = self.zip.fp
