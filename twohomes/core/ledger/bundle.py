@@ -198,7 +198,7 @@ def write_bundle(
     parse_vkey(vkey)
     attachments = attachments or {}
     partial = log_leaf_hashes is not None
-    proofs = _proofs(entries, cp, checkpoint, log_leaf_hashes) if partial else {}
+    proofs = {} if log_leaf_hashes is None else _proofs(entries, cp, checkpoint, log_leaf_hashes)
     if not partial:
         _check_full(entries, cp)
     manifest = {

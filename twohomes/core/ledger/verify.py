@@ -462,15 +462,15 @@ def _parse_leaf_slow(line: bytes) -> _Leaf | None:
     if not isinstance(obj, dict):
         return None
     seq, log, time, commitment = (obj.get(k) for k in ("seq", "log", "time", "commitment"))
+    if type(seq) is not int or not isinstance(log, str) or not isinstance(time, str):
+        return None
+    if not isinstance(commitment, str) or re.fullmatch("[0-9a-f]{64}", commitment) is None:
+        return None
     valid = (
-        type(seq) is int and seq >= 0 and isinstance(log, str) and isinstance(time, str)
-        and _TIME_RE.fullmatch(time) is not None and isinstance(commitment, str)
-        and re.fullmatch("[0-9a-f]{64}", commitment) is not None
+        seq >= 0 and _TIME_RE.fullmatch(time) is not None
         and isinstance(obj.get("kind"), str) and isinstance(obj.get("actor"), str)
     )
-    if not valid:
-        return None
-    return _Leaf(seq, log, time, bytes.fromhex(commitment))
+    return _Leaf(seq, log, time, bytes.fromhex(commitment)) if valid else None
 
 
 def _scan_leaves(
@@ -1117,9 +1117,10 @@ def _verify(bundle: _Bundle, pinned: VerifierKey | None) -> Verdict:
         data = bundle.lines_file("entries.jsonl")
         lines = data[:-1].split(b"\n") if data else []
         verdict.fact("Bundle", f"{scope}, {len(lines)} entries")
-        leaves = _scan_leaves(data, lines, log_id, checkpoint.size, full)
-        if leaves is None:
-            leaves = _check_leaves(lines, log_id, checkpoint.size, full, verdict)
+        scanned = _scan_leaves(data, lines, log_id, checkpoint.size, full)
+        if scanned is None:
+            scanned = _check_leaves(lines, log_id, checkpoint.size, full, verdict)
+        leaves = scanned
         if full:
             _check_full_tree(lines, checkpoint, verdict)
         else:
