@@ -37,6 +37,7 @@ test-fast: install
 
 lint: install
 	$(BIN)/ruff check .
+	DEBUG=1 $(BIN)/mypy twohomes
 
 bench: install
 	$(BIN)/python benchmarks/schedule.py

@@ -35,14 +35,10 @@ def queue_message(message: EmailMessage) -> None:
     for content, mimetype in getattr(message, "alternatives", []):
         if mimetype == "text/html":
             html = str(content)
-    arguments = {
-        "to": list(message.to),
-        "subject": str(message.subject),
-        "body": str(message.body),
-        "html": html,
-        "from_email": message.from_email,
-    }
-    transaction.on_commit(lambda: deliver_email.enqueue(**arguments))
+    to, subject, body = list(message.to), str(message.subject), str(message.body)
+    from_email = message.from_email
+    transaction.on_commit(lambda: deliver_email.enqueue(
+        to=to, subject=subject, body=body, html=html, from_email=from_email))
 
 
 def render_plain(template: str, context: dict[str, Any]) -> str:

@@ -130,7 +130,7 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": VAR_DIR / "twohomes.sqlite3",
+            "NAME": str(VAR_DIR / "twohomes.sqlite3"),
             # IMMEDIATE takes the write lock at BEGIN, so concurrent appends serialize
             # instead of failing on lock upgrade; WAL lets readers go on meanwhile.
             "OPTIONS": {

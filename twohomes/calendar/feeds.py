@@ -61,7 +61,7 @@ def cached_feed(membership: Membership, today: Any, etag: str,
         stamp = modified or datetime(2000, 1, 1, tzinfo=ZoneInfo("UTC"))
         body = build_feed(membership, today, stamp)
         cache.set(key, body, timeout=FEED_CACHE_SECONDS)
-    return body  # type: ignore[no-any-return]
+    return body
 
 
 def warm_feeds() -> int:

@@ -39,8 +39,6 @@ def attach_events(days: list[Any], events: list[Any], zone: ZoneInfo) -> None:
     by_day: dict[date, list[Any]] = {}
     for event in events:
         local = event.starts.astimezone(zone)
-        day = event.starts.date() if event.all_day and isinstance(event.starts, date) \
-            and not isinstance(event.starts, datetime) else local.date()
-        by_day.setdefault(day, []).append(PlacedEvent(event, local))
+        by_day.setdefault(local.date(), []).append(PlacedEvent(event, local))
     for day in days:
         day.events = sorted(by_day.get(day.day, []), key=lambda e: e.local_start)

@@ -13,6 +13,7 @@ from django.utils import timezone
 from twohomes.core.schedule import PlanError, within_years
 from twohomes.families.access import Cap, family_view, has, visible_children
 from twohomes.families.models import Membership
+from twohomes.requests import HtmxHttpRequest
 from twohomes.schedules.engine import FamilyTimeline, family_timeline
 
 from . import grid
@@ -66,7 +67,7 @@ def _parse_day(value: str, default: date) -> date:
     return day if within_years(day) else default
 
 
-def _render(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:
+def _render(request: HtmxHttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:
     if request.htmx and not request.htmx.boosted:
         return render(request, "calendar/_partials/view.html", context)
     return render(request, template, context)
@@ -93,7 +94,7 @@ def _grid_days(membership: Membership, context: dict[str, Any], first: date, end
 
 
 @family_view(Cap.VIEW_CALENDAR)
-def month(request: HttpRequest, membership: Membership) -> HttpResponse:
+def month(request: HtmxHttpRequest, membership: Membership) -> HttpResponse:
     context = _base_context(request, membership, "month")
     first_of_month = _parse_month(request.GET.get("month", ""), context["today"])
     first, end = grid.month_bounds(first_of_month.year, first_of_month.month)
@@ -107,7 +108,7 @@ def month(request: HttpRequest, membership: Membership) -> HttpResponse:
 
 
 @family_view(Cap.VIEW_CALENDAR)
-def week(request: HttpRequest, membership: Membership) -> HttpResponse:
+def week(request: HtmxHttpRequest, membership: Membership) -> HttpResponse:
     context = _base_context(request, membership, "week")
     day = _parse_day(request.GET.get("start", ""), context["today"])
     first = day - timedelta(days=day.weekday())
@@ -120,7 +121,7 @@ def week(request: HttpRequest, membership: Membership) -> HttpResponse:
 
 
 @family_view(Cap.VIEW_CALENDAR)
-def agenda(request: HttpRequest, membership: Membership) -> HttpResponse:
+def agenda(request: HtmxHttpRequest, membership: Membership) -> HttpResponse:
     context = _base_context(request, membership, "agenda")
     first = _parse_day(request.GET.get("start", ""), context["today"])
     end = first + timedelta(days=28)

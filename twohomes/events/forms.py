@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 from django import forms
 
 from twohomes.core.schedule import within_years
-from twohomes.families.forms import DateInput
+from twohomes.families.forms import DateInput, model_choices
 from twohomes.families.models import Child, Family, Membership, MembershipStatus, Role
 
 from .models import Event, Reply
@@ -65,12 +65,11 @@ class EventForm(forms.Form):
     def __init__(self, *args: Any, family: Family, children: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.family = family
-        self.fields["children"].queryset = children
-        self.fields["children"].label_from_instance = lambda child: child.name
-        self.fields["responsible"].queryset = Membership.objects.filter(
+        model_choices(self, "children", children, lambda child: child.name)
+        parents = Membership.objects.filter(
             family=family, role=Role.PARENT, status=MembershipStatus.ACTIVE
         ).select_related("user")
-        self.fields["responsible"].label_from_instance = lambda member: member.user.name
+        model_choices(self, "responsible", parents, lambda member: member.user.name)
         self.details: EventDetails | None = None
 
     @staticmethod
@@ -168,8 +167,7 @@ class InviteForm(forms.Form):
 
     def __init__(self, *args: Any, invitable: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["invitee"].queryset = invitable
-        self.fields["invitee"].label_from_instance = _member_name
+        model_choices(self, "invitee", invitable, _member_name)
 
 
 class ReplyForm(forms.Form):

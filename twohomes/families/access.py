@@ -24,6 +24,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.http.response import HttpResponseBase
 from django.utils import timezone
 
 from .models import AuditEvent, Child, Membership, MembershipStatus, Role
@@ -158,11 +159,11 @@ EXTERNAL_ROUTES: dict[str, str] = {
 V = TypeVar("V", bound=Callable[..., HttpResponse])
 
 
-def _method_guard(view: Callable[..., HttpResponse], methods: Iterable[str]) -> Any:
+def _method_guard(view: Callable[..., HttpResponseBase], methods: Iterable[str]) -> Any:
     allowed = tuple(methods)
 
     @functools.wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if request.method not in allowed and not (request.method == "HEAD" and "GET" in allowed):
             return HttpResponseNotAllowed(allowed)
         return view(request, *args, **kwargs)
@@ -174,7 +175,7 @@ def public_view(methods: Iterable[str] = ("GET",)) -> Callable[[V], V]:
     def decorate(view: V) -> V:
         wrapper = _method_guard(view, methods)
         wrapper.access = Access("public", tuple(methods))
-        return wrapper  # type: ignore[no-any-return]
+        return wrapper
 
     return decorate
 
@@ -189,7 +190,7 @@ def signed_in_view(methods: Iterable[str] = ("GET",)) -> Callable[[V], V]:
 
         wrapper = _method_guard(signed_in, methods)
         wrapper.access = Access("signed_in", tuple(methods))
-        return wrapper  # type: ignore[no-any-return]
+        return wrapper
 
     return decorate
 
@@ -197,9 +198,9 @@ def signed_in_view(methods: Iterable[str] = ("GET",)) -> Callable[[V], V]:
 def family_view(cap: Cap, methods: Iterable[str] = ("GET",)) -> Callable[..., Any]:
     """Wrap ``view(request, membership, **kwargs)`` for a URL with ``<family_id>``."""
 
-    def decorate(view: Callable[..., HttpResponse]) -> Any:
+    def decorate(view: Callable[..., HttpResponseBase]) -> Any:
         @functools.wraps(view)
-        def in_family(request: HttpRequest, family_id: Any, **kwargs: Any) -> HttpResponse:
+        def in_family(request: HttpRequest, family_id: Any, **kwargs: Any) -> HttpResponseBase:
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             membership = resolve_membership(request, family_id)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -63,7 +64,26 @@ class DateInput(forms.DateInput):
 
 def error_summary(form: forms.Form) -> str:
     """Every error of a form in one line, for a message shown after a redirect."""
-    return " ".join(message for errors in form.errors.values() for message in errors)
+    return " ".join(str(message) for errors in form.errors.values() for message in errors)
+
+
+def choice_field(form: forms.BaseForm, name: str) -> forms.ChoiceField:
+    """The form's choice field ``name`` (typed, so that its choices can be set)."""
+    field = form.fields[name]
+    assert isinstance(field, forms.ChoiceField), name
+    return field
+
+
+def model_choices(
+    form: forms.BaseForm, name: str, queryset: Any, label: Callable[[Any], str]
+) -> forms.ModelChoiceField[Any]:
+    """Point the form's model choice field ``name`` at ``queryset``, each choice read as
+    ``label(object)``."""
+    field = form.fields[name]
+    assert isinstance(field, forms.ModelChoiceField), name
+    field.queryset = queryset
+    field.label_from_instance = label  # type: ignore[method-assign,assignment]
+    return field
 
 
 class ChildForm(forms.ModelForm[Child]):
@@ -78,8 +98,8 @@ class ChildForm(forms.ModelForm[Child]):
     def __init__(self, *args: Any, family: Family, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.family = family
-        self.fields["colour"].choices = Colour.choices
-        self.fields["pattern"].choices = Pattern.choices
+        choice_field(self, "colour").choices = Colour.choices
+        choice_field(self, "pattern").choices = Pattern.choices
 
     def clean_birth_date(self) -> date:
         birth_date: date = self.cleaned_data["birth_date"]
@@ -144,4 +164,4 @@ class MemberForm(InviteForm):
     def __init__(self, *args: Any, family: Family, **kwargs: Any) -> None:
         super().__init__(*args, family=family, **kwargs)
         del self.fields["email"]
-        self.fields["role"].choices = [c for c in Role.choices if c[0] != Role.PARENT]
+        choice_field(self, "role").choices = [c for c in Role.choices if c[0] != Role.PARENT]

@@ -7,7 +7,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from twohomes.core.schedule import MAX_YEAR, MIN_YEAR, within_years
-from twohomes.families.forms import DateInput
+from twohomes.families.forms import DateInput, model_choices
 from twohomes.families.models import Membership
 
 from .models import NotificationPreference, Thread
@@ -36,6 +36,10 @@ class AttachmentsField(forms.FileField):
         return [inspect_upload(upload) for upload in uploads]
 
 
+def _member_with_role(member: Membership) -> str:
+    return f"{member.user.name} ({member.get_role_display().lower()})"
+
+
 class MessageForm(forms.Form):
     body = forms.CharField(label="Message", widget=forms.Textarea(attrs={"rows": 4}),
                            max_length=20_000)
@@ -56,9 +60,7 @@ class NewThreadForm(MessageForm):
         if joinable is None:
             del self.fields["members"]
         else:
-            self.fields["members"].queryset = joinable
-            self.fields["members"].label_from_instance = (
-                lambda m: f"{m.user.name} ({m.get_role_display().lower()})")
+            model_choices(self, "members", joinable, _member_with_role)
 
 
 class AddMemberForm(forms.Form):
@@ -67,9 +69,7 @@ class AddMemberForm(forms.Form):
 
     def __init__(self, *args: Any, joinable: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["member"].queryset = joinable
-        self.fields["member"].label_from_instance = (
-            lambda m: f"{m.user.name} ({m.get_role_display().lower()})")
+        model_choices(self, "member", joinable, _member_with_role)
 
 
 class PreferencesForm(forms.ModelForm[NotificationPreference]):
@@ -97,8 +97,7 @@ class ExportForm(forms.Form):
 
     def __init__(self, *args: Any, threads: Any, whole_record: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["thread"]
-        field.queryset = threads
+        field = model_choices(self, "thread", threads, str)
         if not whole_record:  # a professional exports the conversations they are in
             field.required, field.empty_label = True, None
 

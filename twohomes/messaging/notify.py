@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -54,7 +55,7 @@ def notify_recipients(message: Message, *, now: datetime) -> None:
         due = due_time(preference, zone, now)
         PendingNotification.objects.create(
             membership_id=membership_id, message=message, due_at=due)
-        transaction.on_commit(lambda m=membership_id, d=due: _schedule(m, d, now))
+        transaction.on_commit(functools.partial(_schedule, membership_id, due, now))
 
 
 def _schedule(membership_id: int, due: datetime, now: datetime) -> None:

@@ -6,7 +6,8 @@ from typing import Any
 from django.contrib import messages as flash
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Max, Q
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django_htmx.http import retarget, trigger_client_event
@@ -15,6 +16,7 @@ from twohomes.families.access import Cap, family_view, has, posted, scoped
 from twohomes.families.forms import error_summary
 from twohomes.families.models import Membership, MembershipStatus, Role
 from twohomes.records import services as records
+from twohomes.requests import HtmxHttpRequest
 
 from . import services
 from .exports import export_scope
@@ -84,7 +86,9 @@ def _page(thread: Any, before: str | None) -> tuple[list[Message], bool]:
 
 
 @family_view(Cap.VIEW_MESSAGES)
-def thread_detail(request: HttpRequest, membership: Membership, thread_id: int) -> HttpResponse:
+def thread_detail(
+    request: HtmxHttpRequest, membership: Membership, thread_id: int
+) -> HttpResponse:
     thread = get_thread(membership, thread_id)
     before = request.GET.get("before")
     shown, more = _page(thread, before)
@@ -105,7 +109,7 @@ def thread_detail(request: HttpRequest, membership: Membership, thread_id: int) 
 
 
 @family_view(Cap.VIEW_MESSAGES, methods=("POST",))
-def send(request: HttpRequest, membership: Membership, thread_id: int) -> HttpResponse:
+def send(request: HtmxHttpRequest, membership: Membership, thread_id: int) -> HttpResponse:
     thread = get_thread(membership, thread_id)
     if not can_write(membership, thread):
         raise PermissionDenied("You can read this conversation but not write in it.")
@@ -149,10 +153,14 @@ def add_member(request: HttpRequest, membership: Membership, thread_id: int) -> 
 
 
 @family_view(Cap.VIEW_MESSAGES)
-def attachment(request: HttpRequest, membership: Membership, attachment_id: int) -> HttpResponse:
+def attachment(
+    request: HttpRequest, membership: Membership, attachment_id: int
+) -> HttpResponseBase:
     found = get_object_or_404(
         scoped(membership, Attachment.objects.select_related("message__thread")),
         pk=attachment_id)
+    if found.message is None:  # every attachment is saved with its message; never shown alone
+        raise Http404
     get_thread(membership, found.message.thread_id)  # 404 unless the member is in the thread
     response = FileResponse(records.open_file(membership.family, found.sha256),
                             content_type=found.content_type,
@@ -176,7 +184,7 @@ def preferences(request: HttpRequest, membership: Membership) -> HttpResponse:
 
 
 @family_view(Cap.EXPORT_RECORD, methods=("GET", "POST"))
-def export(request: HttpRequest, membership: Membership) -> HttpResponse:
+def export(request: HttpRequest, membership: Membership) -> HttpResponseBase:
     # Parents may export the whole record; a professional only the threads they can read.
     whole = membership.role == Role.PARENT
     form = ExportForm(posted(request)[0], threads=visible_threads(membership),

@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from twohomes.core.schedule import MAX_YEAR, MIN_YEAR, PATTERNS, describe_patterns, within_years
-from twohomes.families.forms import DateInput
+from twohomes.families.forms import DateInput, model_choices
 from twohomes.families.models import Child, Family, Membership
 
 from .engine import RULE_LABELS
@@ -83,8 +83,8 @@ class PlanForm(forms.Form):
                 choices=WINDOWS, required=False, label=f"{name}: time")
         self.fields["birthdays"] = forms.ChoiceField(
             choices=rule_choices, required=False, label="Each child's birthday")
-        for field, label in (("mothers_day", "Mother's Day"), ("fathers_day", "Father's Day")):
-            self.fields[field] = forms.ChoiceField(
+        for day, label in (("mothers_day", "Mother's Day"), ("fathers_day", "Father's Day")):
+            self.fields[day] = forms.ChoiceField(
                 choices=[("", "Follow the usual schedule")] + parent_choices, required=False,
                 label=f"{label} with")
         self.fields["school_breaks"] = forms.CharField(
@@ -278,10 +278,8 @@ class SwapForm(forms.Form):
     def __init__(self, *args: Any, family: Family, parents: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.zone = ZoneInfo(family.timezone)
-        self.fields["children"].queryset = family.children.all()
-        self.fields["children"].label_from_instance = lambda c: c.name
-        self.fields["parent"].queryset = parents
-        self.fields["parent"].label_from_instance = lambda m: m.user.name
+        model_choices(self, "children", family.children.all(), lambda child: child.name)
+        model_choices(self, "parent", parents, lambda member: member.user.name)
 
     def _aware(self, value: datetime | None) -> datetime | None:
         if value is None:
