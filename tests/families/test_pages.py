@@ -169,3 +169,19 @@ def test_account_pages_keep_the_way_back_to_the_family_last_visited(
     client.force_login(UserFactory())  # in no family: no family links
     page = client.get(reverse("account_email")).content.decode()
     assert "/calendar/" not in page
+
+
+def test_the_shared_field_layout_keeps_hidden_fields_hidden() -> None:
+    """A hidden field gets no visible label; its error is still shown and announced."""
+    from django import forms
+    from django.template.loader import render_to_string
+
+    class Picked(forms.Form):
+        name = forms.CharField(label="Your name")
+        token = forms.CharField(widget=forms.HiddenInput, label="Token")
+
+    form = Picked(data={"name": "Maya"})
+    html = render_to_string("families/_partials/form_fields.html", {"form": form})
+    assert '<input type="hidden" name="token"' in html
+    assert "Token" not in html and '<label for="id_name">Your name</label>' in html
+    assert '<p class="error" role="alert"><strong>Problem:</strong> This field is required.' in html

@@ -127,3 +127,11 @@ def test_membership_changes_are_in_the_record(world: Any) -> None:
 def test_export_of_an_empty_record_says_so(world: Any) -> None:
     with pytest.raises(ValueError, match="still empty"):
         _export(world.family)
+
+
+def test_an_unsealed_entry_without_its_salt_is_a_fault_not_a_form_error(world: Any) -> None:
+    """A damaged record is the server's problem (logged, 500), not the parent's input."""
+    entry = records.append(world.family, "messaging.message.sent", world.parent_a, {"body": "m"})
+    EntryOpening.objects.filter(entry=entry).update(salt=None)
+    with pytest.raises(RuntimeError, match=f"record entry {entry.seq} has no salt"):
+        _export(world.family)

@@ -185,8 +185,8 @@ def _export_entry(row: LogEntry) -> ledger.ExportEntry:
     opening = row.opening
     if opening.sealed_at is not None:
         return ledger.ExportEntry(leaf=bytes(row.leaf), sealed=True)
-    if opening.salt is None:  # only a sealed opening loses its salt
-        raise ValueError(f"entry {row.seq} has no salt but is not sealed")
+    if opening.salt is None:  # only a sealed opening loses its salt: a fault, not input
+        raise RuntimeError(f"record entry {row.seq} has no salt but is not sealed")
     return ledger.ExportEntry(
         leaf=bytes(row.leaf), salt=bytes(opening.salt),
         content=bytes(opening.content) if opening.content is not None else None,
