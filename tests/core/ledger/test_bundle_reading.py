@@ -36,7 +36,8 @@ def test_members_inflate_at_once_to_what_zipfile_reads(bundle: bytes) -> None:
     with zipfile.ZipFile(io.BytesIO(bundle)) as plain:
         for name in MEMBERS:
             assert source.read(name) == plain.read(name)
-    assert source.inflated == {}  # handed over, not kept twice
+    for name in MEMBERS:  # kept for a second read, as the same object (not a copy)
+        assert source.read(name) is source.inflated[name]
 
 
 def test_stored_members_are_read_by_zipfile(bundle: bytes) -> None:
@@ -252,3 +253,30 @@ def test_a_huge_stated_size_gets_the_same_outcome_either_way(
     data = with_zip64_size(zipped(bundle, method), name, size)
     assert zipfile.ZipFile(io.BytesIO(data)).getinfo(name).file_size == size
     assert outcome(data, "1", monkeypatch) == outcome(data, "0", monkeypatch)
+
+
+def test_each_member_is_inflated_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """verify.py alone, on a full export whose openings go to the general check (a photo,
+    a sealed entry) and whose leaves fall back to the line checks: still one inflate each."""
+    monkeypatch.setenv("TWOHOMES_VERIFY_ACCELERATOR", "0")
+    family = build_family(30, photo_at=4, actor='member "quoted" ')
+    inflated: list[int] = []
+    real_inflate = verify._inflate
+
+    def counted(compressed: bytes, size: int, crc: int) -> bytes | None:
+        inflated.append(size)
+        return real_inflate(compressed, size, crc)
+
+    monkeypatch.setattr(verify, "_inflate", counted)
+    monkeypatch.setattr(zipfile.ZipFile, "read", _refuse_large_reads(zipfile.ZipFile.read))
+    verdict = verify_bundle(io.BytesIO(full_bundle(family, sealed=[9])))
+    assert verdict.ok and verdict.codes == {"entry.sealed"}
+    assert len(inflated) == 2
+
+
+def _refuse_large_reads(read: Callable[..., bytes]) -> Callable[..., bytes]:
+    def guarded(archive: zipfile.ZipFile, name: object, *args: object) -> bytes:
+        assert str(getattr(name, "filename", name)) not in MEMBERS, f"{name} read again"
+        return read(archive, name, *args)
+
+    return guarded

@@ -870,10 +870,11 @@ class _Bundle:
     def prefetch(self, names: Sequence[str]) -> None:
         """Inflate large deflated members at once, on threads (zlib runs without the GIL).
 
-        Only members that inflate cleanly to their stated size and CRC-32 are kept; any
-        other is left to ``read``, where zipfile reports what is wrong with it.
+        Only members that inflate cleanly to their stated size and CRC-32 are kept (and
+        read from then on, never inflated twice); any other is left to ``read``, where
+        zipfile reports what is wrong with it.
         """
-        raw = {name: self.raw_member(name) for name in names}
+        raw = {name: self.raw_member(name) for name in names if name not in self.inflated}
         jobs = {name: member for name, member in raw.items() if member and member[1]}
 
         def inflate(name: str) -> None:
@@ -927,7 +928,7 @@ class _Bundle:
         if name not in self.names:
             raise BundleError(f"the bundle has no {name}")
         if name in self.inflated:
-            return self.inflated.pop(name)
+            return self.inflated[name]
         try:
             return self.zip.read(name)
         except _UNREADABLE as exc:
