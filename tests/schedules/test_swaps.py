@@ -73,11 +73,42 @@ def test_an_accepted_swap_changes_the_calendar_at_once(
     assert {"schedules.swap.requested", "schedules.swap.accepted"} <= kinds
 
 
-def test_make_up_time_goes_to_the_parent_who_accepted(world: Any, agreed_plan: Any) -> None:
+def test_make_up_time_goes_to_the_parent_who_gave_time(world: Any, agreed_plan: Any) -> None:
     swap = _ask(world, makeup=(_when(21, 9), _when(22, 18)))
     services.accept_swap(actor=world.parent_a, swap=swap, now=timezone.now())
     assert _owner(world, _when(21, 12)) == "A"
     assert Override.objects.filter(swap=swap).count() == 2
+
+
+def test_make_up_time_goes_to_the_parent_who_gave_time_after_a_counter_proposal(
+    world: Any, agreed_plan: Any, client: Any
+) -> None:
+    # Alice (A) asks to have the child on the 14th-15th and offers Bruno (B) the 21st-22nd.
+    answer_by = (date.today() + timedelta(days=3)).isoformat()
+    swap = services.request_swap(
+        actor=world.parent_a, children=[world.linked_child], starts=_when(14, 9),
+        ends=_when(15, 18), parent=world.parent_a, reason="Cousin's wedding",
+        answer_by=date.today() + timedelta(days=3), makeup=(_when(21, 9), _when(22, 18)),
+        now=timezone.now())
+    client.force_login(world.parent_b.user)
+    form = client.get(reverse("swap_counter", args=[world.family.pk, swap.pk])).content
+    # The counter-proposal starts from every field of the request, make-up time included.
+    assert b'value="2027-03-21T09:00' in form and b'value="2027-03-22T18:00' in form
+    assert b"Cousin&#x27;s wedding" in form
+    response = client.post(reverse("swap_counter", args=[world.family.pk, swap.pk]), {
+        "children": [world.linked_child.pk], "starts": "2027-03-14T12:00",
+        "ends": "2027-03-15T18:00", "parent": world.parent_a.pk, "reason": "From noon?",
+        "answer_by": answer_by, "makeup_starts": "2027-03-21T09:00",
+        "makeup_ends": "2027-03-22T18:00"})
+    assert response.status_code == 302
+    counter = SwapRequest.objects.get(counter_of=swap)
+    # Alice accepts Bruno's counter-proposal: the make-up time is still Bruno's, who gave
+    # up the 14th-15th.
+    services.accept_swap(actor=world.parent_a, swap=counter, now=timezone.now())
+    assert _owner(world, _when(14, 13)) == "A"
+    assert _owner(world, _when(21, 12)) == "B" and _owner(world, _when(22, 12)) == "B"
+    assert set(Override.objects.filter(swap=counter, reason__startswith="Make-up")
+               .values_list("parent", flat=True)) == {world.parent_b.pk}
 
 
 def test_declining_needs_a_reason_and_changes_nothing(

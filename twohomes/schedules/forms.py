@@ -26,6 +26,15 @@ WINDOWS = [("day", "The whole day"), ("evening-before", "From the evening before
 MONTH_DAY = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")
 
 
+class LocalDateTimeInput(forms.DateTimeInput):
+    """A browser's date-and-time picker, given its value in the form it reads."""
+
+    input_type = "datetime-local"
+
+    def __init__(self) -> None:
+        super().__init__(format="%Y-%m-%dT%H:%M")
+
+
 class TimeInput(forms.TimeInput):
     input_type = "time"
 
@@ -258,19 +267,19 @@ class DecisionForm(forms.Form):
 class SwapForm(forms.Form):
     children = forms.ModelMultipleChoiceField(queryset=Child.objects.none(),
                                               widget=forms.CheckboxSelectMultiple)
-    starts = forms.DateTimeField(widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+    starts = forms.DateTimeField(widget=LocalDateTimeInput(),
                                  label="From")
-    ends = forms.DateTimeField(widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+    ends = forms.DateTimeField(widget=LocalDateTimeInput(),
                                label="Until")
     parent = forms.ModelChoiceField(queryset=Membership.objects.none(),
                                     label="The children are with")
     reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
     answer_by = forms.DateField(widget=DateInput(), label="Please answer by")
     makeup_starts = forms.DateTimeField(
-        required=False, widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        required=False, widget=LocalDateTimeInput(),
         label="Make-up time offered: from (optional)")
     makeup_ends = forms.DateTimeField(
-        required=False, widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        required=False, widget=LocalDateTimeInput(),
         label="Make-up time offered: until")
     field_order = ["children", "starts", "ends", "parent", "reason", "answer_by",
                    "makeup_starts", "makeup_ends"]

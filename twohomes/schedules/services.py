@@ -233,6 +233,15 @@ def _close(swap: SwapRequest, actor: Membership, status: str, reason: str,
         "request": swap.record_seq, "reason": reason}, now=now)
 
 
+def parent_giving_time(swap: SwapRequest) -> Membership:
+    """The parent who gives up time in a change: the other home than the one the children
+    go to. Make-up time is theirs, whoever asked, countered or accepted."""
+    others = [p for p in plan_parents(swap.family).values() if p.pk != swap.parent_id]
+    if not others:
+        raise ValidationError("Make-up time needs the other parent in the family.")
+    return others[0]
+
+
 @transaction.atomic
 def accept_swap(*, actor: Membership, swap: SwapRequest, now: datetime) -> SwapRequest:
     require(actor, Cap.REQUEST_SWAP)
@@ -251,8 +260,9 @@ def accept_swap(*, actor: Membership, swap: SwapRequest, now: datetime) -> SwapR
                           parent=swap.parent, reason=label, swap=swap, created_at=now)
                  for c in children]
     if swap.makeup_starts and swap.makeup_ends:
+        giver = parent_giving_time(swap)
         overrides += [Override(family=swap.family, child=c, starts=swap.makeup_starts,
-                               ends=swap.makeup_ends, parent=actor, swap=swap, created_at=now,
+                               ends=swap.makeup_ends, parent=giver, swap=swap, created_at=now,
                                reason=f"Make-up time for swap {swap.pk}") for c in children]
     Override.objects.bulk_create(overrides)
     tell_parents(swap.family, exclude=None, template="schedules/email/swap_decided.txt",

@@ -252,12 +252,17 @@ def swap_answer(request: HttpRequest, membership: Membership, swap_id: int) -> H
 @family_view(Cap.REQUEST_SWAP, methods=("GET", "POST"))
 def swap_counter(request: HttpRequest, membership: Membership, swap_id: int) -> HttpResponse:
     swap = _get_swap(membership, swap_id)
+    zone = grid.ZoneInfo(swap.family.timezone)
+
+    def local(moment: Any) -> Any:
+        return timezone.localtime(moment, zone).replace(tzinfo=None) if moment else None
+
+    # A counter-proposal starts from every field of the request it answers.
     initial = {"children": list(swap.children.all()), "parent": swap.parent_id,
-               "answer_by": swap.answer_by, "reason": "Another time that works for me.",
-               "starts": timezone.localtime(swap.starts, grid.ZoneInfo(swap.family.timezone))
-               .replace(tzinfo=None),
-               "ends": timezone.localtime(swap.ends, grid.ZoneInfo(swap.family.timezone))
-               .replace(tzinfo=None)}
+               "answer_by": swap.answer_by, "reason": swap.reason,
+               "starts": local(swap.starts), "ends": local(swap.ends),
+               "makeup_starts": local(swap.makeup_starts),
+               "makeup_ends": local(swap.makeup_ends)}
     form = _swap_form(membership, posted(request)[0], initial)
     if request.method == "POST" and form.is_valid():
         try:
