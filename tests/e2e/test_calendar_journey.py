@@ -42,7 +42,7 @@ def test_parents_agree_on_a_2_2_5_5_plan_and_swap_a_night(
     alice.get_by_role("link", name="Propose a plan").click()
     expect(alice.get_by_role("heading", name="Propose a parenting plan")).to_be_visible()
     alice.get_by_label("Schedule", exact=True).select_option("2-2-5-5")
-    alice.get_by_label("Starts on", exact=True).fill("2026-01-05")
+    alice.get_by_label("The rotation counts from", exact=True).fill("2026-01-05")
     alice.get_by_label("Who starts", exact=True).select_option(label="Alice")
     alice.get_by_label("Christmas Day", exact=True).select_option("alt-A")
     alice.get_by_role("button", name="Preview").click()

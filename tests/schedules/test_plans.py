@@ -19,7 +19,8 @@ def _editor_post(world: Any, **changes: Any) -> dict[str, Any]:
     form = {"g1_children": [world.linked_child.pk, world.unlinked_child.pk],
             "g1_pattern": "2-2-5-5", "g1_start": "2026-01-05", "g1_first_parent": "A",
             "g1_exchange_time": "18:00", "g2_pattern": "sole", "g2_first_parent": "A",
-            "g2_exchange_time": "18:00", "season_pattern": "sole", "exchange_place": "school"}
+            "g2_exchange_time": "18:00", "season_pattern": "sole", "exchange_place": "school",
+            "effective_from": world.family.today(timezone.now()).isoformat()}
     form.update(changes)
     return form
 

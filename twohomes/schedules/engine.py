@@ -13,7 +13,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from twohomes.core.schedule import Plan, Timeline, build_timeline, load_plan
+from twohomes.core.schedule import Plan, Timeline, build_timeline, join_timelines, load_plan
 from twohomes.families.models import Child, Family, Membership
 
 from .models import Override, ParentingPlan, PlanStatus
@@ -156,32 +156,73 @@ class FamilyTimeline:
         return 0 if key == "A" else 1
 
 
-def agreed_plan(family: Family) -> ParentingPlan | None:
-    return (ParentingPlan.objects.filter(family=family, status=PlanStatus.AGREED)
-            .order_by("-version").first())
+def agreed_plans(family: Family) -> list[ParentingPlan]:
+    """The agreed versions that make up the family's timeline, in the order they start."""
+    plans = list(ParentingPlan.objects.filter(family=family, status=PlanStatus.AGREED))
+    return sorted(plans, key=lambda p: (p.effective_from or date.min, p.version))
+
+
+def plan_on(plans: list[ParentingPlan], day: date) -> ParentingPlan | None:
+    """The plan in force on ``day``: the last one that started by then (the first plan also
+    governs the days before it, as there was nothing before it)."""
+    current = plans[0] if plans else None
+    for plan in plans:
+        if plan.effective_from is None or plan.effective_from <= day:
+            current = plan
+    return current
+
+
+def agreed_plan(family: Family, day: date | None = None) -> ParentingPlan | None:
+    """The plan in force on ``day`` (by default the latest agreed version)."""
+    plans = agreed_plans(family)
+    if day is None:
+        return plans[-1] if plans else None
+    return plan_on(plans, day)
 
 
 def instant(day: date, zone: ZoneInfo) -> datetime:
     return datetime.combine(day, time(0), zone)
 
 
+def _spans(plans: list[ParentingPlan], first: date, end: date
+           ) -> list[tuple[ParentingPlan, date, date]]:
+    """Which plan governs which local days of [first, end): one span per plan in force."""
+    spans: list[tuple[ParentingPlan, date, date]] = []
+    for index, plan in enumerate(plans):
+        starts = plan.effective_from if index and plan.effective_from else date.min
+        following = plans[index + 1].effective_from if index + 1 < len(plans) else None
+        ends = following or date.max
+        low, high = max(first, starts), min(end, ends)
+        if low < high:
+            spans.append((plan, low, high))
+    return spans
+
+
 def family_timeline(family: Family, first: date, end: date, *,
                     plan: ParentingPlan | None = None) -> FamilyTimeline | None:
     """The family's custody timeline for local days [first, end), or None without a plan.
 
-    A fixed number of queries: the plan, its parents, the children and the overrides.
+    Each agreed version governs from its effective date until the next one's, so a past
+    range shows the plan that was in force then. A fixed number of queries: the plans,
+    their parents, the children and the overrides.
     """
-    plan = plan or agreed_plan(family)
-    if plan is None:
+    plans = [plan] if plan is not None else agreed_plans(family)
+    spans = _spans(plans, first, end) if plan is None else [(plan, first, end)]
+    if not spans:
         return None
     zone = ZoneInfo(family.timezone)
     overrides = list(Override.objects.filter(
         family=family, ends__gt=instant(first - timedelta(days=1), zone),
         starts__lt=instant(end + timedelta(days=1), zone)))
-    engine_plan = load_plan(with_overrides(plan, overrides))  # PlanError: the caller says why
-    timeline = build_timeline(engine_plan, first, end)
+    parts = []
+    for governing, low, high in spans:
+        # PlanError: the caller says why
+        engine_plan = load_plan(with_overrides(governing, overrides))
+        parts.append(build_timeline(engine_plan, low, high))
+    timeline = join_timelines(parts)
+    latest = spans[-1][0]
     members = {m.pk: m for m in Membership.objects.filter(
-        pk__in=plan.parent_ids.values()).select_related("user")}
-    parents = {key: members[mid] for key, mid in plan.parent_ids.items() if mid in members}
+        pk__in=latest.parent_ids.values()).select_related("user")}
+    parents = {key: members[mid] for key, mid in latest.parent_ids.items() if mid in members}
     children = {child_id(c): c for c in Child.objects.filter(family=family)}
-    return FamilyTimeline(plan, engine_plan, timeline, parents, children, zone, first, end)
+    return FamilyTimeline(latest, timeline.plan, timeline, parents, children, zone, first, end)

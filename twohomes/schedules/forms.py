@@ -83,6 +83,11 @@ class PlanForm(forms.Form):
         self.fields["exchange_place"] = forms.CharField(
             required=False, max_length=200, label="Where exchanges happen",
             help_text="e.g. “at school”, or “the receiving parent picks up from the other home”.")
+        self.fields["effective_from"] = forms.DateField(
+            widget=DateInput(), label="The plan starts on",
+            help_text="The plan in force now governs every day before this date, this plan "
+            "every day from it, once every parent agrees. If the date passes before then, "
+            "the proposal expires.")
         self._season_fields(parent_choices)
         self.holiday_names = public_holiday_names(family.country, family.subdivision, today.year)
         for index, name in enumerate(self.holiday_names):
@@ -114,7 +119,9 @@ class PlanForm(forms.Form):
             required=False, max_length=56, label="Custom cycle, night by night",
             help_text="Only for a custom cycle: one letter per night, e.g. AABBAAABBAABBB.")
         self.fields[prefix + "start"] = forms.DateField(
-            widget=DateInput(), label="Starts on", initial=self.today)
+            widget=DateInput(), label="The rotation counts from", initial=self.today,
+            help_text="The first day of the cycle (its day 1), which may be before the plan "
+            "starts.")
         self.fields[prefix + "first_parent"] = forms.ChoiceField(
             choices=parent_choices, label="Who starts")
         self.fields[prefix + "exchange_time"] = forms.TimeField(
@@ -206,6 +213,12 @@ class PlanForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
+        starts = data.get("effective_from")
+        if starts and not within_years(starts):
+            self.add_error("effective_from", f"Give a date between {MIN_YEAR} and {MAX_YEAR}.")
+        elif starts and starts < self.today:
+            self.add_error("effective_from", "A new plan starts today or later: the days "
+                           "already lived keep the plan that was in force.")
         groups = [g for g in (self._group(1, data), self._group(2, data)) if g]
         claimed = [c for g in groups for c in g["children"]]
         if not claimed:

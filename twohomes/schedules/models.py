@@ -13,6 +13,7 @@ class PlanStatus(models.TextChoices):
     DECLINED = "declined", "Declined"
     SUPERSEDED = "superseded", "Replaced by a later plan"
     WITHDRAWN = "withdrawn", "Withdrawn"
+    EXPIRED = "expired", "Expired: its start date passed before every parent agreed"
 
 
 class ParentingPlan(models.Model):
@@ -24,6 +25,9 @@ class ParentingPlan(models.Model):
     choices = models.JSONField()
     spec = models.JSONField()
     parent_ids = models.JSONField(help_text="engine parent id -> membership id")
+    # The first day the plan governs (local to the family). Every day before it follows the
+    # plan in force then; None (plans made before effective dates) means from the start.
+    effective_from = models.DateField(null=True, blank=True)
     summary = models.CharField(max_length=300)
     exchange_place = models.CharField(max_length=200, blank=True)
     proposed_by = models.ForeignKey(Membership, on_delete=models.PROTECT, related_name="+")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -67,23 +67,35 @@ def _summary(choices: dict[str, Any], children: dict[int, str]) -> str:
     return "; ".join(parts)[:300]
 
 
+def _check_effective_from(family: Family, effective_from: date, now: datetime) -> None:
+    if effective_from < family.today(now):
+        raise ValidationError("A new plan starts today or later: the days already lived "
+                              "keep the plan that was in force.")
+
+
 @transaction.atomic
-def propose_plan(*, actor: Membership, choices: dict[str, Any], now: datetime) -> ParentingPlan:
+def propose_plan(*, actor: Membership, choices: dict[str, Any], now: datetime,
+                 effective_from: date | None = None) -> ParentingPlan:
+    """Propose a plan that governs every day from ``effective_from`` (by default the
+    family's today) once every parent agrees; the days before it keep the plan in force
+    then. A family's first plan also covers the days before it."""
     require(actor, Cap.PROPOSE_PLAN)
     spec = prepare_spec(actor=actor, choices=choices)
     family = actor.family
+    effective_from = effective_from or family.today(now)
+    _check_effective_from(family, effective_from, now)
     parents = plan_parents(family)
     ParentingPlan.objects.select_for_update().filter(family=family).exists()
     version = (ParentingPlan.objects.filter(family=family).aggregate(v=Max("version"))["v"]
                or 0) + 1
     entry = records.append(family, "schedules.plan.proposed", actor, {
-        "version": version, "spec": spec,
+        "version": version, "spec": spec, "effective_from": effective_from.isoformat(),
         "spec_sha256": hashlib.sha256(canonical_json(spec)).hexdigest(),
     }, now=now)
     names = dict(family.children.values_list("pk", "name"))
     plan = ParentingPlan.objects.create(
         family=family, version=version, choices=choices, spec=spec,
-        parent_ids={key: m.pk for key, m in parents.items()},
+        parent_ids={key: m.pk for key, m in parents.items()}, effective_from=effective_from,
         summary=_summary(choices, names), exchange_place=choices.get("exchange_place", ""),
         proposed_by=actor, proposed_at=entry.recorded_at, record_seq=entry.seq,
     )
@@ -115,8 +127,14 @@ def _decide(plan: ParentingPlan, actor: Membership, *, agreed: bool, comment: st
 
 
 def _put_in_force(plan: ParentingPlan, now: datetime) -> None:
-    ParentingPlan.objects.filter(family=plan.family, status=PlanStatus.AGREED).update(
-        status=PlanStatus.SUPERSEDED)
+    """The plan governs from its effective date: versions that start before it stay in
+    the family's timeline for the days before, those that start on or after it are
+    replaced whole."""
+    replaced = ParentingPlan.objects.filter(family=plan.family, status=PlanStatus.AGREED)
+    if plan.effective_from is not None:
+        replaced = replaced.exclude(effective_from__lt=plan.effective_from).exclude(
+            effective_from__isnull=True)
+    replaced.update(status=PlanStatus.SUPERSEDED)
     plan.status = PlanStatus.AGREED
     plan.agreed_at = now
     plan.save(update_fields=["status", "agreed_at"])
@@ -129,6 +147,12 @@ def decide_plan(*, actor: Membership, plan: ParentingPlan, agreed: bool, comment
                 now: datetime) -> PlanDecision:
     require(actor, Cap.PROPOSE_PLAN)
     plan = ParentingPlan.objects.select_for_update().get(pk=plan.pk, family=actor.family)
+    # (The expiry itself is written by expire_plans, outside this refused transaction.)
+    if plan.status == PlanStatus.EXPIRED or (plan.status == PlanStatus.PROPOSED
+                                             and _lapsed(plan, now)):
+        raise ValidationError("This plan was to start on "
+                              f"{plan.effective_from:%-d %B %Y}, which has passed: propose it "
+                              "again with a new start date, for every parent to agree to.")
     if plan.status != PlanStatus.PROPOSED:
         raise ValidationError("This plan is no longer waiting for a decision.")
     if plan.decisions.filter(parent=actor).exists():
@@ -140,6 +164,35 @@ def decide_plan(*, actor: Membership, plan: ParentingPlan, agreed: bool, comment
     tell_parents(plan.family, exclude=actor, template="schedules/email/plan_decided.txt",
                  context={"plan": plan, "actor": actor, "decision": decision})
     return decision
+
+
+def _lapsed(plan: ParentingPlan, now: datetime) -> bool:
+    return plan.effective_from is not None and plan.effective_from < plan.family.today(now)
+
+
+def expire_plan(plan: ParentingPlan, now: datetime) -> None:
+    """A proposal whose start date passed while it waited for agreement expires: the
+    days it would have changed were lived under the plan in force."""
+    plan.status = PlanStatus.EXPIRED
+    plan.save(update_fields=["status"])
+    records.append(plan.family, "schedules.plan.expired", None, {"version": plan.version},
+                   now=now)
+
+
+def expire_plans(*, now: datetime, family: Any = None) -> int:
+    waiting = ParentingPlan.objects.filter(status=PlanStatus.PROPOSED,
+                                           effective_from__isnull=False)
+    if family is not None:
+        waiting = waiting.filter(family=family)
+    count = 0
+    for plan in waiting.select_related("family"):
+        if _lapsed(plan, now):
+            with transaction.atomic():
+                locked = ParentingPlan.objects.select_for_update().get(pk=plan.pk)
+                if locked.status == PlanStatus.PROPOSED:
+                    expire_plan(locked, now)
+                    count += 1
+    return count
 
 
 # --- swaps ------------------------------------------------------------------------------

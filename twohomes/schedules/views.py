@@ -36,6 +36,7 @@ def _error(error: Exception) -> str:
 
 @family_view(Cap.VIEW_PLANS)
 def plan_list(request: HttpRequest, membership: Membership) -> HttpResponse:
+    services.expire_plans(now=timezone.now(), family=membership.family)
     plans = scoped(membership, ParentingPlan.objects.select_related("proposed_by__user"))
     return render(request, "schedules/plan_list.html", {
         "membership": membership, "family": membership.family, "plans": plans,
@@ -50,13 +51,17 @@ def _editor(membership: Membership, data: Any, today: date) -> PlanForm:
     if current is not None:
         names = public_holiday_names(family.country, family.subdivision, today.year)
         initial = PlanForm.initial_from(current.choices, names)
+    initial["effective_from"] = today
     return PlanForm(data, family=family, parents=services.plan_parents(family),
                     children=list(family.children.all()), today=today, initial=initial)
 
 
-def _preview(membership: Membership, spec: dict[str, Any], today: date) -> dict[str, Any]:
-    """The next months of a plan, its statistics, and how it differs from the plan in force."""
+def _preview(membership: Membership, spec: dict[str, Any], today: date,
+             starts: date | None = None) -> dict[str, Any]:
+    """The months of a plan from the day it would start (today at the earliest), its
+    statistics, and how it differs from the plan in force then."""
     family = membership.family
+    today = max(today, starts or today)
     end = today + timedelta(days=STATS_DAYS)
     start = today - timedelta(days=today.weekday())  # the grid shows whole weeks
     engine_plan = load_plan(spec)
@@ -65,7 +70,7 @@ def _preview(membership: Membership, spec: dict[str, Any], today: date) -> dict[
     ft = FamilyTimeline(None, engine_plan, timeline, parents,  # type: ignore[arg-type]
                         {}, family.zone, start, end)
     stats = plan_stats(engine_plan, today, end)
-    current = agreed_plan(family)
+    current = agreed_plan(family, today)
     comparison, compared_children = None, True
     if current is not None:
         in_force = load_plan(current.spec)
@@ -77,7 +82,7 @@ def _preview(membership: Membership, spec: dict[str, Any], today: date) -> dict[
                          start + timedelta(days=42), today)
     return {"preview_weeks": grid.weeks(day_list), "stats": stats, "comparison": comparison,
             "compared_children": compared_children,
-            "current": current, "stats_end": end,
+            "current": current, "stats_end": end, "preview_from": today,
             "legend": [(key, m.user.name) for key, m in sorted(parents.items())],
             "weekday_names": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
                               "Saturday", "Sunday"]}
@@ -93,13 +98,15 @@ def plan_new(request: HttpRequest, membership: Membership) -> HttpResponse:
         choices = form.cleaned_data["choices"]
         try:
             if "propose" in request.POST:
-                plan = services.propose_plan(actor=membership, choices=choices,
-                                             now=timezone.now())
+                plan = services.propose_plan(
+                    actor=membership, choices=choices, now=timezone.now(),
+                    effective_from=form.cleaned_data["effective_from"])
                 messages.success(request, f"Plan version {plan.version} proposed. It takes "
                                  "effect when every parent agrees.")
                 return redirect("plan_detail", family_id=membership.family_id, plan_id=plan.pk)
             spec = services.prepare_spec(actor=membership, choices=choices)
-            context.update(_preview(membership, spec, today), previewed=True)
+            context.update(_preview(membership, spec, today,
+                                    form.cleaned_data["effective_from"]), previewed=True)
         except (ValidationError, PlanError) as error:
             form.add_error(None, _error(error))
     return render(request, "schedules/plan_form.html", context)
@@ -107,12 +114,13 @@ def plan_new(request: HttpRequest, membership: Membership) -> HttpResponse:
 
 @family_view(Cap.VIEW_PLANS)
 def plan_detail(request: HttpRequest, membership: Membership, plan_id: int) -> HttpResponse:
+    services.expire_plans(now=timezone.now(), family=membership.family)
     plan = get_object_or_404(scoped(membership, ParentingPlan.objects.all()), pk=plan_id)
     today = _today(membership)
     context: dict[str, Any] = {"membership": membership, "family": membership.family,
                                "plan": plan, "form": DecisionForm()}
     try:
-        context.update(_preview(membership, plan.spec, today))
+        context.update(_preview(membership, plan.spec, today, plan.effective_from))
     except PlanError as error:
         context["engine_error"] = str(error)
     decisions = plan.decisions.select_related("parent__user").order_by("decided_at")

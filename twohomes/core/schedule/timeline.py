@@ -257,3 +257,36 @@ def _painted(plan: Plan, schedule: Schedule, child_id: str, level: str,
         born = birthday_for(rule, child, children)
         painted.extend(rule_layer(rule, years, plan.country, plan.subdivision, zone, born))
     return painted
+
+
+def join_timelines(parts: list[Timeline]) -> Timeline:
+    """One timeline from consecutive ones (each starts where the one before ends): how a
+    family's history reads when a new plan takes over from its effective date.
+
+    A child is kept when every part knows them; the last part's plan names the people.
+    """
+    if not parts:
+        raise PlanError("nothing to join: no timeline")
+    for before, after in zip(parts, parts[1:], strict=False):
+        if before.end != after.start:
+            raise PlanError(f"timelines to join must meet: one ends {before.end.isoformat()}, "
+                            f"the next starts {after.start.isoformat()}")
+    if len(parts) == 1:
+        return parts[0]
+    last = parts[-1]
+    tracks: dict[str, Track] = {}
+    for child in last.tracks:
+        if not all(child in part.tracks for part in parts):
+            continue
+        bounds: list[int] = []
+        parents: list[str] = []
+        reasons: list[Reason] = []
+        for part in parts:
+            track = part.tracks[child]
+            bounds.extend(track.bounds[:-1])
+            parents.extend(track.parents)
+            reasons.extend(track.reasons)
+        bounds.append(last.tracks[child].bounds[-1])
+        tracks[child] = Track(tuple(bounds), tuple(parents), tuple(reasons))
+    awards = tuple(award for part in parts for award in part.awards)
+    return Timeline(last.plan, parts[0].start, last.end, tracks, awards)

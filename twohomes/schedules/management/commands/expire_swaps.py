@@ -5,11 +5,14 @@ from typing import Any
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from twohomes.schedules.services import expire_swaps
+from twohomes.schedules.services import expire_plans, expire_swaps
 
 
 class Command(BaseCommand):
-    help = "Close change requests whose answer-by date has passed (nothing changes)."
+    help = ("Close change requests whose answer-by date has passed, and proposed plans whose "
+            "start date passed before every parent agreed (nothing else changes).")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        self.stdout.write(f"{expire_swaps(now=timezone.now())} request(s) expired.")
+        now = timezone.now()
+        self.stdout.write(f"{expire_swaps(now=now)} request(s) expired.")
+        self.stdout.write(f"{expire_plans(now=now)} proposed plan(s) expired.")
