@@ -142,3 +142,21 @@ def test_the_proposal_shows_its_start_and_the_editor_refuses_a_past_one(
     assert form.status_code == 200
     assert "the days already lived keep the plan that was in force" in form.content.decode()
     assert ParentingPlan.objects.count() == 2
+
+
+def test_a_child_a_new_plan_brings_in_stays_on_the_calendar(world: Any, agreed_plan: Any
+                                                           ) -> None:
+    from tests.factories import ChildFactory
+
+    newborn = ChildFactory(family=world.family, name="Cleo")
+    choices = plan_choices([world.linked_child, world.unlinked_child, newborn],
+                           pattern="sole")
+    choices["groups"][0]["first_parent"] = "B"
+    plan = services.propose_plan(actor=world.parent_b, choices=choices, now=AGREED_ON,
+                                 effective_from=STARTS)
+    services.decide_plan(actor=world.parent_a, plan=plan, agreed=True, comment="",
+                         now=AGREED_ON)
+    # Before the new plan, the older children follow the old plan, Cleo the new one.
+    assert _owner(world, _at(date(2027, 12, 11)), newborn) == "B"
+    assert _owner(world, _at(date(2027, 12, 11))) == "A"
+    assert _owner(world, _at(date(2028, 1, 11)), newborn) == "B"

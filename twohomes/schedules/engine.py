@@ -13,7 +13,14 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from twohomes.core.schedule import Plan, Timeline, build_timeline, join_timelines, load_plan
+from twohomes.core.schedule import (
+    Plan,
+    Timeline,
+    build_timeline,
+    join_timelines,
+    load_plan,
+    with_children,
+)
 from twohomes.families.models import Child, Family, Membership
 
 from .models import Override, ParentingPlan, PlanStatus
@@ -214,11 +221,17 @@ def family_timeline(family: Family, first: date, end: date, *,
     overrides = list(Override.objects.filter(
         family=family, ends__gt=instant(first - timedelta(days=1), zone),
         starts__lt=instant(end + timedelta(days=1), zone)))
+    # PlanError: the caller says why
+    engine_plans = [load_plan(with_overrides(governing, overrides)) for governing, _, _ in spans]
     parts = []
-    for governing, low, high in spans:
-        # PlanError: the caller says why
-        engine_plan = load_plan(with_overrides(governing, overrides))
-        parts.append(build_timeline(engine_plan, low, high))
+    for index, (_, low, high) in enumerate(spans):
+        part = build_timeline(engine_plans[index], low, high)
+        # A child that a later plan brought in follows, before it, the first plan naming
+        # them, as a family's first plan covers the days before it.
+        for later in engine_plans[index + 1:]:
+            if {c.id for c in later.children} - set(part.tracks):
+                part = with_children(part, build_timeline(later, low, high))
+        parts.append(part)
     timeline = join_timelines(parts)
     latest = spans[-1][0]
     members = {m.pk: m for m in Membership.objects.filter(

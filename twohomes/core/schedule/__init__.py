@@ -32,13 +32,13 @@ from .parsing import MAX_YEAR, MIN_YEAR, within_years
 from .patterns import PATTERNS, describe_patterns
 from .spec import load_plan, load_plan_file, pattern_plan, plan_schema
 from .stats import ChildStats, ParentStats, Stats, compute_stats, plan_stats
-from .timeline import HolidayAward, Timeline, build_timeline, join_timelines
+from .timeline import HolidayAward, Timeline, build_timeline, join_timelines, with_children
 
 __all__ = [
     "LEVELS", "MAX_YEAR", "MIN_YEAR", "PATTERNS", "Child", "ChildStats", "Comparison",
     "Exchange", "HolidayAward",
     "Interval", "Override", "ParentStats", "Plan", "PlanError", "Reason", "Rotation", "Rule",
-    "Schedule", "Season", "Stats", "Timeline", "build_timeline", "compare_plans", "join_timelines",
+    "Schedule", "Season", "Stats", "Timeline", "build_timeline", "compare_plans", "join_timelines", "with_children",
     "compute_stats", "describe_patterns", "load_plan", "load_plan_file", "pattern_plan",
     "plan_schema", "plan_stats", "within_years",
 ]

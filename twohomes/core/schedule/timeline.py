@@ -263,7 +263,8 @@ def join_timelines(parts: list[Timeline]) -> Timeline:
     """One timeline from consecutive ones (each starts where the one before ends): how a
     family's history reads when a new plan takes over from its effective date.
 
-    A child is kept when every part knows them; the last part's plan names the people.
+    A child is kept when every part knows them (``with_children`` adds a child to a part
+    that does not); the last part's plan names the people.
     """
     if not parts:
         raise PlanError("nothing to join: no timeline")
@@ -290,3 +291,12 @@ def join_timelines(parts: list[Timeline]) -> Timeline:
         tracks[child] = Track(tuple(bounds), tuple(parents), tuple(reasons))
     awards = tuple(award for part in parts for award in part.awards)
     return Timeline(last.plan, parts[0].start, last.end, tracks, awards)
+
+
+def with_children(base: Timeline, extra: Timeline) -> Timeline:
+    """``base`` with the children only ``extra`` (over the same range) knows."""
+    if (base.start, base.end) != (extra.start, extra.end):
+        raise PlanError("only timelines over the same range can share their children")
+    added = {child: track for child, track in extra.tracks.items() if child not in base.tracks}
+    awards = base.awards + tuple(a for a in extra.awards if a.child in added)
+    return Timeline(base.plan, base.start, base.end, {**base.tracks, **added}, awards)
