@@ -38,7 +38,7 @@ __all__ = [
     "LEVELS", "MAX_YEAR", "MIN_YEAR", "PATTERNS", "Child", "ChildStats", "Comparison",
     "Exchange", "HolidayAward",
     "Interval", "Override", "ParentStats", "Plan", "PlanError", "Reason", "Rotation", "Rule",
-    "Schedule", "Season", "Stats", "Timeline", "build_timeline", "compare_plans", "join_timelines", "with_children",
-    "compute_stats", "describe_patterns", "load_plan", "load_plan_file", "pattern_plan",
-    "plan_schema", "plan_stats", "within_years",
+    "Schedule", "Season", "Stats", "Timeline", "build_timeline", "compare_plans",
+    "compute_stats", "describe_patterns", "join_timelines", "load_plan", "load_plan_file",
+    "pattern_plan", "plan_schema", "plan_stats", "with_children", "within_years",
 ]
