@@ -21,6 +21,9 @@ class Log(models.Model):
     size = models.PositiveBigIntegerField(default=0)
     compact = models.BinaryField(default=b"")
     last_time = models.CharField(max_length=32, blank=True)
+    # The server name the log's checkpoints are signed under, fixed when the log is created:
+    # a later rename of the site must not change how a past checkpoint verifies.
+    name = models.CharField(max_length=253, blank=True)
 
     def __str__(self) -> str:
         return f"log {self.log_id} ({self.size} entries)"

@@ -40,8 +40,13 @@ def signing_key() -> Ed25519PrivateKey:
     return _signing_key(str(settings.TWOHOMES_SIGNING_KEY_PATH))
 
 
-def verifier_key() -> ledger.VerifierKey:
-    return ledger.verifier_key(signing_key(), settings.TWOHOMES_LOG_NAME)
+def verifier_key(log: Log | None = None) -> ledger.VerifierKey:
+    """The verifier key of ``log`` (under the name fixed at its creation), else of new logs."""
+    return ledger.verifier_key(signing_key(), log_name(log))
+
+
+def log_name(log: Log | None) -> str:
+    return log.name if log is not None and log.name else str(settings.TWOHOMES_LOG_NAME)
 
 
 def actor_id(actor: Membership | None) -> str:
@@ -52,7 +57,8 @@ def actor_id(actor: Membership | None) -> str:
 def _locked_log(family: Family) -> Log:
     log = Log.objects.select_for_update().filter(family=family).first()
     if log is None:
-        Log.objects.get_or_create(family=family, defaults={"log_id": ledger.new_log_id()})
+        Log.objects.get_or_create(family=family, defaults={
+            "log_id": ledger.new_log_id(), "name": settings.TWOHOMES_LOG_NAME})
         log = Log.objects.select_for_update().get(family=family)
     return log
 
@@ -79,10 +85,10 @@ def _append_commitment(
 
 
 def _checkpoint(family: Family, log: Log, head: ledger.LogHead, at: datetime) -> None:
-    key = verifier_key()
+    key = verifier_key(log)
     note = ledger.sign_checkpoint(
         signing_key(), key_name=key.name,
-        origin=ledger.checkpoint_origin(settings.TWOHOMES_LOG_NAME, log.log_id),
+        origin=ledger.checkpoint_origin(log_name(log), log.log_id),
         size=head.size, root=head.root,
     )
     Checkpoint.objects.create(family=family, size=head.size, root_hash=head.root, note=note,
@@ -164,13 +170,13 @@ def export_bundle(family: Family, out: IO[bytes], *, scope: ExportScope, now: da
             LogEntry.objects.filter(family=family, seq__lt=checkpoint.size)
             .select_related("opening").order_by("seq")
         )
-        log_id = family.log.log_id
+        log = family.log
     chosen = [r for r in rows if scope.seqs is None or r.seq in scope.seqs]
     entries = [_export_entry(row) for row in chosen]
     attachments = _attachments(family, chosen)
     try:
         ledger.write_bundle(
-            out, log_id=log_id, checkpoint=checkpoint.note, vkey=verifier_key().vkey(),
+            out, log_id=log.log_id, checkpoint=checkpoint.note, vkey=verifier_key(log).vkey(),
             entries=entries, exported_at=ledger.format_time(now), attachments=attachments,
             log_leaf_hashes=None if scope.seqs is None else [bytes(r.leaf_hash) for r in rows],
             selection=scope.description, bundle_name=bundle_name,
