@@ -4,6 +4,8 @@ Existing logs take it from the origin line of their latest stored checkpoint
 (``<server>/log/<log id>``), else from the current setting.
 """
 
+from typing import Any
+
 from django.conf import settings
 from django.db import migrations, models
 
@@ -14,7 +16,7 @@ def _stored_name(note: str, log_id: str) -> str:
     return origin[: -len(suffix)] if origin.endswith(suffix) else ""
 
 
-def fill_log_names(apps, schema_editor):  # type: ignore[no-untyped-def]
+def fill_log_names(apps: Any, schema_editor: Any) -> None:
     Log = apps.get_model("records", "Log")
     Checkpoint = apps.get_model("records", "Checkpoint")
     for log in Log.objects.filter(name=""):
