@@ -84,16 +84,20 @@ def _clean_image(name: str, data: bytes) -> CleanFile:
 
 
 def _without_location(image: Image.Image, data: bytes) -> bytes:
-    """The image re-saved without GPS data (other EXIF, like orientation, is kept)."""
+    """The image always re-saved, so only what Pillow writes survives: no XMP in any format
+    (where a GPS position hides as often as in EXIF), EXIF without its GPS block (orientation
+    and the rest are kept), and every frame of an animation."""
     exif = image.getexif()
-    if GPS_IFD not in exif and "exif" not in image.info:
-        return data
     exif.pop(GPS_IFD, None)
-    out = io.BytesIO()
-    options: dict[str, object] = {"exif": exif.tobytes()}
+    for key in ("xmp", "XML:com.adobe.xmp", "exif", "comment"):
+        image.info.pop(key, None)
+    options: dict[str, object] = {}
+    if image.format != "GIF" and len(exif):
+        options["exif"] = exif.tobytes()
     if image.format == "JPEG":
         options["quality"] = "keep"
-    if image.format == "GIF":
-        options = {}
+    if getattr(image, "n_frames", 1) > 1:
+        options["save_all"] = True
+    out = io.BytesIO()
     image.save(out, format=image.format, **options)
     return out.getvalue()
