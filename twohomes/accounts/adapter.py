@@ -2,12 +2,27 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
 from django.http import HttpRequest
 
 from twohomes.mail import NEUTRAL_SUBJECT, queue_message
+
+
+@dataclass(frozen=True)
+class Site:
+    """What an account email calls the site: TwoHomes, at the address it is served from."""
+
+    name: str
+    domain: str
+
+
+def this_site() -> Site:
+    return Site(name="TwoHomes", domain=urlsplit(settings.TWOHOMES_BASE_URL).netloc)
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -24,5 +39,7 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def send_mail(self, template_prefix: str, email: str, context: dict[str, Any]) -> None:
         # Through the task queue like every other email, so a slow mail server never
-        # holds up a sign-in page.
+        # holds up a sign-in page. The site is named here: without the sites framework the
+        # emails would read "Hello from !".
+        context = {"email": email, **context, "current_site": this_site()}
         queue_message(self.render_mail(template_prefix, email, context))
