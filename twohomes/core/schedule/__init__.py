@@ -13,7 +13,14 @@ Typical use (the Django calendar does exactly this)::
 Instants are aware datetimes (UTC inside); dates are local days in the plan's time zone.
 """
 
-from .compare import Comparison, compare_plans
+from .compare import (
+    ChildrenFigures,
+    Comparison,
+    Figure,
+    SideBySide,
+    compare_plans,
+    side_by_side,
+)
 from .errors import PlanError
 from .model import (
     LEVELS,
@@ -35,10 +42,11 @@ from .stats import ChildStats, ParentStats, Stats, compute_stats, plan_stats
 from .timeline import HolidayAward, Timeline, build_timeline, join_timelines, with_children
 
 __all__ = [
-    "LEVELS", "MAX_YEAR", "MIN_YEAR", "PATTERNS", "Child", "ChildStats", "Comparison",
-    "Exchange", "HolidayAward",
+    "LEVELS", "MAX_YEAR", "MIN_YEAR", "PATTERNS", "Child", "ChildStats", "ChildrenFigures",
+    "Comparison", "Exchange", "Figure", "HolidayAward",
     "Interval", "Override", "ParentStats", "Plan", "PlanError", "Reason", "Rotation", "Rule",
-    "Schedule", "Season", "Stats", "Timeline", "build_timeline", "compare_plans",
+    "Schedule", "Season", "SideBySide", "Stats", "Timeline", "build_timeline", "compare_plans",
     "compute_stats", "describe_patterns", "join_timelines", "load_plan", "load_plan_file",
-    "pattern_plan", "plan_schema", "plan_stats", "with_children", "within_years",
+    "pattern_plan", "plan_schema", "plan_stats", "side_by_side", "with_children",
+    "within_years",
 ]
