@@ -117,6 +117,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
                 "twohomes.families.context_processors.current_family",
+                "twohomes.messaging.context_processors.unread_messages",
+                "twohomes.schedules.context_processors.waiting_requests",
             ],
         },
     }

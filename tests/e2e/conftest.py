@@ -97,3 +97,13 @@ def sign_in(page: Any, email_address: str, password: str) -> None:
     page.get_by_label(re.compile(r"^Password:?$")).fill(password)
     page.get_by_role("button", name="Sign In").click()
     page.wait_for_load_state()
+
+
+def open_from_menu(page: Any, name: str) -> None:
+    """Follow a link of the main menu, opening "More" first when the link is behind it."""
+    nav = page.get_by_role("navigation", name="Main")
+    link = nav.get_by_role("link", name=name)
+    if not link.first.is_visible():
+        nav.locator("summary", has_text="More").click()
+    link.first.click()
+    page.wait_for_load_state()

@@ -13,7 +13,7 @@ import recurring_ical_events
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import DESKTOP, assert_fits, sign_in
+from tests.e2e.conftest import DESKTOP, assert_fits, open_from_menu, sign_in
 from tests.factories import TEST_PASSWORD
 from twohomes.schedules.engine import child_id, family_timeline
 
@@ -38,7 +38,7 @@ def test_parents_agree_on_a_2_2_5_5_plan_and_swap_a_night(
 ) -> None:
     alice = open_page()  # phone
     sign_in(alice, world.parent_a.user.email, TEST_PASSWORD)
-    alice.get_by_role("link", name="Plans").click()
+    open_from_menu(alice, "Plans")
     alice.get_by_role("link", name="Propose a plan").click()
     expect(alice.get_by_role("heading", name="Propose a parenting plan")).to_be_visible()
     alice.get_by_label("Schedule", exact=True).select_option("2-2-5-5")

@@ -9,7 +9,7 @@ from typing import Any
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import assert_fits, sign_in
+from tests.e2e.conftest import assert_fits, open_from_menu, sign_in
 from tests.factories import TEST_PASSWORD
 
 
@@ -21,7 +21,7 @@ def test_parent_creates_a_weekly_practice_invites_the_relative_who_replies(
     alice = open_page()  # phone, 375 px
     sign_in(alice, world.parent_a.user.email, TEST_PASSWORD)
     alice.goto(f"/f/{world.family.pk}/")
-    alice.get_by_role("link", name="Events").click()
+    open_from_menu(alice, "Events")
     expect(alice.get_by_role("heading", name="Events")).to_be_visible()
     assert_fits(alice)
     alice.get_by_role("link", name="New event").click()
@@ -52,7 +52,7 @@ def test_parent_creates_a_weekly_practice_invites_the_relative_who_replies(
     rita = open_page()
     sign_in(rita, world.relative.user.email, TEST_PASSWORD)
     rita.goto(f"/f/{world.family.pk}/")
-    rita.get_by_role("link", name="Events").click()
+    open_from_menu(rita, "Events")
     expect(rita.get_by_text("Riverside Park, pitch 2").first).to_be_visible()
     assert_fits(rita)
     rita.get_by_role("link", name="Football practice").first.click()

@@ -7,7 +7,7 @@ from typing import Any
 
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import DESKTOP, Mailbox, assert_fits, sign_in
+from tests.e2e.conftest import DESKTOP, Mailbox, assert_fits, open_from_menu, sign_in
 from tests.factories import TEST_PASSWORD
 
 PASSWORD = "maple-street-lantern-42"
@@ -86,7 +86,7 @@ def test_parents_start_a_family_and_both_see_the_four_children(
 
     maya.goto(maya.url.split("/members/")[0] + "/")
     expect(maya.locator(".members li", has_text="daniel")).to_contain_text("Parent")
-    maya.get_by_role("link", name="Audit").click()
+    open_from_menu(maya, "Audit")
     expect(maya.get_by_role("heading", name="Audit list")).to_be_visible()
     expect(maya.get_by_text("joined as parent")).to_be_visible()
     assert_fits(maya)

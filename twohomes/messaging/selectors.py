@@ -8,7 +8,7 @@ from django.http import Http404
 from twohomes.families.access import scoped
 from twohomes.families.models import Membership, MembershipStatus, Role
 
-from .models import Thread, ThreadMember
+from .models import Message, Thread, ThreadMember
 
 
 def visible_threads(membership: Membership) -> QuerySet[Thread]:
@@ -56,3 +56,9 @@ def participants(thread: Thread) -> list[Membership]:
     if thread.child_id:
         ids.add(thread.child_id)
     return list(active.filter(Q(role=Role.PARENT) | Q(pk__in=ids)).select_related("user"))
+
+
+def unread_count(membership: Membership) -> int:
+    """Messages of the threads ``membership`` sees that others wrote and they have not opened."""
+    return (Message.objects.filter(thread__in=visible_threads(membership))
+            .exclude(author=membership).exclude(receipts__reader=membership).count())

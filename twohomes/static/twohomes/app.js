@@ -50,7 +50,8 @@
   // (it covers the days below) or with Esc.
   function openDetails() {
     return Array.prototype.slice.call(
-      document.querySelectorAll("details.day-detail[open], details.inline-details[open]"));
+      document.querySelectorAll(
+        "details.day-detail[open], details.inline-details[open], details.nav-more[open]"));
   }
   document.addEventListener("toggle", function (event) {
     var opened = event.target;
@@ -59,10 +60,17 @@
   }, true);
   document.addEventListener("focusin", function (event) {
     openDetails().forEach(function (open) {
-      if (open.classList.contains("day-detail") && !open.contains(event.target)) {
+      if ((open.classList.contains("day-detail") || open.classList.contains("nav-more")) &&
+          !open.contains(event.target)) {
         open.open = false;
       }
     });
+  });
+
+  // The menu's "More" closes when a tap lands anywhere else.
+  document.addEventListener("click", function (event) {
+    Array.prototype.forEach.call(document.querySelectorAll("details.nav-more[open]"),
+      function (more) { if (!more.contains(event.target)) { more.open = false; } });
   });
 
   // Escape twice within a second also leaves, for a keyboard or a panic. An Esc that closes
