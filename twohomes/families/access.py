@@ -221,13 +221,31 @@ def family_view(cap: Cap, methods: Iterable[str] = ("GET",)) -> Callable[..., An
     return decorate
 
 
+# What a professional did, in the words the parents read in the audit list, by URL name.
+PAGE_WORDS = {
+    "family_home": "opened the family's Today page", "members": "looked at the members",
+    "calendar_month": "looked at the calendar (month)",
+    "calendar_week": "looked at the calendar (week)",
+    "calendar_agenda": "looked at the calendar (agenda)", "feed_settings": "opened the feed page",
+    "thread_list": "looked at the list of conversations", "thread_detail": "read a conversation",
+    "attachment": "opened an attachment", "export_record": "opened the export page",
+    "plan_list": "looked at the parenting plans", "plan_detail": "read a parenting plan",
+    "swap_list": "looked at the change requests", "swap_detail": "read a change request",
+    "event_list": "looked at the events", "event_detail": "read an event",
+}
+
+
 def log_professional_view(membership: Membership, request: HttpRequest) -> None:
     """Professionals' every view is visible to the parents in the audit list."""
+    match = request.resolver_match
+    words = PAGE_WORDS.get(match.url_name or "", "opened a page") if match else "opened a page"
+    if request.method == "POST" and match and match.url_name == "export_record":
+        words = "downloaded an export of the record"
     AuditEvent.objects.create(
         family_id=membership.family_id,
         actor=membership.user,
         action="family.professional.viewed",
-        summary=f"{membership.user.name} (professional) {request.method} {request.path}"[:300],
+        summary=f"{membership.user.name} (professional) {words}."[:300],
     )
 
 
