@@ -96,6 +96,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "twohomes.accounts.middleware.NoStoreMiddleware",
+    "twohomes.accounts.once.OnceMiddleware",
 ]
 
 if not DEV_MODE:
@@ -120,9 +121,13 @@ TEMPLATES = [
                 "twohomes.messaging.context_processors.unread_messages",
                 "twohomes.schedules.context_processors.waiting_requests",
             ],
+            # {% once_key %}, the one-time key of every form that creates something.
+            "builtins": ["twohomes.accounts.templatetags.once"],
         },
     }
 ]
+
+FORM_RENDERER = "twohomes.forms.FormRenderer"
 
 # Databases: SQLite under var/ by default, PostgreSQL (or any URL) from DATABASE_URL.
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
