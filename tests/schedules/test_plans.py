@@ -144,7 +144,7 @@ def test_versions_supersede_and_stay_readable(world: Any, agreed_plan: Any, clie
     page = client.get(reverse("plan_list", args=[world.family.pk])).content.decode()
     assert "Version 1" in page and "Version 2" in page and "Replaced by a later plan" in page
     detail = client.get(reverse("plan_detail", args=[world.family.pk, second.pk]))
-    assert b"Compared with the plan in force" not in detail.content  # it is the one in force
+    assert b"compared with the plan in force" not in detail.content  # it is the one in force
 
 
 @pytest.mark.parametrize("changes,message", [

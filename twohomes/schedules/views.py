@@ -10,13 +10,21 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from twohomes.calendar import grid
-from twohomes.core.schedule import PlanError, build_timeline, compare_plans, load_plan, plan_stats
+from twohomes.core.schedule import (
+    Plan,
+    PlanError,
+    build_timeline,
+    load_plan,
+    plan_stats,
+    side_by_side,
+)
 from twohomes.families.access import Cap, family_view, has, posted, scoped
 from twohomes.families.forms import error_summary
 from twohomes.families.models import Membership, MembershipStatus, Role
 
 from . import services
-from .engine import FamilyTimeline, agreed_plan
+from .comparison import Words, in_words
+from .engine import FamilyTimeline, agreed_plan, child_id
 from .forms import DecisionForm, PlanForm, SwapAnswerForm, SwapForm, public_holiday_names
 from .models import ParentingPlan, PlanStatus, SwapRequest, SwapStatus
 
@@ -73,11 +81,9 @@ def _preview(membership: Membership, spec: dict[str, Any], today: date,
     current = agreed_plan(family, today)
     comparison, compared_children = None, True
     if current is not None:
-        in_force = load_plan(current.spec)
-        if sorted(c.id for c in in_force.children) == sorted(c.id for c in engine_plan.children):
-            comparison = compare_plans(in_force, engine_plan, today, end)
-        else:  # a child joins or leaves: nothing to set side by side
-            compared_children = False
+        comparison = _compared(family, load_plan(current.spec), engine_plan, parents,
+                               today, end)
+        compared_children = comparison is not None
     day_list = grid.days(ft, family, family.children.all(), start,
                          start + timedelta(days=42), today)
     return {"preview_weeks": grid.weeks(day_list), "stats": stats, "comparison": comparison,
@@ -86,6 +92,20 @@ def _preview(membership: Membership, spec: dict[str, Any], today: date,
             "legend": [(key, m.user.name) for key, m in sorted(parents.items())],
             "weekday_names": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
                               "Saturday", "Sunday"]}
+
+
+def _compared(family: Any, in_force: Plan, proposed: Plan, parents: dict[str, Membership],
+              first: date, end: date) -> Words | None:
+    """The plan in force and the proposal over a year from the day the proposal starts, in
+    words; None when they cover other children (a child joins or leaves)."""
+    if sorted(c.id for c in in_force.children) != sorted(c.id for c in proposed.children):
+        return None
+    names = {key: m.user.name for key, m in parents.items()}
+    for key in proposed.parent_ids:
+        names.setdefault(key, proposed.parent_name(key))
+    children = {c.id: c.name or c.id for c in proposed.children}
+    children.update((child_id(c), c.name) for c in family.children.all())
+    return in_words(side_by_side(in_force, proposed, first, end), names, children)
 
 
 @family_view(Cap.PROPOSE_PLAN, methods=("GET", "POST"))

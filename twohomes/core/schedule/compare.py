@@ -96,7 +96,7 @@ class Figure:
 
 @dataclass(frozen=True, slots=True)
 class ChildrenFigures:
-    """Children (engine ids, plan order) whose figures are all the same; the measures with
+    """Children (engine ids, the proposal's order) whose figures are all the same; the measures with
     the largest change come first, the parents in plan order within a measure."""
 
     children: tuple[str, ...]
@@ -147,13 +147,13 @@ def side_by_side(in_force: Plan, proposed: Plan, start: date, end: date) -> Side
     share of time, weekends, holidays and the longest time away from each parent, and
     exchanges a month; children with the same figures share one group."""
     a, b = plan_stats(in_force, start, end), plan_stats(proposed, start, end)
-    if [c.child for c in a.children] != [c.child for c in b.children]:
+    if sorted(c.child for c in a.children) != sorted(c.child for c in b.children):
         raise PlanError("the two plans must have the same children (same ids) to be compared")
     weekends = saturdays(start, end)
     groups: dict[tuple[Figure, ...], list[str]] = {}
-    for child_a, child_b in zip(a.children, b.children, strict=True):
-        figures = _figures(child_a, child_b, Decimal(weekends))
-        groups.setdefault(figures, []).append(child_a.child)
+    for child_b in b.children:  # in the proposal's order
+        figures = _figures(a.child(child_b.child), child_b, Decimal(weekends))
+        groups.setdefault(figures, []).append(child_b.child)
     return SideBySide(start, end - timedelta(days=1), (end - start).days, weekends,
                       tuple(ChildrenFigures(tuple(ids), _ordered(figures))
                             for figures, ids in groups.items()))
