@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -35,10 +36,41 @@ def test_month_view_shows_who_has_each_child_and_why(
     assert "Monday 5 January" in page and "Alice tonight — because of" in page
     assert "⇄ Exchange 18:00 Alice → Bruno" in page
     assert "New Year" in page  # holidays are named
-    assert 'class="who-parent">A<' in page and 'class="who-parent">B<' in page
-    # Screen readers hear names, not letters; the legend explains the children's initials.
-    assert '<span class="sr-only">Ada with Alice,</span>' in page
-    assert "<strong>A</strong> Ada" in page and "<strong>B</strong> Ben" in page
+    # Each child by name on a band whose pattern is the parent's; screen readers hear both.
+    for name, parent, band in (("Ada", "Alice", "a"), ("Ben", "Bruno", "b")):
+        assert (f'<span class="who band-{band}" title="{name}: {parent}"><span class="who-child"'
+                f' aria-hidden="true">{name}</span><span class="sr-only">{name} with {parent},'
+                '</span></span>') in page
+    assert "A</span>" not in page.split('class="cal-grid"')[1]  # no parent letters
+    assert " Alice (striped band)" in page and " Bruno (dotted band)" in page
+    assert "Names in the days" not in page  # short names are shown whole
+
+
+def _bands(page: str) -> set[str]:
+    """The names shown on the day bands of a calendar page."""
+    return set(re.findall(r'<span class="who-child" aria-hidden="true">([^<]*)</span>', page))
+
+
+def test_children_with_the_same_initial_are_told_apart_by_name(
+    world: Any, agreed_plan: Any, client: Any
+) -> None:
+    """Amara and Amber share an initial: the days show "Ama" and "Amb", the same for every
+    member of the family (a relative who sees Amara only too), and the legend says which."""
+    world.linked_child.name, world.unlinked_child.name = "Amara", "Amber"
+    world.linked_child.save()
+    world.unlinked_child.save()
+    ChildFactory(family=world.family, name="Theo")  # in no plan yet: a dashed band
+    url = reverse("calendar_month", args=[world.family.pk])
+    client.force_login(world.parent_a.user)
+    page = client.get(url, {"month": "2026-01"}).content.decode()
+    assert _bands(page) == {"Ama", "Amb", "Theo"}
+    assert 'title="Theo: No plan yet"' in page and 'class="who band-none"' in page
+    assert ("Names in the days: <strong>Ama</strong> Amara, <strong>Amb</strong> Amber."
+            in page)
+    client.force_login(world.relative.user)
+    page = client.get(url, {"month": "2026-01"}).content.decode()
+    assert _bands(page) == {"Ama"}
+    assert "Names in the days: <strong>Ama</strong> Amara." in page
 
 
 def test_week_and_agenda_views(world: Any, agreed_plan: Any, client: Any) -> None:
@@ -49,6 +81,29 @@ def test_week_and_agenda_views(world: Any, agreed_plan: Any, client: Any) -> Non
     agenda = client.get(reverse("calendar_agenda", args=[world.family.pk]),
                         {"start": "2026-01-05"}).content.decode()
     assert "Wednesday 7 January" in agenda and "Alice → Bruno" in agenda
+
+
+def test_the_agenda_lists_children_handed_over_together_once(
+    world: Any, agreed_plan: Any, client: Any
+) -> None:
+    """2-2-5-5 from Monday 5 January 2026, Alice first, both children together: in the four
+    weeks from then, Bruno hands them to Alice on the 5th (the rotation's Sunday before was
+    his), 9th, 19th and 23rd, Alice to Bruno on the 7th, 14th, 21st and 28th (2 February is
+    the first day after the four weeks)."""
+    client.force_login(world.parent_b.user)
+    page = client.get(reverse("calendar_agenda", args=[world.family.pk]),
+                      {"start": "2026-01-05"}).content.decode()
+    lines = re.findall(r"<li>⇄ ([^<]*)</li>", page)
+    assert lines == ["18:00 Ada, Ben: Bruno → Alice", "18:00 Ada, Ben: Alice → Bruno"] * 4
+    days = re.findall(r'<h2 class="agenda-day">([^<]*)</h2>', page)
+    assert days == ["Monday 5 January", "Wednesday 7 January", "Friday 9 January",
+                    "Wednesday 14 January", "Monday 19 January", "Wednesday 21 January",
+                    "Friday 23 January", "Wednesday 28 January"]
+    client.force_login(world.relative.user)  # sees Ada only
+    page = client.get(reverse("calendar_agenda", args=[world.family.pk]),
+                      {"start": "2026-01-05"}).content.decode()
+    assert re.findall(r"<li>⇄ ([^<]*)</li>", page) == ["18:00 Ada: Bruno → Alice",
+                                                      "18:00 Ada: Alice → Bruno"] * 4
 
 
 def test_htmx_navigation_returns_only_the_calendar(world: Any, agreed_plan: Any,

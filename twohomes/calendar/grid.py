@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import calendar as cal
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -17,6 +17,8 @@ import holidays
 
 from twohomes.families.models import Child, Family
 from twohomes.schedules.engine import FamilyTimeline, child_id
+
+from .shortnames import short_names
 
 LEVEL_WORDS = {"override": "a change agreed between the parents", "holiday": "a holiday rule",
                "vacation": "a school break rule", "season": "a season of the plan",
@@ -30,6 +32,25 @@ class ChildDay:
     parent_name: str
     reason: str
     exchanges: tuple[str, ...]
+    short: str = ""  # the child's name as the small day cell shows it, never two alike
+
+
+@dataclass(frozen=True)
+class Handover:
+    """Children handed over together: one line in the agenda, however many children."""
+
+    at: datetime  # family time
+    children: tuple[Child, ...]
+    from_name: str
+    to_name: str
+
+    @property
+    def names(self) -> str:
+        return ", ".join(child.name for child in self.children)
+
+    @property
+    def time_text(self) -> str:
+        return f"{self.at:%H:%M}"
 
 
 @dataclass
@@ -40,6 +61,7 @@ class Day:
     holiday_names: list[str] = field(default_factory=list)
     children: list[ChildDay] = field(default_factory=list)
     events: list[object] = field(default_factory=list)
+    handovers: list[Handover] = field(default_factory=list)
 
     @property
     def has_exchange(self) -> bool:
@@ -77,16 +99,26 @@ def _explain(reason: object, *, change_reasons: bool = True) -> str:
     return f"{rule} ({words})" if rule else words
 
 
+def short_forms(children: Iterable[Child]) -> dict[int, str]:
+    """Each child's short form (by pk), worked out among the children given: pass all of
+    a family's children so that everyone in the family sees the same short forms."""
+    children = list(children)
+    return dict(zip((c.pk for c in children), short_names([c.name for c in children]),
+                    strict=True))
+
+
 def child_day(ft: FamilyTimeline | None, child: Child, day: date,
               exchanges: dict[tuple[str, date], list[str]], *,
-              change_reasons: bool = True) -> ChildDay:
+              change_reasons: bool = True, short: str = "") -> ChildDay:
     cid = child_id(child)
+    short = short or child.name
     if ft is None or cid not in ft.timeline.children:
-        return ChildDay(child, "", "No plan yet", "No parenting plan covers this child yet.", ())
+        return ChildDay(child, "", "No plan yet", "No parenting plan covers this child yet.",
+                        (), short)
     interval = ft.timeline.interval_at(cid, _night_instant(day, ft.zone))
     return ChildDay(child, interval.parent, ft.parent_name(interval.parent),
                     _explain(interval.reason, change_reasons=change_reasons),
-                    tuple(exchanges.get((cid, day), ())))
+                    tuple(exchanges.get((cid, day), ())), short)
 
 
 def exchanges_by_day(ft: FamilyTimeline | None, first: date, end: date) -> dict[
@@ -104,12 +136,36 @@ def exchanges_by_day(ft: FamilyTimeline | None, first: date, end: date) -> dict[
     return found
 
 
+def handovers_by_day(ft: FamilyTimeline | None, children: list[Child], first: date,
+                     end: date) -> dict[date, list[Handover]]:
+    """Exchanges in local days [first, end), children handed over at the same time by the
+    same parent to the same parent together, in the order of ``children``."""
+    if ft is None:
+        return {}
+    order = {child_id(c): c for c in children}
+    together: dict[tuple[datetime, str, str], list[Child]] = {}
+    for x in ft.timeline.exchanges(datetime.combine(first, time(0), ft.zone),
+                                   datetime.combine(end, time(0), ft.zone)):
+        if x.child in order:
+            together.setdefault((x.at, x.from_parent, x.to_parent), []).append(order[x.child])
+    found: dict[date, list[Handover]] = {}
+    position = {c.pk: i for i, c in enumerate(children)}
+    for (at, giver, receiver), group in sorted(together.items(), key=lambda item: item[0]):
+        local = at.astimezone(ft.zone)
+        found.setdefault(local.date(), []).append(Handover(
+            local, tuple(sorted(group, key=lambda c: position[c.pk])),
+            ft.parent_name(giver), ft.parent_name(receiver)))
+    return found
+
+
 def days(ft: FamilyTimeline | None, family: Family, children: Iterable[Child], first: date,
          end: date, today: date, month: int | None = None, *,
-         change_reasons: bool = True) -> list[Day]:
+         change_reasons: bool = True, shorts: Mapping[int, str] | None = None) -> list[Day]:
     children = list(children)
+    shorts = short_forms(children) if shorts is None else shorts
     exchanges = exchanges_by_day(ft, first, end)
     named = public_holidays(family, first, end)
+    handovers = handovers_by_day(ft, children, first, end)
     result = []
     current = first
     while current < end:
@@ -117,8 +173,9 @@ def days(ft: FamilyTimeline | None, family: Family, children: Iterable[Child], f
             day=current, in_month=month is None or current.month == month,
             today=current == today,
             holiday_names=[named[current]] if current in named else [],
-            children=[child_day(ft, c, current, exchanges, change_reasons=change_reasons)
-                      for c in children],
+            children=[child_day(ft, c, current, exchanges, change_reasons=change_reasons,
+                                short=shorts.get(c.pk, "")) for c in children],
+            handovers=handovers.get(current, []),
         ))
         current += timedelta(days=1)
     return result

@@ -75,9 +75,12 @@ def _render(request: HtmxHttpRequest, template: str, context: dict[str, Any]) ->
 
 def _base_context(request: HttpRequest, membership: Membership, view: str) -> dict[str, Any]:
     children, chosen = _children(request, membership)
+    # Worked out among all of the family's children: everyone sees the same short forms.
+    shorts = grid.short_forms(membership.family.children.all())
     return {"membership": membership, "family": membership.family, "view": view,
             "all_children": list(visible_children(membership)), "chosen": chosen,
-            "children": children, "weekday_names": WEEKDAY_NAMES,
+            "children": children, "weekday_names": WEEKDAY_NAMES, "shorts": shorts,
+            "short_key": [(shorts[c.pk], c.name) for c in children if shorts[c.pk] != c.name],
             "today": timezone.localdate(timezone=_zone(membership))}
 
 
@@ -85,7 +88,7 @@ def _grid_days(membership: Membership, context: dict[str, Any], first: date, end
                month: int | None) -> list[grid.Day]:
     ft, error = _timeline(membership, first, end)
     day_list = grid.days(ft, membership.family, context["children"], first, end,
-                         context["today"], month,
+                         context["today"], month, shorts=context["shorts"],
                          change_reasons=has(membership, Cap.VIEW_PLANS))
     only = [context["chosen"]] if context["chosen"] else None
     attach_events(day_list, events_between(membership, first, end, only), _zone(membership))
@@ -126,8 +129,8 @@ def agenda(request: HtmxHttpRequest, membership: Membership) -> HttpResponse:
     first = _parse_day(request.GET.get("start", ""), context["today"])
     end = first + timedelta(days=28)
     day_list = _grid_days(membership, context, first, end, None)
-    context.update(agenda=[d for d in day_list if d.holiday_names or d.events or any(
-        cd.exchanges for cd in d.children)] , title=f"{first:%d %B} – {end:%d %B %Y}",
+    context.update(agenda=[d for d in day_list if d.holiday_names or d.events or d.handovers],
+        title=f"{first:%d %B} – {end:%d %B %Y}",
         previous=f"start={first - timedelta(days=28)}", following=f"start={end}",
         first_day=day_list[0] if day_list else None)
     return _render(request, "calendar/calendar.html", context)
