@@ -17,6 +17,7 @@ from .choices import (
     timezone_choices,
 )
 from .models import Child, Colour, Family, Pattern, Role
+from .services import free_colour, free_pattern
 
 
 class FamilyForm(forms.ModelForm[Family]):
@@ -100,6 +101,9 @@ class ChildForm(forms.ModelForm[Child]):
         self.family = family
         choice_field(self, "colour").choices = Colour.choices
         choice_field(self, "pattern").choices = Pattern.choices
+        if not self.instance.pk:  # a new child: a colour and pattern no sibling has
+            self.initial["colour"] = free_colour(family)
+            self.initial["pattern"] = free_pattern(family)
 
     def clean_birth_date(self) -> date:
         birth_date: date = self.cleaned_data["birth_date"]

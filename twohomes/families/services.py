@@ -7,6 +7,7 @@ acting membership), one transaction, and its audit entry written in that transac
 from __future__ import annotations
 
 import secrets
+from collections import Counter
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -25,11 +26,13 @@ from .access import Cap, require
 from .models import (
     AuditEvent,
     Child,
+    Colour,
     Family,
     Invitation,
     InvitationStatus,
     Membership,
     MembershipStatus,
+    Pattern,
     Role,
 )
 
@@ -71,11 +74,30 @@ def update_family(*, actor: Membership, **fields: str) -> Family:
     return family
 
 
+def _least_used(choices: list[str], used: Iterable[str]) -> str:
+    """The first choice no sibling has; when every one is taken, the first of the least used."""
+    counts = Counter(used)
+    return min(choices, key=lambda choice: counts[choice])  # min keeps the first of equals
+
+
+def free_colour(family: Family) -> str:
+    """A new child's calendar colour: the first of the palette that no sibling has."""
+    return _least_used(list(Colour.values), family.children.values_list("colour", flat=True))
+
+
+def free_pattern(family: Family) -> str:
+    """A new child's calendar pattern: the first that no sibling has."""
+    return _least_used(list(Pattern.values), family.children.values_list("pattern", flat=True))
+
+
 @transaction.atomic
 def add_child(
-    *, actor: Membership, name: str, birth_date: date, colour: str, pattern: str
+    *, actor: Membership, name: str, birth_date: date, colour: str = "", pattern: str = ""
 ) -> Child:
+    """Add a child; without a colour or pattern, the first that no sibling has."""
     require(actor, Cap.MANAGE_CHILDREN)
+    colour = colour or free_colour(actor.family)
+    pattern = pattern or free_pattern(actor.family)
     child = Child.objects.create(
         family=actor.family, name=name, birth_date=birth_date, colour=colour, pattern=pattern
     )
