@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Max, Q
+from django.db.models import Max, Q, QuerySet
 
 from twohomes.core.ledger import canonical_json
 from twohomes.core.schedule import PlanError, load_plan
@@ -179,20 +180,32 @@ def expire_plan(plan: ParentingPlan, now: datetime) -> None:
                    now=now)
 
 
+def _expire_each(candidates: QuerySet[Any], family: Any, waiting: str,
+                 lapsed: Callable[[Any], bool], expire: Callable[[Any, datetime], None],
+                 now: datetime) -> int:
+    """Expire the ``candidates`` (of ``family``, or of every family) that have ``lapsed``,
+    each in its own transaction and only if still ``waiting`` once locked: another parent
+    may have answered in between. Returns how many expired."""
+    if family is not None:
+        candidates = candidates.filter(family=family)
+    count = 0
+    for row in candidates.select_related("family"):
+        if not lapsed(row):
+            continue
+        with transaction.atomic():
+            locked = candidates.model.objects.select_for_update().get(pk=row.pk)
+            if locked.status == waiting:
+                expire(locked, now)
+                count += 1
+    return count
+
+
 def expire_plans(*, now: datetime, family: Any = None) -> int:
+    """Expire every proposal whose start date passed before every parent agreed."""
     waiting = ParentingPlan.objects.filter(status=PlanStatus.PROPOSED,
                                            effective_from__isnull=False)
-    if family is not None:
-        waiting = waiting.filter(family=family)
-    count = 0
-    for plan in waiting.select_related("family"):
-        if _lapsed(plan, now):
-            with transaction.atomic():
-                locked = ParentingPlan.objects.select_for_update().get(pk=plan.pk)
-                if locked.status == PlanStatus.PROPOSED:
-                    expire_plan(locked, now)
-                    count += 1
-    return count
+    return _expire_each(waiting, family, PlanStatus.PROPOSED,
+                        lambda plan: _lapsed(plan, now), expire_plan, now)
 
 
 # --- swaps ------------------------------------------------------------------------------
@@ -370,18 +383,8 @@ def expire_swaps(*, now: datetime, family: Any = None) -> int:
     # decides.
     latest = (now.astimezone(UTC) + timedelta(hours=14)).date()
     lapsed = SwapRequest.objects.filter(status=SwapStatus.PENDING, answer_by__lt=latest)
-    if family is not None:
-        lapsed = lapsed.filter(family=family)
-    count = 0
-    for swap in lapsed.select_related("family"):
-        if swap.answer_by >= swap.family.today(now):
-            continue
-        with transaction.atomic():
-            locked = SwapRequest.objects.select_for_update().get(pk=swap.pk)
-            if locked.status == SwapStatus.PENDING:
-                _expire(locked, now)
-                count += 1
-    return count
+    return _expire_each(lapsed, family, SwapStatus.PENDING,
+                        lambda swap: swap.answer_by < swap.family.today(now), _expire, now)
 
 
 def waiting_for(membership: Membership, now: datetime) -> dict[str, Any]:
