@@ -63,3 +63,24 @@ class KnownDevice(models.Model):
 
     def __str__(self) -> str:
         return self.description
+
+
+class SubmissionKey(models.Model):
+    """A form's one-time key, kept once the form was sent: a repeat gets the first answer.
+
+    Owned by the person, not a family: the key guards a browser's form, whatever it created.
+    """
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="submission_keys")
+    key = models.CharField(max_length=64)
+    path = models.CharField(max_length=500)
+    result = models.TextField(blank=True, help_text="Where the first answer sent the person.")
+    created_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "key"], name="unique_submission_key_per_user")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.path} -> {self.result}"
