@@ -96,6 +96,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "twohomes.accounts.middleware.NoStoreMiddleware",
+    "twohomes.accounts.names.NameRequiredMiddleware",
     "twohomes.accounts.once.OnceMiddleware",
 ]
 
@@ -200,6 +201,9 @@ ACCOUNT_ADAPTER = "twohomes.accounts.adapter.AccountAdapter"
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+# Sign-up asks for the name the family will see; pages and emails say it, never the email.
+ACCOUNT_FORMS = {"signup": "twohomes.accounts.forms.SignupForm"}
+ACCOUNT_USER_DISPLAY = "twohomes.accounts.names.user_display"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False

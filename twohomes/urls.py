@@ -1,6 +1,7 @@
 from django.urls import include, path
 
 urlpatterns = [
+    path("", include("twohomes.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("", include("twohomes.families.urls")),
     path("", include("twohomes.messaging.urls")),

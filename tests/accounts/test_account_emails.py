@@ -34,7 +34,8 @@ def _assert_names_the_site(subject: str, body: str) -> None:
 @pytest.mark.django_db(transaction=True)
 def test_the_sign_up_email_names_twohomes_and_its_address(smtp: Mailbox) -> None:
     response = Client().post("/accounts/signup/", {
-        "email": "nadia@example.org", "password1": TEST_PASSWORD, "password2": TEST_PASSWORD})
+        "display_name": "Nadia Haddad", "email": "nadia@example.org",
+        "password1": TEST_PASSWORD, "password2": TEST_PASSWORD})
     assert response.status_code == 302
     subject, body = smtp.wait_for("nadia@example.org")
     _assert_names_the_site(subject, body)
@@ -59,3 +60,31 @@ def test_an_unknown_address_gets_a_named_email_too(smtp: Mailbox) -> None:
     assert response.status_code == 302
     subject, body = smtp.wait_for("nobody@example.org")
     _assert_names_the_site(subject, body)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_sign_up_email_says_the_name_given_not_the_address(smtp: Mailbox) -> None:
+    # Another address than above: allauth sends one confirmation per address in 3 minutes.
+    response = Client().post("/accounts/signup/", {
+        "display_name": "Noor Haddad", "email": "noor.h@example.org",
+        "password1": TEST_PASSWORD, "password2": TEST_PASSWORD})
+    assert response.status_code == 302
+    _, body = smtp.wait_for("noor.h@example.org")
+    assert "because user Noor Haddad has given your email address" in body, body
+    assert "noor.h " not in body
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_sign_in_from_a_new_browser_greets_the_member_by_name(
+    world: Any, smtp: Mailbox
+) -> None:
+    user = world.parent_b.user
+    user.display_name = "Bruno Okafor"
+    user.save()
+    for browser in ("Firefox on a laptop", "Safari on a phone"):
+        response = Client().post("/accounts/login/", {
+            "login": user.email, "password": TEST_PASSWORD}, HTTP_USER_AGENT=browser)
+        assert response.status_code == 302
+    _, body = smtp.wait_for(user.email)
+    assert body.startswith("Hello Bruno Okafor,"), body
+    assert "Safari on a phone" in body

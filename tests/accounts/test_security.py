@@ -114,6 +114,7 @@ def test_signup_requires_email_verification(
     client = Client()
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("account_signup"), {
+            "display_name": "Noor Parent",
             "email": "new.parent@example.org", "password1": "a-long-passphrase-77",
             "password2": "a-long-passphrase-77"})
     assert response.status_code == 302

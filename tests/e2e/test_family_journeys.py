@@ -15,9 +15,10 @@ CHILDREN = [("Leo", "2016-04-02"), ("Amara", "2019-06-21"), ("Sofia", "2021-01-3
             ("Theo", "2022-09-09")]
 
 
-def sign_up_and_verify(page: Any, mailbox: Mailbox, address: str) -> None:
+def sign_up_and_verify(page: Any, mailbox: Mailbox, address: str, name: str) -> None:
     page.goto("/accounts/signup/")
     assert_fits(page)
+    page.get_by_label("Your name, as your family will see it").fill(name)
     page.get_by_label("Email").fill(address)
     page.get_by_label(re.compile(r"^Password:?$")).fill(PASSWORD)
     page.get_by_label(re.compile(r"^Password \(again\):?$")).fill(PASSWORD)
@@ -34,7 +35,7 @@ def test_parents_start_a_family_and_both_see_the_four_children(
     open_page: Any, mailbox: Mailbox
 ) -> None:
     maya = open_page()  # a phone, 375 px wide
-    sign_up_and_verify(maya, mailbox, "maya@example.org")
+    sign_up_and_verify(maya, mailbox, "maya@example.org", "Maya Rivera")
 
     expect(maya.get_by_role("heading", name="Your families")).to_be_visible()
     maya.get_by_role("link", name="Create a family").click()
@@ -77,7 +78,7 @@ def test_parents_start_a_family_and_both_see_the_four_children(
     daniel.goto(invitation)
     expect(daniel.get_by_text("Rivera-Okafor family")).to_be_visible()
     daniel.get_by_role("link", name="Create an account").click()
-    sign_up_and_verify(daniel, mailbox, "daniel@example.org")
+    sign_up_and_verify(daniel, mailbox, "daniel@example.org", "Daniel Okafor")
     expect(daniel.get_by_role("heading", name="You are invited")).to_be_visible()
     daniel.get_by_role("button", name="Accept invitation").click()
     expect(daniel.get_by_role("heading", name="Rivera-Okafor family")).to_be_visible()
@@ -85,10 +86,10 @@ def test_parents_start_a_family_and_both_see_the_four_children(
         expect(daniel.locator(".child-name", has_text=name)).to_be_visible()
 
     maya.goto(maya.url.split("/members/")[0] + "/")
-    expect(maya.locator(".members li", has_text="daniel")).to_contain_text("Parent")
+    expect(maya.locator(".members li", has_text="Daniel Okafor")).to_contain_text("Parent")
     open_from_menu(maya, "Audit")
     expect(maya.get_by_role("heading", name="Audit list")).to_be_visible()
-    expect(maya.get_by_text("joined as parent")).to_be_visible()
+    expect(maya.get_by_text("Daniel Okafor joined as parent")).to_be_visible()
     assert_fits(maya)
 
 

@@ -169,3 +169,22 @@ def test_the_same_plan_again_says_nothing_changes(
                        .content.decode())
     assert "<strong>No change:</strong> the two plans give the same" in section
     assert all(row.endswith("(same)") for row in _rows(section)[1:])
+
+
+def test_holidays_count_for_the_parent_the_rule_gives_them_to(
+    world: Any, agreed_plan: Any, client: Any
+) -> None:
+    """The plan in force has no holiday rules; the proposal gives Christmas Day to Alice
+    in even years and Bruno in odd ones."""
+    starts = _cycle_start(world)
+    [christmas] = [date(y, 12, 25) for y in (starts.year, starts.year + 1)
+                   if starts <= date(y, 12, 25) < starts + timedelta(days=365)]
+    given, other = ("Alice", "Bruno") if christmas.year % 2 == 0 else ("Bruno", "Alice")
+    plan = _propose(world, starts, holidays={"Christmas Day": {"rule": "alt-A",
+                                                               "window": "day"}})
+    client.force_login(world.parent_b.user)
+    section = _section(client.get(reverse("plan_detail", args=[world.family.pk, plan.pk]))
+                       .content.decode())
+    assert f"Holidays with {given} | none | 1 of 1 (1 more)" in _rows(section)
+    assert f"Holidays with {other} | none | 0 of 1 (same)" in _rows(section)
+    assert "Neither plan gives" not in section

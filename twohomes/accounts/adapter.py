@@ -33,6 +33,13 @@ class AccountAdapter(DefaultAccountAdapter):
         login = credentials.get("email", credentials.get("username", "")).lower()
         return f"{self.get_client_ip(request)}:{login}"
 
+    def save_user(
+        self, request: HttpRequest, user: Any, form: Any, commit: bool = True
+    ) -> Any:
+        # The sign-up form has already cleaned the name (names.clean_name).
+        user.display_name = form.cleaned_data.get("display_name", "")
+        return super().save_user(request, user, form, commit)
+
     def format_email_subject(self, subject: str) -> str:
         # A subject line shows on a locked phone: it never says more than "TwoHomes".
         return NEUTRAL_SUBJECT

@@ -44,7 +44,9 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     @property
     def name(self) -> str:
-        return self.display_name or self.email.split("@", 1)[0]
+        # Never a part of the email address: it can say more than the person chose to share.
+        # A member without a name is asked for one at their next page (names.py).
+        return self.display_name or "Unnamed member"
 
 
 class KnownDevice(models.Model):

@@ -1,11 +1,16 @@
 from __future__ import annotations
 
+from django.db import transaction
 from django.http import HttpRequest
 from django.urls import reverse
 
+from twohomes.families.models import Membership, MembershipStatus
+from twohomes.families.services import audit
 from twohomes.mail import send_neutral_email
+from twohomes.records import services as records
 
 from .models import KnownDevice, User
+from .names import clean_name
 
 
 def notify_new_device(*, user: User, device: KnownDevice, request: HttpRequest) -> None:
@@ -15,3 +20,34 @@ def notify_new_device(*, user: User, device: KnownDevice, request: HttpRequest) 
         template="accounts/email/new_device.txt",
         context={"user": user, "device": device, "sessions_url": sessions_url},
     )
+
+
+def _renamed_words(old_name: str, new_name: str) -> str:
+    if not old_name:  # a member from before names were asked: no email part stands in
+        return f"A member who had not given a name yet is now called {new_name}."
+    return f"{old_name} is now called {new_name}."
+
+
+@transaction.atomic
+def change_name(*, actor: User, name: str) -> User:
+    """Give ``actor`` the name their families see, recorded in each of those families.
+
+    Every family the person belongs to gets a ``family.member.renamed`` record entry (the
+    export's list of people is built from these) and a line in its audit list. A name that
+    is not acceptable raises ValidationError and changes nothing.
+    """
+    new_name = clean_name(name)
+    user = User.objects.select_for_update().get(pk=actor.pk)
+    old_name = user.display_name
+    if new_name == old_name:
+        return user
+    user.display_name = new_name
+    user.save(update_fields=["display_name"])
+    actor.display_name = new_name
+    memberships = Membership.objects.filter(user=user, status=MembershipStatus.ACTIVE)
+    for membership in memberships.select_related("family").order_by("pk"):
+        records.append(membership.family, "family.member.renamed", membership,
+                       {"member": records.actor_id(membership), "name": new_name})
+        audit(membership.family, user, "family.member.renamed",
+              _renamed_words(old_name, new_name))
+    return user

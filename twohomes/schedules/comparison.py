@@ -61,6 +61,8 @@ def _value(figure: Figure, value: Decimal, whole: Decimal | None) -> str:
         return f"{text} %"
     if figure.measure == "longest_away_days":
         return f"{text} day" if text == "1" else f"{text} days"
+    if whole is not None and not whole:
+        return "none"  # a plan with no holiday rules: nothing to count
     return f"{text} of {number(whole)}" if whole is not None else text
 
 

@@ -79,10 +79,10 @@ def test_the_measures_that_change_most_come_first_in_the_table() -> None:
                         "weekends", "weekends", "holidays", "holidays"]
 
 
-def _family(schedules: list[tuple[list[str], str]]) -> Any:
+def _family(schedules: list[tuple[list[str], str]], order: str = "xyz") -> Any:
     return load_plan({
         "timezone": "UTC", "parents": {"A": "Alice", "B": "Bruno"},
-        "children": [{"id": "x"}, {"id": "y"}, {"id": "z"}],
+        "children": [{"id": c} for c in order],
         "schedules": [{"name": f"s{i}", "children": children,
                        "rotation": {"pattern": pattern, "start": "2026-01-05",
                                     "first_parent": "A", "exchange_time": "18:00"}}
@@ -116,3 +116,16 @@ def test_plans_for_other_children_are_not_compared() -> None:
 ])
 def test_saturdays_in_a_window(first: date, end: date, count: int) -> None:
     assert saturdays(first, end) == count
+
+
+def test_children_are_matched_by_id_in_the_proposals_order() -> None:
+    """The plan in force lists the children z, y, x; the proposal x, y, z."""
+    in_force = _family([(["x", "y", "z"], "alternating-weeks")], order="zyx")
+    proposed = _family([(["y"], "sole"), (["x", "z"], "alternating-weeks")])
+    compared = side_by_side(in_force, proposed, START, END)
+    assert [g.children for g in compared.groups] == [("x", "z"), ("y",)]
+    same, changed = compared.groups
+    assert all(f.change == 0 for f in same.figures)
+    weekends = {f.parent: (f.before, f.after) for f in changed.figures
+                if f.measure == "weekends"}
+    assert weekends == {"A": (2, 4), "B": (2, 0)}

@@ -1,0 +1,44 @@
+"""The account forms TwoHomes adds to allauth's: a name at sign-up and on the name page."""
+
+from __future__ import annotations
+
+from allauth.account.forms import SignupForm as AllauthSignupForm
+from django import forms
+
+from .names import (
+    CONTROL_REFUSED,
+    MAX_NAME_LENGTH,
+    NAME_HELP,
+    NAME_LABEL,
+    NAME_REQUIRED,
+    clean_name,
+)
+
+
+def name_field() -> forms.CharField:
+    return forms.CharField(
+        label=NAME_LABEL, max_length=MAX_NAME_LENGTH, help_text=NAME_HELP,
+        error_messages={
+            "required": NAME_REQUIRED, "null_characters_not_allowed": CONTROL_REFUSED,
+            "max_length": f"A name can be up to {MAX_NAME_LENGTH} characters; this one has "
+                          "%(show_value)d.",
+        },
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+
+
+class SignupForm(AllauthSignupForm):
+    """allauth's sign-up with the name the family will see, asked first."""
+
+    display_name = name_field()
+    field_order = ["display_name", "email", "password1", "password2"]
+
+    def clean_display_name(self) -> str:
+        return clean_name(self.cleaned_data["display_name"])
+
+
+class NameForm(forms.Form):
+    name = name_field()
+
+    def clean_name(self) -> str:
+        return clean_name(self.cleaned_data["name"])

@@ -1,0 +1,7 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("accounts/name/", views.change_name, name="change_name"),
+]

@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+
+from twohomes.families.access import posted, signed_in_view
+
+from . import services
+from .forms import NameForm
+from .models import User
+
+
+def _next_page(request: HttpRequest) -> str:
+    wanted = request.POST.get("next") or request.GET.get("next") or ""
+    safe = url_has_allowed_host_and_scheme(
+        wanted, allowed_hosts={request.get_host()}, require_https=request.is_secure())
+    return wanted if safe and wanted.startswith("/") else ""
+
+
+@signed_in_view(methods=("GET", "POST"))
+def change_name(request: HttpRequest) -> HttpResponse:
+    """The name the person's families see: asked of a member who has none, changed at will."""
+    user = request.user
+    assert isinstance(user, User)
+    form = NameForm(posted(request)[0], initial={"name": user.display_name})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.change_name(actor=user, name=form.cleaned_data["name"])
+        except ValidationError as error:
+            form.add_error("name", error)
+        else:
+            messages.success(request, f"Your families now see you as {user.display_name}.")
+            return redirect(_next_page(request) or "change_name")
+    return render(request, "accounts/name.html", {
+        "form": form, "next": _next_page(request), "asking": not user.display_name,
+    })
