@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,6 +17,9 @@ from tests.mailbox import Mailbox, smtp_mailbox, use_smtp
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = "/usr/bin/chromium"
+# Screenshots of the main pages, for a reviewer: var/screenshots/ (TWOHOMES_SCREENSHOTS).
+SCREENSHOTS = Path(os.environ.get("TWOHOMES_SCREENSHOTS")
+                   or Path(__file__).resolve().parents[2] / "var" / "screenshots")
 PHONE = {"width": 375, "height": 740}
 DESKTOP = {"width": 1280, "height": 800}
 
@@ -107,3 +111,14 @@ def open_from_menu(page: Any, name: str) -> None:
         nav.locator("summary", has_text="More").click()
     link.first.click()
     page.wait_for_load_state()
+
+
+def screenshot_dir() -> Path:
+    """The folder for screenshots; the run's summary says where it is."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    return SCREENSHOTS
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    if SCREENSHOTS.is_dir() and any(SCREENSHOTS.glob("*.png")):
+        terminalreporter.write_line(f"Screenshots of the main pages: {SCREENSHOTS}")
