@@ -221,7 +221,7 @@ def test_feed_text_is_escaped_and_folded(world: Any, agreed_plan: Any, client: A
     assert not any(byte < 32 and byte not in b"\t\r\n" or byte == 127 for byte in body)
     calendar = icalendar.Calendar.from_ical(body)
     summaries = {str(e["SUMMARY"]) for e in calendar.walk("VEVENT")}
-    assert {f"Ben, {name} with Alice", f"Exchange: {name}, Ben, Alice → Bruno"} <= summaries
+    assert {f"Ben, {name} with Alice", f"Exchange of {name}, Ben: Alice → Bruno"} <= summaries
     places = {str(e["LOCATION"]) for e in calendar.walk("VEVENT") if "LOCATION" in e}
     assert places == {place}
 

@@ -87,12 +87,13 @@ def _night_instant(day: date, zone: ZoneInfo) -> datetime:
     return datetime.combine(day, time(23, 59), zone)
 
 
-def _explain(reason: object, *, change_reasons: bool = True) -> str:
+def explain(reason: object, *, change_reasons: bool = True) -> str:
     """Why a parent has a child, in words. A change's name carries the reason a parent gave
     for it; without ``change_reasons`` (whoever cannot read the change requests) it is left
     out."""
     level = getattr(reason, "level", "base")
-    rule = getattr(reason, "rule", "")
+    # A parent's reason may end in a full stop of its own: the sentence around it adds one.
+    rule = str(getattr(reason, "rule", "")).strip().rstrip(". ")
     if level == "override" and not change_reasons:
         rule = ""
     words = LEVEL_WORDS.get(level, level)
@@ -117,7 +118,7 @@ def child_day(ft: FamilyTimeline | None, child: Child, day: date,
                         (), short)
     interval = ft.timeline.interval_at(cid, _night_instant(day, ft.zone))
     return ChildDay(child, interval.parent, ft.parent_name(interval.parent),
-                    _explain(interval.reason, change_reasons=change_reasons),
+                    explain(interval.reason, change_reasons=change_reasons),
                     tuple(exchanges.get((cid, day), ())), short)
 
 

@@ -15,7 +15,7 @@ from twohomes.families.access import Cap, has, visible_children
 from twohomes.families.models import Membership
 from twohomes.schedules.engine import FamilyTimeline, child_id, family_timeline
 
-from .grid import LEVEL_WORDS
+from .grid import explain
 
 logger = logging.getLogger(__name__)
 
@@ -35,6 +35,17 @@ def _uid(*parts: Any) -> str:
 
 def _names(children: list[Any]) -> str:
     return ", ".join(c.name for c in children)
+
+
+def _spoken(children: list[Any]) -> str:
+    """Names as a sentence says them: "Ada", "Ada and Ben", "Amara, Sofia and Theo"."""
+    names = [c.name for c in children]
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def sentence(text: str) -> str:
+    """``text`` ending in exactly one full stop, whatever the words inside brought."""
+    return text.strip().rstrip(". ") + "."
 
 
 # Custody blocks and hand-overs are most of a feed (about 1,400 VEVENTs over two years for
@@ -108,12 +119,13 @@ def _blocks(out: list[str], ft: FamilyTimeline, children: list[Any], stamp: str,
         for interval in ft.timeline.between(cid, start, end):
             key = (interval.start, interval.end, interval.parent)
             shared.setdefault(key, []).append(child)
-            hidden = interval.reason.level == "override" and not change_reasons
-            reasons[key] = LEVEL_WORDS["override"] if hidden else str(interval.reason)
+            reasons[key] = explain(interval.reason, change_reasons=change_reasons)
     for (begin, finish, parent), group in sorted(shared.items(), key=lambda item: item[0]):
+        why = sentence(f"{_spoken(group)} with {ft.parent_name(parent)}, because of "
+                       f"{reasons[(begin, finish, parent)]}")
         _vevent(out, ft, "block", group, stamp, begin, finish,
                 "SUMMARY:" + _text(f"{_names(group)} with {ft.parent_name(parent)}"),
-                "DESCRIPTION:" + _text(f"Because of {reasons[(begin, finish, parent)]}."),
+                "DESCRIPTION:" + _text(why),
                 "TRANSP:TRANSPARENT",
                 "CATEGORIES:Custody")
 
@@ -128,9 +140,14 @@ def _exchanges(out: list[str], ft: FamilyTimeline, children: list[Any], stamp: s
             together.setdefault((x.at, x.from_parent, x.to_parent), []).append(by_id[x.child])
     place = ["LOCATION:" + _text(ft.plan.exchange_place)] if ft.plan.exchange_place else []
     for (at, giver, receiver), group in sorted(together.items(), key=lambda item: item[0]):
+        giver_name, receiver_name = ft.parent_name(giver), ft.parent_name(receiver)
+        verb = "goes" if len(group) == 1 else "go"
+        what = sentence(f"{_spoken(group)} {verb} from {giver_name} to {receiver_name} at "
+                        f"{at.astimezone(ft.zone):%H:%M}")
         _vevent(out, ft, "exchange", group, stamp, at, at.astimezone(UTC) + EXCHANGE_LENGTH,
-                "SUMMARY:" + _text(f"Exchange: {_names(group)}, {ft.parent_name(giver)} → "
-                                   f"{ft.parent_name(receiver)}"),
+                "SUMMARY:" + _text(f"Exchange of {_names(group)}: {giver_name} → "
+                                   f"{receiver_name}"),
+                "DESCRIPTION:" + _text(what),
                 *place,
                 "CATEGORIES:Exchange")
 
