@@ -27,6 +27,7 @@ from django.utils import timezone
 from tests.conftest import plan_choices
 from twohomes.schedules import services
 from twohomes.schedules.engine import child_id
+from twohomes.schedules.models import ParentingPlan, PlanStatus
 
 
 def _cycle_start(world: Any) -> date:
@@ -188,3 +189,19 @@ def test_holidays_count_for_the_parent_the_rule_gives_them_to(
     assert f"Holidays with {given} | none | 1 of 1 (1 more)" in _rows(section)
     assert f"Holidays with {other} | none | 0 of 1 (same)" in _rows(section)
     assert "Neither plan gives" not in section
+
+
+def test_a_declined_proposal_whose_day_passed_compares_from_today(
+    world: Any, agreed_plan: Any, client: Any
+) -> None:
+    """Its start day is behind: the year compared is the coming one, and the page says so."""
+    plan = _propose(world, _cycle_start(world), **_weeks(world))
+    today = world.family.today(timezone.now())
+    past = today - timedelta(days=30)
+    ParentingPlan.objects.filter(pk=plan.pk).update(effective_from=past,
+                                                   status=PlanStatus.DECLINED)
+    client.force_login(world.parent_b.user)
+    section = _section(client.get(reverse("plan_detail", args=[world.family.pk, plan.pk]))
+                       .content.decode())
+    assert f"Over one year from {today.day} {today:%B %Y}, today, to" in section
+    assert "the day this plan starts" not in section

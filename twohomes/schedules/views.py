@@ -89,6 +89,7 @@ def _preview(membership: Membership, spec: dict[str, Any], today: date,
     return {"preview_weeks": grid.weeks(day_list), "stats": stats, "comparison": comparison,
             "compared_children": compared_children,
             "current": current, "stats_end": end, "preview_from": today,
+            "from_its_start": today == starts,
             "legend": [(key, m.user.name) for key, m in sorted(parents.items())],
             "weekday_names": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
                               "Saturday", "Sunday"]}
