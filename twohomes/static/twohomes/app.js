@@ -19,10 +19,30 @@
 
   if (exitLink) { exitLink.addEventListener("click", quickExit); }
 
-  // After a message is sent with HTMX, empty the composer for the next one.
+  // A form's one-time key (name="once") must survive Back: Chromium restores a field's value
+  // on Back only when it differs from the one in the HTML, so the key becomes the field's
+  // own value. Back then Send sends the first key, and the server answers "already sent".
+  function pinKey(field) {
+    if (field.value !== field.defaultValue) { return; }  // restored by Back: keep it
+    var key = field.value;
+    field.value = key;
+    field.defaultValue = "";
+  }
+  function freshKey() {
+    var bytes = new Uint8Array(24);
+    window.crypto.getRandomValues(bytes);
+    return Array.prototype.map.call(bytes, function (b) {
+      return ("0" + b.toString(16)).slice(-2);
+    }).join("");
+  }
+  Array.prototype.forEach.call(document.querySelectorAll("input[data-once]"), pinKey);
+
+  // After a message is sent with HTMX, empty the composer for the next one, with a new key.
   document.body.addEventListener("twohomes:sent", function () {
     var composer = document.getElementById("composer");
     if (composer) { composer.reset(); }
+    var key = composer && composer.querySelector("input[data-once]");
+    if (key) { key.value = freshKey(); }
     var errors = document.getElementById("composer-errors");
     if (errors) { errors.innerHTML = ""; }
   });
