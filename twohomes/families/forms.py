@@ -84,6 +84,8 @@ def model_choices(
     assert isinstance(field, forms.ModelChoiceField), name
     field.queryset = queryset
     field.label_from_instance = label  # type: ignore[method-assign,assignment]
+    if field.empty_label == "---------":  # Django's dashes say nothing to a person
+        field.empty_label = "Choose…"
     return field
 
 
