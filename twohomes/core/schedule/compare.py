@@ -124,15 +124,15 @@ class SideBySide:
     def changes(self) -> list[tuple[ChildrenFigures, Figure]]:
         """Every figure that changes, the largest change first (then in table order), one
         per group and measure: the parent whose figure changes most beside its size."""
-        found = [(group, figure) for group in self.groups for figure in group.figures
-                 if figure.change]
+        found = [(index, figure) for index, group in enumerate(self.groups)
+                 for figure in group.figures if figure.change]
         found.sort(key=lambda pair: (-pair[1].weight, MEASURES.index(pair[1].measure)))
         seen: set[tuple[int, str]] = set()
         kept = []
-        for group, figure in found:
-            if (id(group), figure.measure) not in seen:
-                seen.add((id(group), figure.measure))
-                kept.append((group, figure))
+        for index, figure in found:
+            if (index, figure.measure) not in seen:
+                seen.add((index, figure.measure))
+                kept.append((self.groups[index], figure))
         return kept
 
 
