@@ -310,9 +310,14 @@ def test_feed_addresses_are_shown_once_and_revocable(world: Any, agreed_plan: An
     client.force_login(world.parent_a.user)
     url = reverse("feed_settings", args=[world.family.pk])
     page = client.post(url, {"action": "create"}).content.decode()
-    address = page.split('id="feed-url" type="text" readonly value="')[1].split('"')[0]
+    address = re.findall(r'<textarea id="feed-url"[^>]*>([^<]*)</textarea>', page)[0]
+    assert address.startswith("http://testserver/")
     token = address.rsplit("/", 1)[1].removesuffix(".ics")
     assert _feed(client, token).status_code == 200
+    # A Copy button, and the same address for calendar apps to subscribe to.
+    assert 'data-copy="feed-url"' in page and 'aria-live="polite"' in page
+    webcal = address.replace("http://", "webcal://", 1)
+    assert f'<a class="button" href="{webcal}">Add to my calendar app</a>' in page
     assert token not in client.get(url).content.decode()  # never shown again
     for unclear in ({}, {"action": "delete-everything"}):
         assert "Choose to make a feed address" in client.post(url, unclear).content.decode()

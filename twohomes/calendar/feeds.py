@@ -139,4 +139,9 @@ def feed_settings(request: HttpRequest, membership: Membership) -> HttpResponse:
     active = CalendarFeed.objects.filter(membership=membership, revoked_at__isnull=True).first()
     return render(request, "calendar/feed_settings.html", {
         "membership": membership, "family": membership.family, "active": active,
-        "new_url": new_url, "form": form})
+        "new_url": new_url, "webcal_url": webcal(new_url) if new_url else "", "form": form})
+
+
+def webcal(address: str) -> str:
+    """The feed's address with the webcal scheme, which calendar apps open to subscribe."""
+    return "webcal://" + address.split("://", 1)[-1]

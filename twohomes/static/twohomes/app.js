@@ -109,4 +109,32 @@
     if (now - lastEscape < 1000) { quickExit(event); }
     lastEscape = now;
   });
+
+  // A Copy button (the feed address): to the clipboard where the browser allows it,
+  // otherwise the text is selected for the person to copy. A live region says which.
+  function say(status, text) {
+    if (!status) { return; }
+    status.textContent = "";
+    window.setTimeout(function () { status.textContent = text; }, 30);  // re-announced
+  }
+  function selectAndCopy(field, status) {
+    field.focus();
+    field.select();
+    var copied = false;
+    try { copied = document.execCommand("copy"); } catch (error) { copied = false; }
+    say(status, copied ? "Copied" : "The address is selected: copy it now");
+  }
+  document.addEventListener("click", function (event) {
+    var button = event.target instanceof Element && event.target.closest("button[data-copy]");
+    if (!button) { return; }
+    var field = document.getElementById(button.dataset.copy);
+    var status = document.getElementById(button.dataset.copyStatus);
+    if (!field) { return; }
+    if (navigator.clipboard && navigator.clipboard.writeText && window.isSecureContext) {
+      navigator.clipboard.writeText(field.value).then(function () { say(status, "Copied"); },
+        function () { selectAndCopy(field, status); });
+    } else {
+      selectAndCopy(field, status);
+    }
+  });
 })();
