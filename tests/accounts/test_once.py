@@ -96,10 +96,12 @@ def test_a_malformed_key_is_refused_and_nothing_is_asked(
     assert not SwapRequest.objects.exists() and not SubmissionKey.objects.exists()
 
 
-def test_a_key_is_forgotten_after_a_day(world: Any, agreed_plan: Any, login: Any) -> None:
+def test_keys_are_forgotten_after_a_day(world: Any, agreed_plan: Any, login: Any) -> None:
     client = login(world.parent_b)
     SubmissionKey.objects.create(user=world.parent_b.user, key=KEY, path="/old/",
                                  result="/old/", created_at=timezone.now() - timedelta(hours=25))
+    SubmissionKey.objects.create(user=world.parent_a.user, key="a" * 32, path="/alices/",
+                                 result="/alices/", created_at=timezone.now() - timedelta(days=2))
     kept = SubmissionKey.objects.create(user=world.parent_b.user, key="r" * 32, path="/recent/",
                                         result="/recent/",
                                         created_at=timezone.now() - timedelta(hours=23))

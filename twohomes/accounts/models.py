@@ -83,6 +83,7 @@ class SubmissionKey(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["user", "key"], name="unique_submission_key_per_user")
         ]
+        indexes = [models.Index(fields=["created_at"], name="submission_key_created")]
 
     def __str__(self) -> str:
         return f"{self.path} -> {self.result}"
