@@ -361,7 +361,11 @@ def test_home_page_opens_on_today(world: Any, agreed_plan: Any, client: Any) -> 
         now=timezone.now())
     page = client.get(reverse("family_home", args=[world.family.pk])).content.decode()
     assert "Ada</strong> is with" in page and "Next exchange:" in page
-    assert "at school" in page
+    # Both children go together; the names and the parents are told apart by a colon.
+    assert re.search(r"Ada, Ben: (Alice → Bruno|Bruno → Alice), at school\.", page)
+    assert re.search(r'<span class="legend-band band-[ab]" aria-hidden="true" title="(Alice|'
+                     r'Bruno) tonight"></span>\s*<strong>Ada</strong>', page)
+    assert 'class="who-parent"' not in page  # no parent letters
     assert f"/swaps/{swap.pk}/" in page and "Waiting for you" in page
 
 
