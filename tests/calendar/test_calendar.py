@@ -401,7 +401,10 @@ def test_evening_reminders_are_sent_once(
         assert send_due_reminders(now=evening + timedelta(minutes=20)) == 0
     assert len(mail.outbox) == expected
     if expected:
-        assert "18:00 exchange: Ada, Alice to Bruno (at school)" in mail.outbox[0].body
+        # Both children go together: one line.
+        assert "  - 18:00 exchange of Ada, Ben: Alice to Bruno (at school)\n" in \
+            mail.outbox[0].body
+        assert mail.outbox[0].body.count("exchange of") == 1
         assert mail.outbox[0].subject == "TwoHomes"
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -16,6 +16,7 @@ from twohomes.families.models import MembershipStatus
 from twohomes.mail import send_neutral_email
 from twohomes.schedules.engine import family_timeline
 
+from .grid import handovers_by_day
 from .models import ReminderPreference, SentReminder
 from .occurrences import events_between
 
@@ -32,14 +33,12 @@ def _tomorrow_lines(preference: ReminderPreference, tomorrow: date) -> list[str]
         except PlanError:  # the calendar page says why; the events are still reminded
             ft = None
         if ft is not None:
-            names = {f"c{c.pk}": c.name for c in children}
-            start = datetime.combine(tomorrow, time(0), ft.zone)
-            for x in ft.timeline.exchanges(start, start + timedelta(days=1)):
-                if x.child in names:
-                    place = f" ({ft.plan.exchange_place})" if ft.plan.exchange_place else ""
-                    lines.append(f"{x.at.astimezone(ft.zone):%H:%M} exchange: {names[x.child]}, "
-                                 f"{ft.parent_name(x.from_parent)} to "
-                                 f"{ft.parent_name(x.to_parent)}{place}")
+            place = f" ({ft.plan.exchange_place})" if ft.plan.exchange_place else ""
+            # Children handed over together are one line, as in the calendar's agenda.
+            for h in handovers_by_day(ft, children, tomorrow,
+                                      tomorrow + timedelta(days=1)).get(tomorrow, []):
+                lines.append(f"{h.time_text} exchange of {h.names}: {h.from_name} to "
+                             f"{h.to_name}{place}")
     if preference.events:
         zone = ZoneInfo(membership.family.timezone)
         for event in events_between(membership, tomorrow, tomorrow + timedelta(days=1)):
