@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import io
+import re
 from typing import Any
 
 from django.contrib import messages as flash
@@ -183,6 +184,19 @@ def preferences(request: HttpRequest, membership: Membership) -> HttpResponse:
                   {"membership": membership, "family": membership.family, "form": form})
 
 
+_DOWNLOAD_KEY = re.compile(r"[0-9a-f]{16,64}")
+
+
+def _downloaded(request: HttpRequest, response: FileResponse) -> FileResponse:
+    """Echo the form's download key in a short-lived cookie: the page's script sees it
+    arrive and unlocks the form, since a download never shows a new page."""
+    key = request.POST.get("download", "")
+    if _DOWNLOAD_KEY.fullmatch(key):
+        response.set_cookie("twohomes_download", key, max_age=60, path=request.path,
+                            secure=request.is_secure(), httponly=False, samesite="Strict")
+    return response
+
+
 @family_view(Cap.EXPORT_RECORD, methods=("GET", "POST"))
 def export(request: HttpRequest, membership: Membership) -> HttpResponseBase:
     # Parents may export the whole record; a professional only the threads they can read.
@@ -201,8 +215,10 @@ def export(request: HttpRequest, membership: Membership) -> HttpResponseBase:
         else:
             out.seek(0)
             stamp = timezone.now().strftime("%Y%m%d-%H%M")
-            return FileResponse(out, as_attachment=True, filename=f"twohomes-record-{stamp}.zip",
-                                content_type="application/zip")
+            response = FileResponse(out, as_attachment=True,
+                                    filename=f"twohomes-record-{stamp}.zip",
+                                    content_type="application/zip")
+            return _downloaded(request, response)
     return render(request, "messaging/export.html", {
         "membership": membership, "family": membership.family, "form": form,
         "server_key": records.verifier_key().vkey(),

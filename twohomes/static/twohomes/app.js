@@ -57,7 +57,28 @@
     form.dataset.sending = "1";
     form.setAttribute("aria-busy", "true");
     window.setTimeout(function () { unlock(form); }, 15000);
+    if (form.hasAttribute("data-download")) { unlockWhenDownloaded(form); }
   });
+  // A download (the record export) shows no new page, so pageshow never comes: the form
+  // sends a fresh key, the file's answer sets a cookie holding it, and the form unlocks
+  // as soon as that cookie is there. A second download then needs no wait.
+  function unlockWhenDownloaded(form) {
+    var field = form.querySelector("input[name=download]");
+    if (!field) {
+      field = document.createElement("input");
+      field.type = "hidden";
+      field.name = "download";
+      form.appendChild(field);
+    }
+    var key = freshKey();
+    field.value = key;
+    var started = Date.now();
+    var timer = window.setInterval(function () {
+      var arrived = document.cookie.split("; ").indexOf("twohomes_download=" + key) !== -1;
+      if (arrived) { unlock(form); }
+      if (arrived || Date.now() - started > 15000) { window.clearInterval(timer); }
+    }, 150);
+  }
   function unlock(form) {
     delete form.dataset.sending;
     form.removeAttribute("aria-busy");
