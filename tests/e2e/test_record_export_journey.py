@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import zipfile
 from typing import Any
 
@@ -47,8 +48,9 @@ def test_a_parent_downloads_the_record_twice(open_page: Any, world: Any, tmp_pat
         assert download.value.suggested_filename.startswith("twohomes-record-")
         verdict = verify_bundle(str(path))
         assert verdict.ok, verdict.render()
-        names = zipfile.ZipFile(path).namelist()
-        assert "entries.jsonl" in names and "verify.py" in names
+        assert f"member-{world.parent_a.pk} Alice" in verdict.render()  # names, not only ids
+        people = json.loads(zipfile.ZipFile(path).read("people.json"))["people"]
+        assert [p["name"] for p in people] == ["Alice", "Bruno"]
     desktop = open_page(DESKTOP)
     sign_in(desktop, world.parent_a.user.email, TEST_PASSWORD)
     desktop.goto(f"/f/{world.family.pk}/record/export/")

@@ -117,6 +117,15 @@ def append(
     return entry
 
 
+RENAMED = "family.member.renamed"
+
+
+def record_rename(membership: Membership, name: str, *, now: datetime | None = None) -> LogEntry:
+    """Record a member's new display name in their family's record (exports name them so)."""
+    return append(membership.family, RENAMED, membership,
+                  {"member": actor_id(membership), "name": name}, now=now)
+
+
 def file_name(family: Family, sha256: str) -> str:
     return f"record/{family.pk}/{sha256}"
 
@@ -171,7 +180,7 @@ def export_bundle(family: Family, out: IO[bytes], *, scope: ExportScope, now: da
             .select_related("opening").order_by("seq")
         )
         log = family.log
-    chosen = [r for r in rows if scope.seqs is None or r.seq in scope.seqs]
+    chosen = _with_names([r for r in rows if scope.seqs is None or r.seq in scope.seqs], rows)
     entries = [_export_entry(row) for row in chosen]
     attachments = _attachments(family, chosen)
     try:
@@ -185,6 +194,14 @@ def export_bundle(family: Family, out: IO[bytes], *, scope: ExportScope, now: da
         for stream in attachments.values():
             stream.close()
     return len(entries)
+
+
+def _with_names(chosen: list[LogEntry], rows: list[LogEntry]) -> list[LogEntry]:
+    """A partial export also holds the member entries naming its entries' actors."""
+    actors = {row.actor for row in chosen}
+    naming = {row.seq for row in rows if row.kind in ledger.PERSON_KINDS and row.actor in actors}
+    wanted = naming | {row.seq for row in chosen}
+    return [row for row in rows if row.seq in wanted]
 
 
 def _export_entry(row: LogEntry) -> ledger.ExportEntry:

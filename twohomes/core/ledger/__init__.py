@@ -43,11 +43,13 @@ from twohomes.core.ledger.merkle import (
 from twohomes.core.ledger.proof import format_tlog_proof
 from twohomes.core.ledger.verify import (
     EMPTY_ROOT,
+    PERSON_KINDS,
     BundleError,
     Checkpoint,
     Finding,
     FormatError,
     LedgerError,
+    Person,
     TlogProof,
     Verdict,
     VerificationError,
@@ -66,6 +68,7 @@ from twohomes.core.ledger.verify import (
 
 __all__ = [
     "EMPTY_ROOT",
+    "PERSON_KINDS",
     "SALT_SIZE",
     "Appended",
     "BundleError",
@@ -78,6 +81,7 @@ __all__ = [
     "LedgerError",
     "LogHead",
     "MerkleTree",
+    "Person",
     "TlogProof",
     "Verdict",
     "VerificationError",

@@ -4,6 +4,7 @@ Layout (see docs/record-format.md)::
 
     README.txt            what this is and how to check it, for whoever receives it
     manifest.json         format, log id, scope (full | partial), selection, counts
+    people.json           member id -> name, from the entries' own member entries
     entries.jsonl         one leaf per line: the exact stored leaf bytes (canonical JSON)
     contents.jsonl        one opening per line: {"seq","salt","content"} | attachment | sealed
     attachments/<sha256>  attachment files, named by the SHA-256 of their bytes
@@ -31,9 +32,13 @@ from twohomes.core.ledger.proof import format_tlog_proof
 from twohomes.core.ledger.verify import (
     BUNDLE_FORMAT,
     LEAF_PATTERN,
+    PERSON_KINDS,
     Checkpoint,
+    Person,
     parse_checkpoint_body,
     parse_vkey,
+    people_document,
+    people_from_contents,
     split_note,
 )
 
@@ -92,6 +97,14 @@ Scope:       {scope}
 Entries:     {entries}
 Exported at: {exported_at}
 
+People named in it
+------------------
+The entries name people by a member id only. Their names come from the record's own
+entries (a member joining, a change of name), so they are checked with the rest; the
+latest name is shown first.
+
+{people}
+
 How to check it
 ---------------
     python3 verify.py {bundle_name}              (needs Python 3.11+ and `cryptography`)
@@ -115,10 +128,21 @@ checkpoint.txt   the signed log size and root hash (C2SP tlog-checkpoint format)
 key.vkey         the server's public key (C2SP signed-note verifier key).
 proofs/          in a partial export, a proof (C2SP tlog-proof) that each entry is in
                  the signed log.
+people.json      the people above: member id, name and earlier names.
 manifest.json    the facts above, for programs.
 
 The format is described in full in TwoHomes' docs/record-format.md.
 """
+
+
+def bundle_people(entries: Sequence[ExportEntry]) -> list[Person]:
+    """The people the exported member entries name (sealed ones name nobody)."""
+    pairs = []
+    for entry in entries:
+        kind = json.loads(entry.leaf)["kind"]
+        if kind in PERSON_KINDS and entry.content is not None and not entry.sealed:
+            pairs.append((kind, json.loads(entry.content)))
+    return people_from_contents(pairs)
 
 
 def _verifier_source() -> bytes:
@@ -210,8 +234,10 @@ def write_bundle(
         "entries": len(entries),
         "checkpoint_size": cp.size,
     }
+    people = bundle_people(entries)
     writer = _Writer(out, exported_at)
     readme = README.format(
+        people="\n".join(f"    {p.line()}" for p in people) or "    (none in this export)",
         log_id=log_id,
         scope=f"partial ({selection})" if partial else "full (the whole log)",
         entries=len(entries),
@@ -220,6 +246,7 @@ def write_bundle(
     )
     writer.put("README.txt", readme.encode())
     writer.put("manifest.json", json.dumps(manifest, indent=2).encode() + b"\n")
+    writer.put("people.json", people_document(people))
     writer.put("entries.jsonl", b"".join(e.leaf + b"\n" for e in entries))
     writer.put("contents.jsonl", b"".join(e.opening_line() + b"\n" for e in entries))
     _write_attachments(writer, entries, attachments)

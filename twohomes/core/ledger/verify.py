@@ -397,6 +397,7 @@ class Verdict:
     findings: list[Finding] = field(default_factory=list)
     facts: list[tuple[str, str]] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
+    people: list[Person] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -419,6 +420,10 @@ class Verdict:
         lines = ["TwoHomes record bundle verification", ""]
         lines += [f"  {label.ljust(width)}  {value}" for label, value in self.facts]
         lines.append("")
+        if self.people:
+            lines.append("  People named in the record (from its own entries):")
+            lines += [f"    {person.line()}" for person in self.people]
+            lines.append("")
         for finding in self.findings:
             mark = "FAIL" if finding.level == FAIL else "note"
             lines.append(f"  {mark}  {finding.code}: {finding.message}")
@@ -1098,6 +1103,86 @@ def _check_proofs(
             verdict.add("proof.inclusion", f"entry {seq} is not proven in the checkpoint")
 
 
+# --- The people an export names -------------------------------------------------------------
+#
+# Leaves name members only by opaque ids. Their names come from the record's own entries
+# (``family.member.joined`` and ``family.member.renamed`` carry {"member", "name"}), taken
+# only from openings that match their commitments: the list is covered by the record.
+
+PERSON_KINDS = ("family.member.joined", "family.member.renamed")
+_PERSON_LEAF = re.compile(rb'"kind":"family\.member\.(?:joined|renamed)"')
+
+
+@dataclass(frozen=True)
+class Person:
+    """A member id and every name the record gave it, in order (the latest last)."""
+
+    member: str
+    names: tuple[str, ...]
+
+    def line(self) -> str:
+        earlier = [name for name in dict.fromkeys(self.names[:-1]) if name != self.names[-1]]
+        former = f", formerly {', '.join(earlier)}" if earlier else ""
+        return f"{self.member} {self.names[-1]}{former}"
+
+
+def people_from_contents(contents: Iterable[tuple[str, Any]]) -> list[Person]:
+    """People from (kind, content) pairs in record order; other kinds are skipped."""
+    names: dict[str, list[str]] = {}
+    for kind, content in contents:
+        if kind not in PERSON_KINDS or not isinstance(content, dict):
+            continue
+        member, name = content.get("member"), content.get("name")
+        if isinstance(member, str) and isinstance(name, str) and name:
+            known = names.setdefault(member, [])
+            if not known or known[-1] != name:
+                known.append(name)
+    return [Person(member, tuple(known)) for member, known in names.items()]
+
+
+def people_document(people: Sequence[Person]) -> bytes:
+    """people.json of a bundle: each member id, its latest name and earlier ones."""
+    rows = [{"member": p.member, "name": p.names[-1], "formerly": list(p.names[:-1])}
+            for p in people]
+    return json.dumps({"people": rows}, indent=2, ensure_ascii=False).encode() + b"\n"
+
+
+def _person_openings(entries: bytes, contents: bytes) -> list[tuple[str, Any]]:
+    """(kind, content) of the member entries whose opening matches the leaf's commitment."""
+    found, at = [], 0
+    for match in _PERSON_LEAF.finditer(entries):
+        start = entries.rfind(b"\n", 0, match.start()) + 1
+        leaf = _parse_leaf_slow(entries[start : entries.find(b"\n", match.end())])
+        if leaf is None:
+            continue
+        prefix = b'{"seq":%d,' % leaf.seq
+        where = 0 if contents.startswith(prefix) else contents.find(b"\n" + prefix, at) + 1
+        if where == 0 and not contents.startswith(prefix):
+            continue  # a sealed or missing opening: no name from it
+        at = contents.find(b"\n", where)
+        opening = re.fullmatch(_CONTENT, contents[where:at])
+        if opening is None:
+            continue
+        salted = bytes.fromhex(opening[2].decode()) + opening[3]
+        if _sha256(salted).digest() == leaf.commitment:
+            kind = json.loads(entries[start : entries.find(b"\n", match.end())])["kind"]
+            found.append((kind, json.loads(opening[3])))
+    return found
+
+
+def _check_people(bundle: _Bundle, verdict: Verdict) -> None:
+    """Name the people from the entries; a people.json must say exactly the same."""
+    data = bundle.lines_file("entries.jsonl")
+    if not _PERSON_LEAF.search(data) and "people.json" not in bundle.names:
+        return
+    verdict.people = people_from_contents(
+        _person_openings(data, bundle.lines_file("contents.jsonl")))
+    if "people.json" in bundle.names and bundle.read("people.json") != people_document(
+        verdict.people
+    ):
+        verdict.add("people.list", "people.json does not match the names the entries carry")
+
+
 def _verify(bundle: _Bundle, pinned: VerifierKey | None) -> Verdict:
     verdict = Verdict()
     manifest = _load_manifest(bundle)
@@ -1111,6 +1196,7 @@ def _verify(bundle: _Bundle, pinned: VerifierKey | None) -> Verdict:
     if fast is not None and fast.root == checkpoint.root:  # every leaf and the tree check out
         verdict.fact("Bundle", f"{scope}, {checkpoint.size} entries")
         if fast.opened:
+            _check_people(bundle, verdict)
             return verdict
         leaves = _Leaves([], list(range(checkpoint.size)), fast.commitments(), [])
     else:
@@ -1127,6 +1213,7 @@ def _verify(bundle: _Bundle, pinned: VerifierKey | None) -> Verdict:
         else:
             _check_proofs(bundle, leaves.proved, checkpoint, verdict)
     _check_contents(bundle, leaves, verdict)
+    _check_people(bundle, verdict)
     sealed = verdict.counts.get("entry.sealed", 0)
     if sealed:
         verdict.fact("Sealed", f"{sealed} entries sealed (content removed, entry still verified)")
