@@ -98,3 +98,13 @@ def test_a_partial_export_holds_the_entries_naming_its_authors(renamed: Any) -> 
     assert json.loads(zipfile.ZipFile(io.BytesIO(bundle)).read("manifest.json"))["entries"] == 3
     assert [p.line() for p in verdict.people] == [
         f"member-{renamed.parent_a.pk} Daniel Okafor, formerly Dan O."]
+
+
+def test_without_member_entries_there_is_no_people_list(world: Any) -> None:
+    records.append(world.family, "messaging.message.sent", world.parent_a, {"body": "Hi"})
+    bundle = _export(world.family)
+    assert "people.json" not in zipfile.ZipFile(io.BytesIO(bundle)).namelist()
+    verdict = verify_bundle(io.BytesIO(bundle))
+    assert verdict.ok and verdict.people == []
+    assert "    (none in this export)\n" in zipfile.ZipFile(io.BytesIO(bundle)).read(
+        "README.txt").decode()

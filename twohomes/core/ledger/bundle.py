@@ -128,7 +128,7 @@ checkpoint.txt   the signed log size and root hash (C2SP tlog-checkpoint format)
 key.vkey         the server's public key (C2SP signed-note verifier key).
 proofs/          in a partial export, a proof (C2SP tlog-proof) that each entry is in
                  the signed log.
-people.json      the people above: member id, name and earlier names.
+people.json      the people above: member id, name and earlier names (if any).
 manifest.json    the facts above, for programs.
 
 The format is described in full in TwoHomes' docs/record-format.md.
@@ -246,7 +246,8 @@ def write_bundle(
     )
     writer.put("README.txt", readme.encode())
     writer.put("manifest.json", json.dumps(manifest, indent=2).encode() + b"\n")
-    writer.put("people.json", people_document(people))
+    if people:
+        writer.put("people.json", people_document(people))
     writer.put("entries.jsonl", b"".join(e.leaf + b"\n" for e in entries))
     writer.put("contents.jsonl", b"".join(e.opening_line() + b"\n" for e in entries))
     _write_attachments(writer, entries, attachments)

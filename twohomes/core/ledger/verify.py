@@ -1171,10 +1171,15 @@ def _person_openings(entries: bytes, contents: bytes) -> list[tuple[str, Any]]:
 
 
 def _check_people(bundle: _Bundle, verdict: Verdict) -> None:
-    """Name the people from the entries; a people.json must say exactly the same."""
+    """Name the people from the entries; the bundle's people.json must say exactly the same.
+
+    A bundle without people.json (its entries name no one) is not scanned for names, so a
+    large log without member entries costs no second reading of its files.
+    """
+    if "people.json" not in bundle.names:
+        return  # no one to name (or an older bundle): names are shown only as checked here
+    bundle.prefetch(["entries.jsonl", "contents.jsonl"])
     data = bundle.lines_file("entries.jsonl")
-    if not _PERSON_LEAF.search(data) and "people.json" not in bundle.names:
-        return
     verdict.people = people_from_contents(
         _person_openings(data, bundle.lines_file("contents.jsonl")))
     if "people.json" in bundle.names and bundle.read("people.json") != people_document(
