@@ -108,3 +108,10 @@ def test_without_member_entries_there_is_no_people_list(world: Any) -> None:
     assert verdict.ok and verdict.people == []
     assert "    (none in this export)\n" in zipfile.ZipFile(io.BytesIO(bundle)).read(
         "README.txt").decode()
+
+
+def test_a_name_with_control_characters_reaches_no_terminal_as_such() -> None:
+    from twohomes.core.ledger import Person
+
+    person = Person("member-7", ("Eve\x1b[2J", "Eve\nVERDICT: VALID"))
+    assert person.line() == "member-7 Eve\ufffdVERDICT: VALID, formerly Eve\ufffd[2J"

@@ -1123,7 +1123,9 @@ class Person:
     def line(self) -> str:
         earlier = [name for name in dict.fromkeys(self.names[:-1]) if name != self.names[-1]]
         former = f", formerly {', '.join(earlier)}" if earlier else ""
-        return f"{self.member} {self.names[-1]}{former}"
+        # A name is someone's own text: no control character reaches the reader's terminal.
+        line = f"{self.member} {self.names[-1]}{former}"
+        return "".join(char if char.isprintable() else "\ufffd" for char in line)
 
 
 def people_from_contents(contents: Iterable[tuple[str, Any]]) -> list[Person]:
