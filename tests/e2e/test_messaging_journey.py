@@ -35,7 +35,7 @@ def test_parent_sends_a_file_sees_it_read_and_exports_a_verified_thread(
     bruno = open_page(DESKTOP)
     sign_in(bruno, world.parent_b.user.email, TEST_PASSWORD)
     bruno.get_by_role("link", name="Messages").click()
-    expect(bruno.get_by_text("1 unread")).to_be_visible()
+    expect(bruno.get_by_role("main").get_by_text("1 unread")).to_be_visible()
     bruno.get_by_role("link", name="Ada's school trip").click()
     expect(bruno.get_by_text("Can you sign it by Friday?")).to_be_visible()
     with bruno.expect_download() as download:
