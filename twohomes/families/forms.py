@@ -48,6 +48,16 @@ class FamilyForm(forms.ModelForm[Family]):
             "hx-get": "/families/subdivisions/", "hx-target": "#id_subdivision",
             "hx-trigger": "change",
         })
+        if self.instance._state.adding:  # a new family (its UUID is set before it is saved)
+            self._start_from_browser()
+
+    def _start_from_browser(self) -> None:
+        # A new family's time zone is the browser's own (app.js fills it in while the
+        # parent has not chosen one); the country and currency come from the view.
+        zone = self.fields["timezone"]
+        zone.help_text = "Taken from your browser; change it if your family lives elsewhere."
+        if not self.is_bound:
+            zone.widget.attrs["data-browser-timezone"] = ""
 
     def clean_subdivision(self) -> str:
         country = self.cleaned_data.get("country", "")

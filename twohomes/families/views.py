@@ -23,6 +23,7 @@ from .access import (
 from .choices import country_name, subdivision_choices
 from .forms import ChildForm, FamilyForm, InviteForm, MemberForm
 from .models import Invitation, InvitationStatus, Membership, MembershipStatus, Role
+from .regions import family_defaults
 
 PENDING_INVITATION_KEY = "twohomes_pending_invitation"
 
@@ -44,8 +45,10 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @signed_in_view(methods=("GET", "POST"))
 def create_family(request: HttpRequest) -> HttpResponse:
-    form = FamilyForm(posted(request)[0], initial={"timezone": "Europe/London",
-                                                       "country": "GB", "currency": "GBP"})
+    # A new family starts from where the browser is: its language's region, that
+    # country's currency and public holidays, and (app.js) the browser's time zone.
+    defaults = family_defaults(request.headers.get("Accept-Language", ""))
+    form = FamilyForm(posted(request)[0], initial=defaults.as_initial())
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         family = services.create_family(

@@ -19,6 +19,19 @@
 
   if (exitLink) { exitLink.addEventListener("click", quickExit); }
 
+  // A new family starts in the browser's own time zone, unless the parent already chose one
+  // (a value other than the one the page came with, as after Back) or the zone is not offered.
+  var zoneField = document.querySelector("select[data-browser-timezone]");
+  var browserZone = window.Intl && Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (zoneField && browserZone) {
+    var offered = Array.prototype.some.call(zoneField.options, function (option) {
+      return option.value === browserZone;
+    });
+    var chosen = zoneField.selectedOptions;
+    var untouched = chosen.length === 1 && chosen[0].defaultSelected;
+    if (offered && untouched) { zoneField.value = browserZone; }
+  }
+
   // A form's one-time key (name="once") must survive Back: Chromium restores a field's value
   // on Back only when it differs from the one in the HTML, so the key becomes the field's
   // own value. Back then Send sends the first key, and the server answers "already sent".
