@@ -46,8 +46,7 @@ def change_name(*, actor: User, name: str) -> User:
     actor.display_name = new_name
     memberships = Membership.objects.filter(user=user, status=MembershipStatus.ACTIVE)
     for membership in memberships.select_related("family").order_by("pk"):
-        records.append(membership.family, "family.member.renamed", membership,
-                       {"member": records.actor_id(membership), "name": new_name})
+        records.record_rename(membership, new_name)
         audit(membership.family, user, "family.member.renamed",
               _renamed_words(old_name, new_name))
     return user
