@@ -71,7 +71,7 @@ def warm_feeds() -> int:
                                         membership__status=MembershipStatus.ACTIVE)
     for found in feeds.select_related("membership__family"):
         membership = found.membership
-        today = timezone.localdate(timezone=ZoneInfo(membership.family.timezone))
+        today = timezone.localdate(timezone=membership.family.zone)
         etag, modified = feed_version(membership, today)
         if cache.get(f"twohomes:feed:{membership.pk}:{etag}") is None:
             cached_feed(membership, today, etag, modified)
@@ -95,7 +95,7 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
         # its address: that is the professional's secret).
         audit(membership.family, membership.user, "family.professional.viewed",
               f"{membership.user.name} (professional) read the calendar feed.")
-    today = timezone.localdate(timezone=ZoneInfo(membership.family.timezone))
+    today = timezone.localdate(timezone=membership.family.zone)
     etag, modified = feed_version(membership, today)
     if request.headers.get("If-None-Match") == quote_etag(etag):
         return HttpResponseNotModified(headers={"ETag": quote_etag(etag)})

@@ -17,7 +17,7 @@ def events_between(membership: Membership, first: date, end: date,
     only the events of those children."""
     from twohomes.events.selectors import occurrences
 
-    zone = ZoneInfo(membership.family.timezone)
+    zone = membership.family.zone
     start = datetime.combine(first, time(0), zone)
     stop = datetime.combine(end, time(0), zone)
     ids = None if children is None else [c.pk for c in children]

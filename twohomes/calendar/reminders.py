@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -40,7 +39,7 @@ def _tomorrow_lines(preference: ReminderPreference, tomorrow: date) -> list[str]
                 lines.append(f"{h.time_text} exchange of {h.names}: {h.from_name} to "
                              f"{h.to_name}{place}")
     if preference.events:
-        zone = ZoneInfo(membership.family.timezone)
+        zone = membership.family.zone
         for event in events_between(membership, tomorrow, tomorrow + timedelta(days=1)):
             when = "all day" if event.all_day else f"{event.starts.astimezone(zone):%H:%M}"
             lines.append(f"{when}: {event.title}")
@@ -56,7 +55,7 @@ def send_due_reminders(*, now: datetime) -> int:
     ).exclude(membership__expires_at__lte=now
     ).select_related("membership__family", "membership__user")
     for preference in preferences:
-        zone = ZoneInfo(preference.membership.family.timezone)
+        zone = preference.membership.family.zone
         local = now.astimezone(zone)
         if local.time() < preference.send_at:
             continue

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from twohomes.core.schedule import PlanError
 from twohomes.families.access import visible_children
@@ -44,7 +43,7 @@ class NextExchange:
 
 
 def today_summary(membership: Membership, now: datetime) -> dict[str, Any]:
-    zone = ZoneInfo(membership.family.timezone)
+    zone = membership.family.zone
     local = now.astimezone(zone)
     today = local.date()
     children = list(visible_children(membership))

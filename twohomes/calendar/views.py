@@ -23,7 +23,7 @@ WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturd
 
 
 def _zone(membership: Membership) -> ZoneInfo:
-    return ZoneInfo(membership.family.timezone)
+    return membership.family.zone
 
 
 def _children(request: HttpRequest, membership: Membership) -> tuple[list[Any], Any]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from twohomes.families.models import Family, Membership
 
@@ -20,7 +19,7 @@ def seed_demo_events(family: Family, *, now: datetime) -> None:
               Membership.objects.filter(family=family).select_related("user", "family")}
     children = {child.name: child for child in family.children.all()}
     maya, daniel, rosa = people["maya"], people["daniel"], people["rosa"]
-    zone = ZoneInfo(family.timezone)
+    zone = family.zone
     today = now.astimezone(zone).date()
 
     def at(day_offset: int, hour: int, minute: int = 0) -> datetime:

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from django import forms
 
@@ -74,7 +73,7 @@ class EventForm(forms.Form):
 
     @staticmethod
     def initial_for(event: Event) -> dict[str, Any]:
-        zone = ZoneInfo(event.family.timezone)
+        zone = event.family.zone
         start, end = event.starts.astimezone(zone), event.ends.astimezone(zone)
         rule = event.repeat
         return {
@@ -131,7 +130,7 @@ class EventForm(forms.Form):
                 self.add_error(name, f"Give {words}, or tick “All day”.")
         if self.errors:
             return None, None
-        zone = ZoneInfo(self.family.timezone)
+        zone = self.family.zone
         starts = datetime.combine(first, data["start_time"], tzinfo=zone)
         ends = datetime.combine(last, data["end_time"], tzinfo=zone)
         if ends <= starts:

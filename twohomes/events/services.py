@@ -97,7 +97,7 @@ def _apply(actor: Membership, event: Event, details: EventDetails, now: datetime
     if not title:
         raise ValidationError("Give the event a title.")
     _check_people(actor, details)
-    zone = ZoneInfo(actor.family.timezone)
+    zone = actor.family.zone
     starts, ends = _instants(details, zone)
     local_start = starts.astimezone(zone)
     try:
@@ -138,7 +138,7 @@ def describe_when(event: Event, zone: ZoneInfo) -> str:
 
 def _shown(event: Event, children: Sequence[Child], actor: Membership) -> dict[str, str]:
     """The event in the words of the history list, one entry per field."""
-    zone = ZoneInfo(actor.family.timezone)
+    zone = actor.family.zone
     return {
         "Title": event.title,
         "When": describe_when(event, zone),

@@ -3,7 +3,6 @@ from __future__ import annotations
 from datetime import timedelta
 from itertools import groupby
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from django.contrib import messages as flash
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -40,7 +39,7 @@ def _child_filter(request: HttpRequest, membership: Membership) -> tuple[Any, An
 def event_list(request: HttpRequest, membership: Membership) -> HttpResponse:
     children, child = _child_filter(request, membership)
     weeks = WEEKS_SHOWN * 2 if request.GET.get("more") == "1" else WEEKS_SHOWN
-    zone = ZoneInfo(membership.family.timezone)
+    zone = membership.family.zone
     start = timezone.now().astimezone(zone).replace(hour=0, minute=0, second=0, microsecond=0)
     found = occurrences(membership, start, start + timedelta(weeks=weeks),
                         [child.pk] if child else None, include_cancelled=True)
@@ -120,7 +119,7 @@ def _revisions_for(membership: Membership, event: Event) -> list[Any]:
 @family_view(Cap.VIEW_FAMILY)
 def event_detail(request: HttpRequest, membership: Membership, event_id: int) -> HttpResponse:
     event = get_event(membership, event_id)
-    zone = ZoneInfo(membership.family.timezone)
+    zone = membership.family.zone
     invitations = [  # not those from before the invitee left the family and came back
         i for i in event.invitations.select_related("invitee__user", "invited_by__user")
         if i.invitee.since_joined(i.invited_at)]

@@ -18,7 +18,6 @@ import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, TypeVar
-from zoneinfo import ZoneInfo
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
@@ -211,7 +210,7 @@ def family_view(cap: Cap, methods: Iterable[str] = ("GET",)) -> Callable[..., An
             if request.session.get(LAST_FAMILY_KEY) != str(membership.family_id):
                 request.session[LAST_FAMILY_KEY] = str(membership.family_id)
             # Every time on a family's pages is the family's local time.
-            with timezone.override(ZoneInfo(membership.family.timezone)):
+            with timezone.override(membership.family.zone):
                 return view(request, membership, **kwargs)
 
         wrapper = _method_guard(in_family, methods)

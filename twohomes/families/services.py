@@ -11,7 +11,6 @@ from collections import Counter
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core import signing
@@ -125,7 +124,7 @@ def _access_end(family: Family, day: date | None) -> datetime | None:
     """A professional's access ends at the end of the given day, family time."""
     if day is None:
         return None
-    return datetime.combine(day + timedelta(days=1), time(0), tzinfo=ZoneInfo(family.timezone))
+    return datetime.combine(day + timedelta(days=1), time(0), tzinfo=family.zone)
 
 
 def invitation_token(invitation: Invitation) -> str:

@@ -86,9 +86,8 @@ def family_home(request: HttpRequest, membership: Membership) -> HttpResponse:
 
 
 def _family_zone(membership: Membership) -> Any:
-    from zoneinfo import ZoneInfo
 
-    return ZoneInfo(membership.family.timezone)
+    return membership.family.zone
 
 
 def _can(membership: Membership) -> dict[str, bool]:

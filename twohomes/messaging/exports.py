@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 from itertools import chain
-from zoneinfo import ZoneInfo
 
 from twohomes.families.models import Family
 from twohomes.records.models import LogEntry
@@ -25,7 +24,7 @@ def thread_seqs(thread: Thread) -> set[int]:
 
 
 def _bounds(family: Family, start: date | None, end: date | None) -> tuple[datetime, datetime]:
-    zone = ZoneInfo(family.timezone)
+    zone = family.zone
     low = datetime.combine(start or date(1970, 1, 1), time(0), zone)
     high = datetime.combine((end or date(9998, 12, 30)) + timedelta(days=1), time(0), zone)
     return low, high

@@ -47,7 +47,7 @@ def notify_recipients(message: Message, *, now: datetime) -> None:
     """Queue notices for everyone in the thread who opted in, except the author."""
     from .selectors import participants
 
-    zone = ZoneInfo(message.family.timezone)
+    zone = message.family.zone
     recipients = [m for m in participants(message.thread) if m.pk != message.author_id]
     wanted = {p.membership_id: p for p in NotificationPreference.objects.filter(
         membership__in=recipients, email_on_message=True)}

@@ -20,7 +20,7 @@ def seed_demo_plan(family: Family, *, now: datetime) -> None:
     people = {m.user.email.split("@")[0]: m for m in
               Membership.objects.filter(family=family).select_related("user", "family")}
     maya, daniel = people["maya"], people["daniel"]
-    zone = ZoneInfo(family.timezone)
+    zone = family.zone
     today = now.astimezone(zone).date()
     monday = today - timedelta(days=today.weekday() + 7)
     kids = {c.name: c.pk for c in family.children.all()}

@@ -217,7 +217,7 @@ def family_timeline(family: Family, first: date, end: date, *,
     spans = _spans(plans, first, end) if plan is None else [(plan, first, end)]
     if not spans:
         return None
-    zone = ZoneInfo(family.timezone)
+    zone = family.zone
     overrides = list(Override.objects.filter(
         family=family, ends__gt=instant(first - timedelta(days=1), zone),
         starts__lt=instant(end + timedelta(days=1), zone)))

@@ -6,7 +6,6 @@ import functools
 import re
 from datetime import date, datetime, time, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import holidays
 from django import forms
@@ -299,7 +298,7 @@ class SwapForm(forms.Form):
 
     def __init__(self, *args: Any, family: Family, parents: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.zone = ZoneInfo(family.timezone)
+        self.zone = family.zone
         model_choices(self, "children", family.children.all(), lambda child: child.name)
         model_choices(self, "parent", parents, lambda member: member.user.name)
 

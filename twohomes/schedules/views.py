@@ -33,9 +33,8 @@ STATS_DAYS = 365
 
 
 def _today(membership: Membership) -> date:
-    from zoneinfo import ZoneInfo
 
-    return timezone.localdate(timezone=ZoneInfo(membership.family.timezone))
+    return timezone.localdate(timezone=membership.family.zone)
 
 
 def _error(error: Exception) -> str:
@@ -281,7 +280,7 @@ def swap_answer(request: HttpRequest, membership: Membership, swap_id: int) -> H
 @family_view(Cap.REQUEST_SWAP, methods=("GET", "POST"))
 def swap_counter(request: HttpRequest, membership: Membership, swap_id: int) -> HttpResponse:
     swap = _get_swap(membership, swap_id)
-    zone = grid.ZoneInfo(swap.family.timezone)
+    zone = swap.family.zone
 
     def local(moment: Any) -> Any:
         return timezone.localtime(moment, zone).replace(tzinfo=None) if moment else None
