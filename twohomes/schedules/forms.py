@@ -12,7 +12,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from twohomes.core.schedule import MAX_YEAR, MIN_YEAR, PATTERNS, describe_patterns, within_years
+from twohomes.core.schedule import MAX_YEAR, MIN_YEAR, describe_patterns, within_years
 from twohomes.families.forms import DateInput, model_choices
 from twohomes.families.models import Child, Family, Membership
 
@@ -337,7 +337,3 @@ class SwapForm(forms.Form):
 class SwapAnswerForm(forms.Form):
     reason = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}),
                              max_length=2000, label="Your reason (required to decline)")
-
-
-def pattern_names() -> list[str]:
-    return list(PATTERNS)
