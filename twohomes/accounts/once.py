@@ -22,9 +22,9 @@ from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, HttpResponseBase
 from django.shortcuts import redirect
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 
 from twohomes.accounts.models import SubmissionKey, User
+from twohomes.requests import is_same_site
 
 FIELD = "once"
 KEPT_FOR = timedelta(days=1)
@@ -95,18 +95,13 @@ def _result(request: HttpRequest, response: HttpResponseBase) -> str | None:
     if response.has_header("HX-Retarget"):
         return None  # HTMX forms retarget their errors (the message composer does)
     page = request.headers.get("HX-Current-URL", "")
-    return page if _same_site(request, page) else "/"
-
-
-def _same_site(request: HttpRequest, url: str) -> bool:
-    return bool(url) and url_has_allowed_host_and_scheme(
-        url, allowed_hosts={request.get_host()}, require_https=request.is_secure())
+    return page if is_same_site(request, page) else "/"
 
 
 def _repeat(request: HttpRequest, user: User, key: str) -> HttpResponse:
     first = SubmissionKey.objects.filter(user=user, key=key).first()
     result = first.result if first is not None else ""
-    location = result if _same_site(request, result) else "/"
+    location = result if is_same_site(request, result) else "/"
     messages.info(request, ALREADY_SENT)
     if _is_htmx(request):
         response = HttpResponse(status=200)

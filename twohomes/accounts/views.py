@@ -4,9 +4,9 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 
 from twohomes.families.access import posted, signed_in_view
+from twohomes.requests import is_same_site
 
 from . import services
 from .forms import NameForm
@@ -15,9 +15,7 @@ from .models import User
 
 def _next_page(request: HttpRequest) -> str:
     wanted = request.POST.get("next") or request.GET.get("next") or ""
-    safe = url_has_allowed_host_and_scheme(
-        wanted, allowed_hosts={request.get_host()}, require_https=request.is_secure())
-    return wanted if safe and wanted.startswith("/") else ""
+    return wanted if is_same_site(request, wanted) and wanted.startswith("/") else ""
 
 
 @signed_in_view(methods=("GET", "POST"))
