@@ -17,8 +17,17 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import http_date, quote_etag
 
-from twohomes.families.access import Cap, family_view, posted, public_view, visible_children
-from twohomes.families.models import Membership, MembershipStatus, Role
+from twohomes.families.access import (
+    Cap,
+    access_lapsed,
+    end_expired_access,
+    family_view,
+    has,
+    posted,
+    public_view,
+    visible_children,
+)
+from twohomes.families.models import Membership, MembershipStatus
 from twohomes.families.services import audit
 from twohomes.schedules.models import Override, ParentingPlan, PlanStatus
 
@@ -46,7 +55,7 @@ def feed_version(membership: Membership, today: Any) -> tuple[str, datetime | No
     children = tuple(visible_children(membership).values_list("pk", "name"))
     events = _event_version(membership)
     parts = (today, plan["v"], changes["n"], changes["at"], children, events,
-             family.timezone, membership.role)
+             family.timezone, membership.role)  # the role only keys what this member sees
     etag = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
     stamps = [s for s in (plan["at"], changes["at"], events[1] if events else None) if s]
     return etag, max(stamps) if stamps else None
@@ -88,9 +97,10 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
     if found is None:
         raise Http404
     membership = found.membership
-    if membership.expires_at is not None and membership.expires_at <= timezone.now():
+    if access_lapsed(membership):
+        end_expired_access(membership)  # a view that records: the lapsed access ends now
         raise Http404
-    if membership.role == Role.PROFESSIONAL:
+    if has(membership, Cap.VIEWS_LOGGED):
         # Every view of a professional's is in the parents' audit list, a feed's too (not
         # its address: that is the professional's secret).
         audit(membership.family, membership.user, "family.professional.viewed",

@@ -6,8 +6,9 @@ from typing import Any
 from django import forms
 
 from twohomes.core.schedule import within_years
+from twohomes.families.access import parents_of
 from twohomes.families.forms import DateInput, model_choices
-from twohomes.families.models import Child, Family, Membership, MembershipStatus, Role
+from twohomes.families.models import Child, Family, Membership
 
 from .models import Event, Reply
 from .recurrence import FREQUENCIES, NONE, WEEKDAY_NAMES, WEEKDAYS, RepeatRule
@@ -65,9 +66,7 @@ class EventForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.family = family
         model_choices(self, "children", children, lambda child: child.name)
-        parents = Membership.objects.filter(
-            family=family, role=Role.PARENT, status=MembershipStatus.ACTIVE
-        ).select_related("user")
+        parents = parents_of(family)
         model_choices(self, "responsible", parents, lambda member: member.user.name)
         self.details: EventDetails | None = None
 

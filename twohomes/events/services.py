@@ -17,16 +17,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from twohomes.core.schedule import MAX_YEAR, MIN_YEAR, within_years
-from twohomes.families.access import Cap, require
-from twohomes.families.models import Child, Membership, MembershipStatus, Role
+from twohomes.families.access import Cap, has, require
+from twohomes.families.models import Child, Membership, MembershipStatus
 from twohomes.records import services as records
 
 from . import recurrence
 from .models import Event, EventInvitation, EventRevision, EventStatus, Reply, SkippedOccurrence
 from .recurrence import RepeatError, RepeatRule
 from .selectors import current_invitations, get_event
-
-INVITABLE_ROLES = {Role.PARENT, Role.PARTNER, Role.RELATIVE}
 
 
 @dataclass(frozen=True)
@@ -86,7 +84,8 @@ def _check_people(actor: Membership, details: EventDetails) -> None:
     if any(child.family_id != actor.family_id for child in details.children):
         raise ValidationError("Choose children of this family.")
     person = details.responsible
-    if person is not None and (person.family_id != actor.family_id or person.role != Role.PARENT
+    if person is not None and (person.family_id != actor.family_id
+                               or not has(person, Cap.HOLD_CUSTODY)
                                or person.status != MembershipStatus.ACTIVE):
         raise ValidationError("The person responsible must be a parent in this family.")
 
@@ -304,7 +303,7 @@ def invite_to_event(*, actor: Membership, event: Event, invitee: Membership,
                     now: datetime) -> EventInvitation:
     require(actor, Cap.MANAGE_EVENTS)
     event = _locked(actor, event)
-    if (invitee.family_id != actor.family_id or invitee.role not in INVITABLE_ROLES
+    if (invitee.family_id != actor.family_id or not has(invitee, Cap.BE_INVITED_TO_EVENTS)
             or invitee.status != MembershipStatus.ACTIVE):
         raise ValidationError("Invite a parent, partner or relative of this family.")
     if invitee.pk == actor.pk:

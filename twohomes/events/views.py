@@ -11,9 +11,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from twohomes.families.access import Cap, family_view, has, posted, scoped, visible_children
+from twohomes.families.access import Cap, family_view, has, members_with, posted, visible_children
 from twohomes.families.forms import error_summary
-from twohomes.families.models import Membership, MembershipStatus
+from twohomes.families.models import Membership
 
 from . import services
 from .forms import CancelForm, EventForm, InviteForm, ReplyForm, SkipForm
@@ -94,8 +94,7 @@ def event_edit(request: HttpRequest, membership: Membership, event_id: int) -> H
 def _invitable(membership: Membership, event: Event) -> Any:
     already = event.invitations.exclude(  # invited before they left: may be invited again
         invitee__rejoined_at__gt=F("invited_at")).values("invitee")
-    return (scoped(membership, Membership.objects.filter(status=MembershipStatus.ACTIVE))
-            .filter(role__in=services.INVITABLE_ROLES).exclude(pk=membership.pk)
+    return (members_with(membership.family_id, Cap.BE_INVITED_TO_EVENTS).exclude(pk=membership.pk)
             .exclude(pk__in=already).select_related("user"))
 
 

@@ -30,6 +30,8 @@ from .models import AuditEvent, Child, Membership, MembershipStatus, Role
 
 
 class Cap(enum.Enum):
+    """What a member may do, and what a member is to the others (the last group)."""
+
     VIEW_FAMILY = "view_family"
     EDIT_FAMILY = "edit_family"
     VIEW_ALL_CHILDREN = "view_all_children"
@@ -41,28 +43,64 @@ class Cap(enum.Enum):
     VIEW_MESSAGES = "view_messages"
     START_THREAD = "start_thread"
     ADD_TO_THREAD = "add_to_thread"
+    WRITE_MESSAGES = "write_messages"  # in the conversations they are in
+    IN_EVERY_THREAD = "in_every_thread"  # reads and writes in every conversation
     EXPORT_RECORD = "export_record"
+    EXPORT_WHOLE_RECORD = "export_whole_record"  # not only the conversations they are in
     MANAGE_EVENTS = "manage_events"
     VIEW_CALENDAR = "view_calendar"
     PROPOSE_PLAN = "propose_plan"
     REQUEST_SWAP = "request_swap"
     VIEW_PLANS = "view_plans"
+    # What a member is to the others: who is addressed, counted or limited.
+    HOLD_CUSTODY = "hold_custody"  # has time in the plan, answers changes, gets parents' email
+    JOIN_THREADS = "join_threads"  # can be added to a conversation
+    OWN_CHILD_THREADS = "own_child_threads"  # what they start is a child's talk with parents
+    BE_INVITED_TO_EVENTS = "be_invited_to_events"
+    TIME_LIMITED_ACCESS = "time_limited_access"  # access ends on a date set by a parent
+    VIEWS_LOGGED = "views_logged"  # every page they open is in the parents' audit list
 
 
 _EVERYONE = {Cap.VIEW_FAMILY, Cap.LEAVE_FAMILY, Cap.VIEW_MESSAGES, Cap.VIEW_CALENDAR}
+_TAKES_PART = {Cap.WRITE_MESSAGES, Cap.JOIN_THREADS, Cap.BE_INVITED_TO_EVENTS}
 ROLE_CAPS: dict[str, frozenset[Cap]] = {
-    Role.PARENT: frozenset(Cap),
-    Role.PARTNER: frozenset(_EVERYONE | {Cap.VIEW_MEMBERS}),
-    Role.RELATIVE: frozenset(_EVERYONE),
-    Role.PROFESSIONAL: frozenset(
-        _EVERYONE | {Cap.VIEW_ALL_CHILDREN, Cap.VIEW_MEMBERS, Cap.EXPORT_RECORD, Cap.VIEW_PLANS}
-    ),
-    Role.CHILD: frozenset(_EVERYONE | {Cap.START_THREAD}),
+    Role.PARENT: frozenset(_EVERYONE | {
+        Cap.EDIT_FAMILY, Cap.VIEW_ALL_CHILDREN, Cap.MANAGE_CHILDREN, Cap.VIEW_MEMBERS,
+        Cap.MANAGE_MEMBERS, Cap.VIEW_AUDIT, Cap.START_THREAD, Cap.ADD_TO_THREAD,
+        Cap.WRITE_MESSAGES, Cap.IN_EVERY_THREAD, Cap.EXPORT_RECORD, Cap.EXPORT_WHOLE_RECORD,
+        Cap.MANAGE_EVENTS, Cap.PROPOSE_PLAN, Cap.REQUEST_SWAP, Cap.VIEW_PLANS,
+        Cap.HOLD_CUSTODY, Cap.BE_INVITED_TO_EVENTS,
+    }),
+    Role.PARTNER: frozenset(_EVERYONE | _TAKES_PART | {Cap.VIEW_MEMBERS}),
+    Role.RELATIVE: frozenset(_EVERYONE | _TAKES_PART),
+    Role.PROFESSIONAL: frozenset(_EVERYONE | {
+        Cap.VIEW_ALL_CHILDREN, Cap.VIEW_MEMBERS, Cap.EXPORT_RECORD, Cap.VIEW_PLANS,
+        Cap.JOIN_THREADS, Cap.TIME_LIMITED_ACCESS, Cap.VIEWS_LOGGED,
+    }),
+    Role.CHILD: frozenset(_EVERYONE | {
+        Cap.START_THREAD, Cap.WRITE_MESSAGES, Cap.OWN_CHILD_THREADS,
+    }),
 }
 
 
 def has(membership: Membership, cap: Cap) -> bool:
     return cap in ROLE_CAPS[membership.role]
+
+
+def role_has(role: str, cap: Cap) -> bool:
+    """For a role not yet held: an invitation's, or a role a parent is about to give."""
+    return cap in ROLE_CAPS[role]
+
+
+def roles_with(cap: Cap) -> frozenset[str]:
+    """The roles that have ``cap``, for queries that address members by what they may do."""
+    return frozenset(role for role, caps in ROLE_CAPS.items() if cap in caps)
+
+
+def can(membership: Membership) -> dict[str, bool]:
+    """What templates ask: ``can.<capability>`` for the member the page is for."""
+    caps = ROLE_CAPS[membership.role]
+    return {cap.value: cap in caps for cap in Cap}
 
 
 def require(membership: Membership, cap: Cap) -> None:
@@ -88,6 +126,19 @@ def visible_children(membership: Membership) -> models.QuerySet[Child]:
 
 
 LAST_FAMILY_KEY = "twohomes_last_family"  # for the header on pages outside a family
+
+
+def members_with(family: Any, cap: Cap) -> models.QuerySet[Membership]:
+    """The active members of ``family`` (a family or its id) whose role has ``cap``."""
+    family_id = getattr(family, "pk", family)
+    return (Membership.objects.filter(family_id=family_id, status=MembershipStatus.ACTIVE,
+                                      role__in=roles_with(cap))
+            .select_related("user").order_by("joined_at", "pk"))
+
+
+def parents_of(family: Any) -> models.QuerySet[Membership]:
+    """The family's active parents (those who hold custody), oldest membership first."""
+    return members_with(family, Cap.HOLD_CUSTODY)
 
 
 def active_memberships(user: Any, *, now: Any = None) -> models.QuerySet[Membership]:
@@ -116,10 +167,15 @@ def resolve_membership(request: HttpRequest, family_id: Any) -> Membership:
     )
     if membership is None:
         raise Http404
-    if membership.expires_at is not None and membership.expires_at <= timezone.now():
-        end_expired_access(membership)
+    if access_lapsed(membership):
+        end_expired_access(membership)  # a view that records: the lapsed access ends now
         raise Http404
     return membership
+
+
+def access_lapsed(membership: Membership, now: Any = None) -> bool:
+    """True once a time-limited access has passed its end (it is ended on next use)."""
+    return membership.expires_at is not None and membership.expires_at <= (now or timezone.now())
 
 
 def end_expired_access(membership: Membership) -> None:
@@ -204,8 +260,8 @@ def family_view(cap: Cap, methods: Iterable[str] = ("GET",)) -> Callable[..., An
                 return redirect_to_login(request.get_full_path())
             membership = resolve_membership(request, family_id)
             require(membership, cap)
-            if membership.role == Role.PROFESSIONAL:
-                log_professional_view(membership, request)
+            if has(membership, Cap.VIEWS_LOGGED):
+                log_professional_view(membership, request)  # a view that records being viewed
             request.membership = membership  # type: ignore[attr-defined]
             if request.session.get(LAST_FAMILY_KEY) != str(membership.family_id):
                 request.session[LAST_FAMILY_KEY] = str(membership.family_id)

@@ -6,7 +6,7 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest
 
-from .access import LAST_FAMILY_KEY, Cap, active_memberships, has
+from .access import LAST_FAMILY_KEY, active_memberships, can
 from .models import Membership
 
 # Which of the phone menu's entries a page belongs to (by URL name prefix); the rest is "More".
@@ -50,7 +50,7 @@ def current_family(request: HttpRequest) -> dict[str, Any]:
                                  else list(active_memberships(user)))
     if membership is not None:
         context["membership"] = membership
-        context["menu_can"] = {cap.value: has(membership, cap) for cap in Cap}
+        context["can"] = can(membership)
     match = getattr(request, "resolver_match", None)
     name = (match.url_name or "") if match else ""
     context["menu_section"] = next(

@@ -15,6 +15,7 @@ from django.db import transaction
 from twohomes.accounts.models import User
 
 from . import services
+from .access import Cap, role_has
 from .models import Child, Colour, Family, Membership, Pattern, Role
 
 DEMO_PASSWORD = "demo-family-2026"  # noqa: S105  (invented demo people only)
@@ -91,11 +92,12 @@ def seed_demo_family(*, now: datetime) -> DemoResult:
     ]
     for person in PEOPLE[1:]:
         user = _user(person)
-        expires = now + timedelta(days=90) if person.role == Role.PROFESSIONAL else None
+        limited = role_has(person.role, Cap.TIME_LIMITED_ACCESS)
+        expires = now + timedelta(days=90) if limited else None
         membership = Membership.objects.create(
             family=family, user=user, role=person.role, expires_at=expires
         )
-        if person.role in (Role.PARTNER, Role.RELATIVE):
+        if not role_has(person.role, Cap.VIEW_ALL_CHILDREN):
             membership.linked_children.set(children)
         services.audit(family, user, "family.member.joined",
                        f"{user.name} joined as {membership.get_role_display().lower()}.")

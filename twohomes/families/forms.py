@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from twohomes.core.schedule import MAX_YEAR
 
+from .access import ROLE_CAPS, Cap, role_has
 from .choices import (
     country_choices,
     currency_choices,
@@ -162,14 +163,16 @@ class InviteForm(ChildrenChoiceMixin, forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        role, ends = data.get("role"), data.get("access_ends")
-        if role == Role.PROFESSIONAL and not ends and "access_ends" not in self.errors:
+        role, ends = data.get("role") or "", data.get("access_ends")
+        limited = role in ROLE_CAPS and role_has(role, Cap.TIME_LIMITED_ACCESS)
+        if limited and not ends and "access_ends" not in self.errors:
             self.add_error("access_ends", "A professional's access needs an end date.")
         if ends and ends <= timezone.localdate():
             self.add_error("access_ends", "The end date must be in the future.")
         elif ends and ends.year > MAX_YEAR:  # the midnight after it must still be a date
             self.add_error("access_ends", f"Give an end date before {MAX_YEAR + 1}.")
-        if role in (Role.PARTNER, Role.RELATIVE, Role.CHILD) and not data.get("children"):
+        linked = role in ROLE_CAPS and not role_has(role, Cap.VIEW_ALL_CHILDREN)
+        if linked and not data.get("children"):
             self.add_error("children", "Choose at least one child this person is linked to.")
         return data
 
@@ -180,4 +183,5 @@ class MemberForm(InviteForm):
     def __init__(self, *args: Any, family: Family, **kwargs: Any) -> None:
         super().__init__(*args, family=family, **kwargs)
         del self.fields["email"]
-        choice_field(self, "role").choices = [c for c in Role.choices if c[0] != Role.PARENT]
+        choice_field(self, "role").choices = [  # a parent joins only by invitation
+            c for c in Role.choices if not role_has(c[0], Cap.HOLD_CUSTODY)]

@@ -21,7 +21,7 @@ from django.urls import reverse
 from twohomes.mail import send_neutral_email
 from twohomes.records import services as records
 
-from .access import Cap, require
+from .access import Cap, has, parents_of, require, role_has, roles_with
 from .models import (
     AuditEvent,
     Child,
@@ -148,7 +148,7 @@ def invite_member(
     active = family.memberships.filter(status=MembershipStatus.ACTIVE)
     if active.filter(user__email__iexact=email).exists():
         raise ValidationError("That person is already a member of this family.")
-    if role == Role.PROFESSIONAL and access_ends is None:
+    if role_has(role, Cap.TIME_LIMITED_ACCESS) and access_ends is None:
         raise ValidationError("A professional's invitation needs the date their access ends.")
     Family.objects.select_for_update().get(pk=family.pk)  # one invitation at a time
     waiting = Invitation.objects.filter(family=family, status=InvitationStatus.PENDING,
@@ -156,15 +156,16 @@ def invite_member(
     if waiting.filter(email__iexact=email).exists():
         raise ValidationError("An invitation to this address is already waiting; withdraw it "
                               "first to send a new one.")
-    if role == Role.PARENT and (
-            active.filter(role=Role.PARENT).count()
-            + waiting.filter(role=Role.PARENT).count()) >= MAX_PARENTS:
+    custody = roles_with(Cap.HOLD_CUSTODY)
+    if role in custody and (
+            active.filter(role__in=custody).count()
+            + waiting.filter(role__in=custody).count()) >= MAX_PARENTS:
         raise ValidationError("A family has two parents at most (the plan and every "
                               "agreement are between them). Invite a new partner as a "
                               "partner.")
     invitation = Invitation.objects.create(
         family=family, email=email, role=role, invited_by=actor.user,
-        access_ends=access_ends if role == Role.PROFESSIONAL else None,
+        access_ends=access_ends if role_has(role, Cap.TIME_LIMITED_ACCESS) else None,
         nonce=secrets.token_urlsafe(32),
         expires_at=now + timedelta(days=settings.TWOHOMES_INVITATION_DAYS),
     )
@@ -224,9 +225,8 @@ def accept_invitation(*, user: Any, token: str, now: datetime) -> Membership:
             f"{invitation.email} to accept it."
         )
     family = Family.objects.select_for_update().get(pk=invitation.family_id)
-    if invitation.role == Role.PARENT and family.memberships.filter(
-            role=Role.PARENT, status=MembershipStatus.ACTIVE).exclude(user=user).count() \
-            >= MAX_PARENTS:
+    if role_has(invitation.role, Cap.HOLD_CUSTODY) and parents_of(family).exclude(
+            user=user).count() >= MAX_PARENTS:
         raise InvitationProblem("This family already has two parents. Ask them for a new "
                                 "invitation in another role.")
     membership, created = Membership.objects.update_or_create(
@@ -267,7 +267,7 @@ def revoke_invitation(*, actor: Membership, invitation: Invitation) -> None:
 def _guard_other_parent(actor: Membership, member: Membership) -> None:
     if member.family_id != actor.family_id:
         raise PermissionDenied
-    if member.role == Role.PARENT:
+    if has(member, Cap.HOLD_CUSTODY):
         # In a conflict, one parent must never be able to lock the other out.
         raise ValidationError("No parent can remove or change another parent.")
 
@@ -283,13 +283,14 @@ def change_member(
 ) -> Membership:
     require(actor, Cap.MANAGE_MEMBERS)
     _guard_other_parent(actor, member)
-    if role == Role.PARENT:
+    if role_has(role, Cap.HOLD_CUSTODY):
         raise ValidationError("A parent joins by invitation as a parent, not by a role change.")
-    if role == Role.PROFESSIONAL and access_ends is None:
+    if role_has(role, Cap.TIME_LIMITED_ACCESS) and access_ends is None:
         raise ValidationError("A professional needs the date their access ends.")
     old_role = member.get_role_display().lower()
     linked = [c for c in children if c.family_id == actor.family_id]
-    expires = _access_end(actor.family, access_ends) if role == Role.PROFESSIONAL else None
+    expires = (_access_end(actor.family, access_ends)
+               if role_has(role, Cap.TIME_LIMITED_ACCESS) else None)
     before = (member.role, member.expires_at, sorted(c.pk for c in member.linked_children.all()))
     if (role, expires, sorted(c.pk for c in linked)) == before:
         return member  # saved unchanged: nothing to audit or record
@@ -326,10 +327,8 @@ def remove_member(*, actor: Membership, member: Membership, now: datetime) -> No
 @transaction.atomic
 def leave_family(*, actor: Membership, now: datetime) -> None:
     require(actor, Cap.LEAVE_FAMILY)
-    if actor.role == Role.PARENT:
-        other_parents = actor.family.memberships.filter(
-            role=Role.PARENT, status=MembershipStatus.ACTIVE
-        ).exclude(pk=actor.pk)
+    if has(actor, Cap.HOLD_CUSTODY):
+        other_parents = parents_of(actor.family).exclude(pk=actor.pk)
         if not other_parents.exists():
             raise ValidationError(
                 "You are the only parent here. Invite the other parent before you leave, "

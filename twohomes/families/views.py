@@ -12,6 +12,7 @@ from . import services
 from .access import (
     Cap,
     active_memberships,
+    can,
     family_view,
     has,
     posted,
@@ -22,7 +23,7 @@ from .access import (
 )
 from .choices import country_name, subdivision_choices
 from .forms import ChildForm, FamilyForm, InviteForm, MemberForm
-from .models import Invitation, InvitationStatus, Membership, MembershipStatus, Role
+from .models import Invitation, InvitationStatus, Membership, MembershipStatus
 from .regions import family_defaults
 
 PENDING_INVITATION_KEY = "twohomes_pending_invitation"
@@ -80,7 +81,7 @@ def family_home(request: HttpRequest, membership: Membership) -> HttpResponse:
 
     return render(request, "families/home.html", {
         "membership": membership, "family": membership.family, "children": children,
-        "members": members, "can": _can(membership),
+        "members": members,
         **today_summary(membership, timezone.now()),
     })
 
@@ -88,10 +89,6 @@ def family_home(request: HttpRequest, membership: Membership) -> HttpResponse:
 def _family_zone(membership: Membership) -> Any:
 
     return membership.family.zone
-
-
-def _can(membership: Membership) -> dict[str, bool]:
-    return {cap.value: has(membership, cap) for cap in Cap}
 
 
 @family_view(Cap.EDIT_FAMILY, methods=("GET", "POST"))
@@ -149,7 +146,7 @@ def members(request: HttpRequest, membership: Membership) -> HttpResponse:
         ))
     return render(request, "families/members.html", {
         "membership": membership, "family": membership.family, "members": active,
-        "invitations": invitations, "can": _can(membership), "parent_role": Role.PARENT,
+        "invitations": invitations, "rows": [(m, can(m)) for m in active],
     })
 
 
@@ -182,7 +179,7 @@ def edit_member(request: HttpRequest, membership: Membership, member_id: int) ->
     initial = {"role": member.role, "children": member.linked_children.all(),
                "access_ends": member.last_day}
     form = MemberForm(posted(request)[0], family=membership.family, initial=initial)
-    if member.role == Role.PARENT:
+    if has(member, Cap.HOLD_CUSTODY):
         messages.error(request, "No parent can remove or change another parent.")
         return redirect("members", family_id=membership.family_id)
     if request.method == "POST" and form.is_valid():

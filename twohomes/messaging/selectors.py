@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.db.models import F, Q, QuerySet
 from django.http import Http404
 
-from twohomes.families.access import scoped
-from twohomes.families.models import Membership, MembershipStatus, Role
+from twohomes.families.access import Cap, has, roles_with, scoped
+from twohomes.families.models import Membership, MembershipStatus
 
 from .models import Message, Thread, ThreadMember
 
@@ -14,7 +14,7 @@ from .models import Message, Thread, ThreadMember
 def visible_threads(membership: Membership) -> QuerySet[Thread]:
     """Parents see every thread; a child their own threads; others the threads they are in."""
     threads = scoped(membership, Thread.objects.all())
-    if membership.role == Role.PARENT:
+    if has(membership, Cap.IN_EVERY_THREAD):
         return threads
     own = Q(child=membership)
     if membership.rejoined_at is not None:
@@ -38,10 +38,10 @@ def get_thread(membership: Membership, thread_id: int) -> Thread:
 
 
 def can_write(membership: Membership, thread: Thread) -> bool:
-    if membership.role == Role.PARENT:
-        return True
-    if membership.role == Role.PROFESSIONAL:
+    if not has(membership, Cap.WRITE_MESSAGES):
         return False  # professionals read; they never take part
+    if has(membership, Cap.IN_EVERY_THREAD):
+        return True
     if thread.child_id == membership.pk:
         return membership.since_joined(thread.created_at)
     return current_places(membership).filter(thread=thread, can_write=True).exists()
@@ -55,7 +55,8 @@ def participants(thread: Thread) -> list[Membership]:
         .values_list("membership_id", flat=True))
     if thread.child_id:
         ids.add(thread.child_id)
-    return list(active.filter(Q(role=Role.PARENT) | Q(pk__in=ids)).select_related("user"))
+    everyone = Q(role__in=roles_with(Cap.IN_EVERY_THREAD))
+    return list(active.filter(everyone | Q(pk__in=ids)).select_related("user"))
 
 
 def unread_count(membership: Membership) -> int:

@@ -13,8 +13,8 @@ from datetime import datetime
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 
-from twohomes.families.access import Cap, require
-from twohomes.families.models import Membership, Role
+from twohomes.families.access import Cap, has, require
+from twohomes.families.models import Membership
 from twohomes.records import services as records
 
 from .models import Attachment, Message, NotificationPreference, Receipt, Thread, ThreadMember
@@ -23,7 +23,6 @@ from .selectors import can_write, get_thread
 from .uploads import CleanFile
 
 MAX_BODY = 20_000
-JOINABLE_ROLES = {Role.PARTNER, Role.RELATIVE, Role.PROFESSIONAL}
 
 
 def _check_body(body: str) -> str:
@@ -50,15 +49,15 @@ def start_thread(
     if not subject:
         raise ValidationError("Give the conversation a subject.")
     body = _check_body(body)
-    extra = list(members) if actor.role == Role.PARENT else []
+    extra = list(members) if has(actor, Cap.ADD_TO_THREAD) else []
     entry = records.append(actor.family, "messaging.thread.started", actor, {
         "subject": subject,
-        "child_thread": actor.role == Role.CHILD,
+        "child_thread": has(actor, Cap.OWN_CHILD_THREADS),
         "members": sorted(records.actor_id(m) for m in extra),
     }, now=now)
     thread = Thread.objects.create(
         family=actor.family, subject=subject, created_by=actor, created_at=entry.recorded_at,
-        child=actor if actor.role == Role.CHILD else None, record_seq=entry.seq,
+        child=actor if has(actor, Cap.OWN_CHILD_THREADS) else None, record_seq=entry.seq,
     )
     for member in extra:
         _add_member(actor, thread, member, now)
@@ -67,13 +66,13 @@ def start_thread(
 
 
 def _add_member(actor: Membership, thread: Thread, member: Membership, now: datetime) -> None:
-    if member.family_id != actor.family_id or member.role not in JOINABLE_ROLES:
+    if member.family_id != actor.family_id or not has(member, Cap.JOIN_THREADS):
         raise ValidationError("Only a partner, relative or professional can be added.")
     entry = records.append(actor.family, "messaging.thread.member_added", actor, {
         "thread": thread.record_seq, "member": records.actor_id(member),
-        "can_write": member.role != Role.PROFESSIONAL,
+        "can_write": has(member, Cap.WRITE_MESSAGES),
     }, now=now)
-    place = {"can_write": member.role != Role.PROFESSIONAL, "added_by": actor,
+    place = {"can_write": has(member, Cap.WRITE_MESSAGES), "added_by": actor,
              "added_at": entry.recorded_at, "record_seq": entry.seq}
     earlier = ThreadMember.objects.filter(thread=thread, membership=member).first()
     if earlier is not None and not member.since_joined(earlier.added_at):

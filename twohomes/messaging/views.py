@@ -13,9 +13,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django_htmx.http import retarget, trigger_client_event
 
-from twohomes.families.access import Cap, family_view, has, posted, scoped
+from twohomes.families.access import Cap, family_view, has, members_with, posted, scoped
 from twohomes.families.forms import error_summary
-from twohomes.families.models import Membership, MembershipStatus, Role
+from twohomes.families.models import Membership
 from twohomes.records import services as records
 from twohomes.requests import HtmxHttpRequest
 
@@ -29,8 +29,7 @@ PAGE = 30
 
 
 def _joinable(membership: Membership) -> Any:
-    members = scoped(membership, Membership.objects.filter(status=MembershipStatus.ACTIVE))
-    return members.filter(role__in=services.JOINABLE_ROLES).select_related("user")
+    return members_with(membership.family_id, Cap.JOIN_THREADS)
 
 
 @family_view(Cap.VIEW_MESSAGES)
@@ -59,7 +58,7 @@ def thread_list(request: HttpRequest, membership: Membership) -> HttpResponse:
 
 @family_view(Cap.START_THREAD, methods=("GET", "POST"))
 def new_thread(request: HttpRequest, membership: Membership) -> HttpResponse:
-    joinable = _joinable(membership) if membership.role == Role.PARENT else None
+    joinable = _joinable(membership) if has(membership, Cap.ADD_TO_THREAD) else None
     form = NewThreadForm(*posted(request), joinable=joinable)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -200,7 +199,7 @@ def _downloaded(request: HttpRequest, response: FileResponse) -> FileResponse:
 @family_view(Cap.EXPORT_RECORD, methods=("GET", "POST"))
 def export(request: HttpRequest, membership: Membership) -> HttpResponseBase:
     # Parents may export the whole record; a professional only the threads they can read.
-    whole = membership.role == Role.PARENT
+    whole = has(membership, Cap.EXPORT_WHOLE_RECORD)
     form = ExportForm(posted(request)[0], threads=visible_threads(membership),
                       whole_record=whole)
     if request.method == "POST" and form.is_valid():

@@ -6,7 +6,8 @@ from typing import Any
 
 from django.conf import settings
 
-from twohomes.families.models import Membership, MembershipStatus, Role
+from twohomes.families.access import parents_of
+from twohomes.families.models import Membership
 from twohomes.mail import send_neutral_email
 
 
@@ -14,8 +15,7 @@ def tell_parents(family: Any, *, exclude: Membership | None, template: str,
                  context: dict[str, Any]) -> None:
     """Email every active parent but ``exclude``. Plans leave out the parent who acted;
     every step of a change request reaches both parents, the actor's as a receipt."""
-    parents = Membership.objects.filter(family=family, role=Role.PARENT,
-                                        status=MembershipStatus.ACTIVE).select_related("user")
+    parents = parents_of(family)
     for parent in parents:
         if exclude is not None and parent.pk == exclude.pk:
             continue

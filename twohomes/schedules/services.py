@@ -13,8 +13,8 @@ from django.db.models import Max, Q, QuerySet
 
 from twohomes.core.ledger import canonical_json
 from twohomes.core.schedule import PlanError, load_plan
-from twohomes.families.access import Cap, require
-from twohomes.families.models import Child, Family, Membership, MembershipStatus, Role
+from twohomes.families.access import Cap, has, parents_of, require
+from twohomes.families.models import Child, Family, Membership
 from twohomes.records import services as records
 
 from .engine import build_spec
@@ -30,9 +30,7 @@ from .notify import tell_parents
 
 
 def active_parents(family: Any) -> list[Membership]:
-    return list(Membership.objects.filter(family=family, role=Role.PARENT,
-                                          status=MembershipStatus.ACTIVE)
-                .select_related("user").order_by("joined_at", "pk"))
+    return list(parents_of(family))
 
 
 def plan_parents(family: Any) -> dict[str, Membership]:
@@ -252,7 +250,7 @@ def request_swap(*, actor: Membership, children: list[Child], starts: datetime,
     family = actor.family
     if any(c.family_id != family.pk for c in children) or not children:
         raise ValidationError("Choose children of this family.")
-    if parent.family_id != family.pk or parent.role != Role.PARENT:
+    if parent.family_id != family.pk or not has(parent, Cap.HOLD_CUSTODY):
         raise ValidationError("The children can only be given to a parent of this family.")
     _check_window("The change", starts, ends, now)
     if _overlapping(family, children, starts, ends):
@@ -390,7 +388,7 @@ def expire_swaps(*, now: datetime, family: Any = None) -> int:
 def waiting_for(membership: Membership, now: datetime) -> dict[str, Any]:
     """What this member is asked to answer: plans, and swap requests whose answer-by day
     has not passed (in the family's time zone)."""
-    if membership.role != Role.PARENT:
+    if not has(membership, Cap.HOLD_CUSTODY):
         return {"plans": [], "swaps": []}
     plans = ParentingPlan.objects.filter(family=membership.family, status=PlanStatus.PROPOSED
                                          ).exclude(decisions__parent=membership)

@@ -18,9 +18,9 @@ from twohomes.core.schedule import (
     plan_stats,
     side_by_side,
 )
-from twohomes.families.access import Cap, family_view, has, posted, scoped
+from twohomes.families.access import Cap, family_view, has, parents_of, posted, scoped
 from twohomes.families.forms import error_summary
-from twohomes.families.models import Membership, MembershipStatus, Role
+from twohomes.families.models import Membership
 
 from . import services
 from .comparison import Words, in_words
@@ -182,8 +182,7 @@ def plan_decide(request: HttpRequest, membership: Membership, plan_id: int) -> H
 
 
 def _parents(membership: Membership) -> Any:
-    return scoped(membership, Membership.objects.filter(
-        role=Role.PARENT, status=MembershipStatus.ACTIVE)).select_related("user")
+    return parents_of(membership.family_id)
 
 
 @family_view(Cap.VIEW_PLANS)
