@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from twohomes.accounts.models import SubmissionKey
+from twohomes.accounts.tasks import forget_old_submissions
 from twohomes.messaging import services as messaging
 from twohomes.messaging.models import Message
 from twohomes.records.models import Log
@@ -105,8 +106,11 @@ def test_keys_are_forgotten_after_a_day(world: Any, agreed_plan: Any, login: Any
     kept = SubmissionKey.objects.create(user=world.parent_b.user, key="r" * 32, path="/recent/",
                                         result="/recent/",
                                         created_at=timezone.now() - timedelta(hours=23))
-    _ask(client, world)
+    _ask(client, world)  # the day-old key is forgotten: this is a new submission
     assert SwapRequest.objects.count() == 1
+    assert sorted(SubmissionKey.objects.values_list("path", flat=True)) == [
+        "/alices/", f"/f/{world.family.pk}/swaps/new/", "/recent/"]
+    assert forget_old_submissions.call() == 1  # the worker's round: Alice's two-day-old key
     assert sorted(SubmissionKey.objects.values_list("path", flat=True)) == [
         f"/f/{world.family.pk}/swaps/new/", "/recent/"]
     assert SubmissionKey.objects.filter(pk=kept.pk).exists()

@@ -60,3 +60,41 @@ def test_nothing_expires_before_its_day(db: Any) -> None:
     assert (services.expire_plans(now=day_before_answer),
             services.expire_swaps(now=day_before_answer)) == (0, 0)
     assert _statuses((plan, swap)) == (PlanStatus.PROPOSED, SwapStatus.PENDING)
+
+
+def test_opening_the_pages_writes_nothing_and_the_worker_round_expires_once(
+        db: Any, login: Any) -> None:
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from twohomes.schedules.tasks import expiry_tick
+
+    asked = timezone.now() - timedelta(days=10)
+    first, second, child = _family("seen")
+    plan = services.propose_plan(actor=first, now=asked,
+                                 effective_from=(asked + timedelta(days=5)).date(),
+                                 choices=plan_choices([child]))
+    swap = services.request_swap(
+        actor=second, children=[child], parent=second, reason="Trip",
+        starts=asked + timedelta(days=30), ends=asked + timedelta(days=31),
+        answer_by=(asked + timedelta(days=3)).date(), now=asked)
+    entries = LogEntry.objects.count()
+    client = login(first)
+    fid = first.family_id
+    pages = {reverse("plan_list", args=[fid]): "Expired: its start date passed",
+             reverse("plan_detail", args=[fid, plan.pk]): "Expired: its start date passed",
+             reverse("swap_list", args=[fid]): "Waiting for an answer</h2> <ul class=\"swaps\">"
+                                               " <li>None.</li>",
+             reverse("swap_detail", args=[fid, swap.pk]): "Expired unanswered"}
+    for url, words in pages.items():
+        response = client.get(url)
+        assert response.status_code == 200
+        assert words in " ".join(response.content.decode().split()), url
+    home = client.get(reverse("family_home", args=[fid])).content.decode()
+    assert "waiting for your answer" not in home  # nothing lapsed is asked of anyone
+    assert _statuses((plan, swap)) == (PlanStatus.PROPOSED, SwapStatus.PENDING)
+    assert LogEntry.objects.count() == entries
+    assert expiry_tick.call() == 2
+    assert _statuses((plan, swap)) == (PlanStatus.EXPIRED, SwapStatus.EXPIRED)
+    assert expiry_tick.call() == 0
+    assert LogEntry.objects.count() == entries + 2

@@ -62,7 +62,8 @@ def send_once(
 ) -> HttpResponseBase:
     """Runs the view for a key not seen before; answers a seen key with its first result."""
     now = timezone.now()
-    SubmissionKey.objects.filter(created_at__lt=now - KEPT_FOR).delete()  # everyone's
+    # A key older than a day is forgotten (the worker's round removes everyone's).
+    SubmissionKey.objects.filter(user=user, key=key, created_at__lt=now - KEPT_FOR).delete()
     with transaction.atomic():
         try:
             with transaction.atomic():

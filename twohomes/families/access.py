@@ -263,6 +263,7 @@ def family_view(cap: Cap, methods: Iterable[str] = ("GET",)) -> Callable[..., An
             if has(membership, Cap.VIEWS_LOGGED):
                 log_professional_view(membership, request)  # a view that records being viewed
             request.membership = membership  # type: ignore[attr-defined]
+            # A view that records: session bookkeeping (the family the header speaks for).
             if request.session.get(LAST_FAMILY_KEY) != str(membership.family_id):
                 request.session[LAST_FAMILY_KEY] = str(membership.family_id)
             # Every time on a family's pages is the family's local time.

@@ -92,7 +92,7 @@ def thread_detail(
     thread = get_thread(membership, thread_id)
     before = request.GET.get("before")
     shown, more = _page(thread, before)
-    services.record_first_views(actor=membership, messages=shown, now=timezone.now())
+    services.record_first_views(actor=membership, messages=shown, now=timezone.now())  # a view that records: first reads go in the record
     context = {"membership": membership, "family": membership.family, "thread": thread,
                "shown": shown, "more": more}
     if request.htmx and before:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -167,6 +167,19 @@ def decide_plan(*, actor: Membership, plan: ParentingPlan, agreed: bool, comment
 
 def _lapsed(plan: ParentingPlan, now: datetime) -> bool:
     return plan.effective_from is not None and plan.effective_from < plan.family.today(now)
+
+
+def show_lapsed(items: Iterable[ParentingPlan | SwapRequest], today: date) -> None:
+    """Show a proposal or request whose date has passed as expired, as the worker's round
+    (``tasks.expiry_tick``) records it within minutes. Nothing is saved: a page that is
+    only read changes nothing in the family's data or record."""
+    for item in items:
+        if isinstance(item, ParentingPlan):
+            if (item.status == PlanStatus.PROPOSED and item.effective_from is not None
+                    and item.effective_from < today):
+                item.status = PlanStatus.EXPIRED
+        elif item.status == SwapStatus.PENDING and item.answer_by < today:
+            item.status = SwapStatus.EXPIRED
 
 
 def expire_plan(plan: ParentingPlan, now: datetime) -> None:
@@ -390,9 +403,12 @@ def waiting_for(membership: Membership, now: datetime) -> dict[str, Any]:
     has not passed (in the family's time zone)."""
     if not has(membership, Cap.HOLD_CUSTODY):
         return {"plans": [], "swaps": []}
-    plans = ParentingPlan.objects.filter(family=membership.family, status=PlanStatus.PROPOSED
-                                         ).exclude(decisions__parent=membership)
+    today = membership.family.today(now)
+    plans = ParentingPlan.objects.filter(
+        Q(effective_from__isnull=True) | Q(effective_from__gte=today),
+        family=membership.family, status=PlanStatus.PROPOSED,
+    ).exclude(decisions__parent=membership)
     swaps = SwapRequest.objects.filter(
         Q(family=membership.family, status=SwapStatus.PENDING) & ~Q(requested_by=membership),
-        answer_by__gte=membership.family.today(now))
+        answer_by__gte=today)
     return {"plans": list(plans), "swaps": list(swaps.select_related("requested_by__user"))}

@@ -43,8 +43,8 @@ def _error(error: Exception) -> str:
 
 @family_view(Cap.VIEW_PLANS)
 def plan_list(request: HttpRequest, membership: Membership) -> HttpResponse:
-    services.expire_plans(now=timezone.now(), family=membership.family)
-    plans = scoped(membership, ParentingPlan.objects.select_related("proposed_by__user"))
+    plans = list(scoped(membership, ParentingPlan.objects.select_related("proposed_by__user")))
+    services.show_lapsed(plans, _today(membership))
     return render(request, "schedules/plan_list.html", {
         "membership": membership, "family": membership.family, "plans": plans,
         "can_propose": has(membership, Cap.PROPOSE_PLAN),
@@ -134,9 +134,9 @@ def plan_new(request: HttpRequest, membership: Membership) -> HttpResponse:
 
 @family_view(Cap.VIEW_PLANS)
 def plan_detail(request: HttpRequest, membership: Membership, plan_id: int) -> HttpResponse:
-    services.expire_plans(now=timezone.now(), family=membership.family)
     plan = get_object_or_404(scoped(membership, ParentingPlan.objects.all()), pk=plan_id)
     today = _today(membership)
+    services.show_lapsed([plan], today)
     context: dict[str, Any] = {"membership": membership, "family": membership.family,
                                "plan": plan, "form": DecisionForm()}
     try:
@@ -187,9 +187,9 @@ def _parents(membership: Membership) -> Any:
 
 @family_view(Cap.VIEW_PLANS)
 def swap_list(request: HttpRequest, membership: Membership) -> HttpResponse:
-    services.expire_swaps(now=timezone.now(), family=membership.family)
-    swaps = scoped(membership, SwapRequest.objects.select_related(
-        "requested_by__user", "parent__user").prefetch_related("children"))
+    swaps = list(scoped(membership, SwapRequest.objects.select_related(
+        "requested_by__user", "parent__user").prefetch_related("children")))
+    services.show_lapsed(swaps, _today(membership))
     groups = [(label, [s for s in swaps if s.status in statuses]) for label, statuses in (
         ("Waiting for an answer", {SwapStatus.PENDING}),
         ("Accepted", {SwapStatus.ACCEPTED}),
@@ -238,8 +238,8 @@ def _get_swap(membership: Membership, swap_id: int) -> SwapRequest:
 
 @family_view(Cap.VIEW_PLANS)
 def swap_detail(request: HttpRequest, membership: Membership, swap_id: int) -> HttpResponse:
-    services.expire_swaps(now=timezone.now(), family=membership.family)
     swap = _get_swap(membership, swap_id)
+    services.show_lapsed([swap], _today(membership))
     can_answer = (swap.status == SwapStatus.PENDING and has(membership, Cap.REQUEST_SWAP)
                   and swap.requested_by_id != membership.pk)
     return render(request, "schedules/swap_detail.html", {

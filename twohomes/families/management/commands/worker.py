@@ -11,8 +11,12 @@ class Command(DatabaseWorker):
     help = "Run TwoHomes background work (emails, reminders, reports) until stopped."
 
     def handle(self, *args: Any, **options: Any) -> None:
+        from twohomes.accounts.tasks import forget_old_submissions
         from twohomes.calendar.reminders import reminders_tick
+        from twohomes.schedules.tasks import expiry_tick
 
-        # The hourly reminder round re-schedules itself; start it with the worker.
+        # Each round re-schedules itself; start them with the worker.
         reminders_tick.enqueue()
+        expiry_tick.enqueue()
+        forget_old_submissions.enqueue()
         super().handle(*args, **options)
