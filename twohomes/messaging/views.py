@@ -92,7 +92,8 @@ def thread_detail(
     thread = get_thread(membership, thread_id)
     before = request.GET.get("before")
     shown, more = _page(thread, before)
-    services.record_first_views(actor=membership, messages=shown, now=timezone.now())  # a view that records: first reads go in the record
+    # A view that records being viewed: each message's first reading goes in the record.
+    services.record_first_views(actor=membership, messages=shown, now=timezone.now())
     context = {"membership": membership, "family": membership.family, "thread": thread,
                "shown": shown, "more": more}
     if request.htmx and before:
