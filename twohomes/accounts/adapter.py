@@ -30,6 +30,13 @@ class AccountAdapter(DefaultAccountAdapter):
         # allauth keys failed sign-ins on the email alone, which lets anyone who knows a
         # parent's address lock that parent out. Keying on address + client IP keeps the
         # brute-force limit per attacker while the real parent can still sign in.
+        # Why this private method: ACCOUNT_RATE_LIMITS can count per "ip", "user" or
+        # "key", never per ip-and-key together, and allauth takes the key of
+        # "login_failed" from this method alone (pre_authenticate, the password reset's
+        # clearing of the count). Dropping the per-key limit instead would let one
+        # address try one account as fast as any account. The behaviour is held by
+        # tests/accounts/test_security.py (an attacker's address is blocked, the
+        # parent's own is not); an allauth upgrade that renames this method fails it.
         login = credentials.get("email", credentials.get("username", "")).lower()
         return f"{self.get_client_ip(request)}:{login}"
 
