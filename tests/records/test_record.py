@@ -78,19 +78,6 @@ def test_database_refuses_to_delete_a_checkpoint(world: Any) -> None:
             Checkpoint.objects.filter(family=world.family).delete()
 
 
-def test_sealing_erases_the_body_and_the_bundle_still_verifies(world: Any) -> None:
-    entry = records.append(world.family, "messaging.message.sent", world.parent_a,
-                           {"body": "sealed by court order"})
-    records.append(world.family, "messaging.message.sent", world.parent_b, {"body": "ok"})
-    EntryOpening.objects.filter(entry=entry).update(salt=None, content=None,
-                                                    sealed_at=timezone.now())
-    bundle = _export(world.family)
-    assert b"sealed by court order" not in bundle
-    verdict = verify_bundle(io.BytesIO(bundle))
-    assert verdict.ok, verdict.render()
-    assert "entry.sealed" in verdict.codes
-
-
 def test_a_partial_export_carries_proofs_and_verifies(world: Any) -> None:
     entries = [records.append(world.family, "messaging.message.sent", world.parent_a,
                               {"body": f"m{n}"}) for n in range(7)]
@@ -129,7 +116,7 @@ def test_export_of_an_empty_record_says_so(world: Any) -> None:
         _export(world.family)
 
 
-def test_an_unsealed_entry_without_its_salt_is_a_fault_not_a_form_error(world: Any) -> None:
+def test_an_entry_without_its_salt_is_a_fault_not_a_form_error(world: Any) -> None:
     """A damaged record is the server's problem (logged, 500), not the parent's input."""
     entry = records.append(world.family, "messaging.message.sent", world.parent_a, {"body": "m"})
     EntryOpening.objects.filter(entry=entry).update(salt=None)

@@ -1,9 +1,9 @@
 """Storage of each family's append-only, signed log (the engine is core/ledger).
 
 ``LogEntry`` and ``Checkpoint`` rows are never updated or deleted: triggers created by
-the migrations refuse it in the database itself. What a court may order erased (a body,
-a file) lives apart, in ``EntryOpening``; the leaf holds only a salted commitment to it,
-so the tree still verifies after sealing.
+the migrations refuse it in the database itself. What opens an entry (its salt and
+content, or a file's hash) lives apart, in ``EntryOpening``; the leaf holds only a salted
+commitment to it, so an export can leave an entry's content out and still verify.
 """
 
 from __future__ import annotations
@@ -57,7 +57,6 @@ class EntryOpening(models.Model):
     salt = models.BinaryField(null=True)
     content = models.BinaryField(null=True)
     attachment_sha256 = models.CharField(max_length=64, blank=True)
-    sealed_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self) -> str:
         return f"opening of {self.entry}"

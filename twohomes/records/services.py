@@ -108,7 +108,7 @@ def append(
 
     ``kind`` is a stable dotted code (``messaging.message.sent``); ``content`` is plain
     JSON data. The leaf carries only a salted commitment to it; the content itself is
-    kept in the entry's opening so that it can be exported, or sealed by court order.
+    kept in the entry's opening, from which exports read it.
     """
     salt = ledger.new_salt()
     body = ledger.content_bytes(content)
@@ -206,10 +206,8 @@ def _with_names(chosen: list[LogEntry], rows: list[LogEntry]) -> list[LogEntry]:
 
 def _export_entry(row: LogEntry) -> ledger.ExportEntry:
     opening = row.opening
-    if opening.sealed_at is not None:
-        return ledger.ExportEntry(leaf=bytes(row.leaf), sealed=True)
-    if opening.salt is None:  # only a sealed opening loses its salt: a fault, not input
-        raise RuntimeError(f"record entry {row.seq} has no salt but is not sealed")
+    if opening.salt is None:  # every opening keeps its salt: a fault, not input
+        raise RuntimeError(f"record entry {row.seq} has no salt")
     return ledger.ExportEntry(
         leaf=bytes(row.leaf), salt=bytes(opening.salt),
         content=bytes(opening.content) if opening.content is not None else None,
@@ -219,7 +217,7 @@ def _export_entry(row: LogEntry) -> ledger.ExportEntry:
 
 def _attachments(family: Family, rows: Iterable[LogEntry]) -> dict[str, IO[bytes]]:
     digests = {r.opening.attachment_sha256 for r in rows
-               if r.opening.attachment_sha256 and r.opening.sealed_at is None}
+               if r.opening.attachment_sha256}
     return {sha: open_file(family, sha) for sha in sorted(digests)}
 
 
