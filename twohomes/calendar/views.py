@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from twohomes.core.schedule import PlanError, within_years
+from twohomes.core.schedule import WEEKDAY_NAMES, PlanError, within_years
 from twohomes.families.access import Cap, family_view, has, visible_children
 from twohomes.families.models import Membership
 from twohomes.requests import HtmxHttpRequest
@@ -18,8 +18,6 @@ from twohomes.schedules.engine import FamilyTimeline, family_timeline
 
 from . import grid
 from .occurrences import attach_events, events_between
-
-WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
 def _zone(membership: Membership) -> ZoneInfo:

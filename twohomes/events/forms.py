@@ -11,7 +11,7 @@ from twohomes.families.forms import DateInput, model_choices
 from twohomes.families.models import Child, Family, Membership
 
 from .models import Event, Reply
-from .recurrence import FREQUENCIES, NONE, WEEKDAY_NAMES, WEEKDAYS, RepeatRule
+from .recurrence import BYDAY, FREQUENCIES, NONE, WEEKDAY_NAMES, RepeatRule
 from .services import EventDetails
 
 
@@ -54,7 +54,7 @@ class EventForm(forms.Form):
                                   help_text="1 = every time; 2 = every other week, and so on.")
     weekdays = forms.MultipleChoiceField(
         required=False, widget=forms.CheckboxSelectMultiple,
-        choices=list(zip(WEEKDAYS, WEEKDAY_NAMES, strict=True)),
+        choices=list(zip(BYDAY, WEEKDAY_NAMES, strict=True)),
         label="On these weekdays (weekly)")
     repeat_until = forms.DateField(required=False, widget=DateInput(),
                                    label="Repeat until (optional)")
@@ -102,7 +102,7 @@ class EventForm(forms.Form):
         first = data["start_date"]
         weekdays = tuple(data.get("weekdays") or ())
         if data["repeat"] == "weekly" and not weekdays:
-            weekdays = (WEEKDAYS[first.weekday()],)
+            weekdays = (BYDAY[first.weekday()],)
         self.details = EventDetails(
             title=data["title"], all_day=bool(data.get("all_day")), starts=starts, ends=ends,
             start_date=first, end_date=data.get("end_date") or first,

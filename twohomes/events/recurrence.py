@@ -17,10 +17,11 @@ from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrule, rrulestr
 
+from twohomes.core.schedule import WEEKDAY_NAMES, WEEKDAYS
+
 NONE = "none"
 FREQUENCIES = ("daily", "weekly", "monthly", "yearly")
-WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+BYDAY = tuple(day[:2].upper() for day in WEEKDAYS)  # RFC 5545's MO … SU, Monday first
 MAX_COUNT = 500
 MAX_YEARS = 10
 _UNITS = {"daily": "day", "weekly": "week", "monthly": "month", "yearly": "year"}
@@ -56,10 +57,10 @@ class RepeatRule:
             raise RepeatError("The repeat ends before the event starts.")
         if self.until is not None and self.until.year > first_day.year + MAX_YEARS:
             raise RepeatError(f"A repeat can run for at most {MAX_YEARS} years.")
-        if any(day not in WEEKDAYS for day in self.weekdays):
+        if any(day not in BYDAY for day in self.weekdays):
             raise RepeatError("Choose weekdays from Monday to Sunday.")
         if self.frequency == "weekly" and self.weekdays and \
-                WEEKDAYS[first_day.weekday()] not in self.weekdays:
+                BYDAY[first_day.weekday()] not in self.weekdays:
             raise RepeatError(f"The first day ({WEEKDAY_NAMES[first_day.weekday()]}) must be "
                               "one of the chosen weekdays.")
 
@@ -72,7 +73,7 @@ class RepeatRule:
         if self.interval > 1:
             parts.append(f"INTERVAL={self.interval}")
         if self.frequency == "weekly" and self.weekdays:
-            parts.append("BYDAY=" + ",".join(d for d in WEEKDAYS if d in self.weekdays))
+            parts.append("BYDAY=" + ",".join(d for d in BYDAY if d in self.weekdays))
         if self.until is not None:
             parts.append("UNTIL=" + _until_text(self.until, zone, all_day))
         if self.count is not None:
@@ -106,7 +107,7 @@ class RepeatRule:
         unit = _UNITS[self.frequency]
         words = f"Every {unit}" if self.interval == 1 else f"Every {self.interval} {unit}s"
         if self.weekdays:
-            names = [WEEKDAY_NAMES[WEEKDAYS.index(d)] for d in WEEKDAYS if d in self.weekdays]
+            names = [WEEKDAY_NAMES[BYDAY.index(d)] for d in BYDAY if d in self.weekdays]
             words += " on " + (", ".join(names[:-1]) + " and " + names[-1]
                                if len(names) > 1 else names[0])
         if self.until is not None:

@@ -12,14 +12,21 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from twohomes.core.schedule import MAX_YEAR, MIN_YEAR, describe_patterns, within_years
+from twohomes.core.schedule import (
+    MAX_YEAR,
+    MIN_YEAR,
+    WEEKDAY_NAMES,
+    WEEKDAYS,
+    describe_patterns,
+    within_years,
+)
 from twohomes.families.forms import DateInput, model_choices
 from twohomes.families.models import Child, Family, Membership
 
 from .engine import RULE_LABELS
 
-WEEKDAYS = [("", "No midweek visit"), ("monday", "Monday"), ("tuesday", "Tuesday"),
-            ("wednesday", "Wednesday"), ("thursday", "Thursday")]
+MIDWEEK_DAYS = [("", "No midweek visit"),
+                *zip(WEEKDAYS[:4], WEEKDAY_NAMES[:4], strict=True)]  # Monday to Thursday
 WINDOWS = [("day", "The whole day"), ("evening-before", "From the evening before"),
            ("nights", "Exchange time to exchange time")]
 MONTH_DAY = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")
@@ -126,7 +133,7 @@ class PlanForm(forms.Form):
         self.fields[prefix + "exchange_time"] = forms.TimeField(
             widget=TimeInput(), initial=time(18, 0), label="Exchange time")
         self.fields[prefix + "midweek_day"] = forms.ChoiceField(
-            choices=WEEKDAYS, required=False, label="Midweek visit (every-other-weekend only)")
+            choices=MIDWEEK_DAYS, required=False, label="Midweek visit (every-other-weekend only)")
         self.fields[prefix + "midweek_overnight"] = forms.BooleanField(
             required=False, label="The midweek visit is overnight")
 

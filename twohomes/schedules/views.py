@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from twohomes.calendar import grid
 from twohomes.core.schedule import (
+    WEEKDAY_NAMES,
     Plan,
     PlanError,
     build_timeline,
@@ -90,8 +91,7 @@ def _preview(membership: Membership, spec: dict[str, Any], today: date,
             "current": current, "stats_end": end, "preview_from": today,
             "from_its_start": today == starts,
             "legend": [(key, m.user.name) for key, m in sorted(parents.items())],
-            "weekday_names": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-                              "Saturday", "Sunday"]}
+            "weekday_names": WEEKDAY_NAMES}
 
 
 def _compared(family: Any, in_force: Plan, proposed: Plan, parents: dict[str, Membership],

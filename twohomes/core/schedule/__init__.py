@@ -35,7 +35,7 @@ from .model import (
     Schedule,
     Season,
 )
-from .parsing import MAX_YEAR, MIN_YEAR, within_years
+from .parsing import MAX_YEAR, MIN_YEAR, WEEKDAY_NAMES, WEEKDAYS, within_years
 from .patterns import PATTERNS, describe_patterns
 from .spec import load_plan, load_plan_file, pattern_plan, plan_schema
 from .stats import ChildStats, ParentStats, Stats, compute_stats, plan_stats
@@ -43,7 +43,7 @@ from .timeline import HolidayAward, Timeline, build_timeline, join_timelines, wi
 
 __all__ = [
     "LEVELS", "MAX_YEAR", "MIN_YEAR", "PATTERNS", "Child", "ChildStats", "ChildrenFigures",
-    "Comparison", "Exchange", "Figure", "HolidayAward",
+    "Comparison", "Exchange", "Figure", "HolidayAward", "WEEKDAYS", "WEEKDAY_NAMES",
     "Interval", "Override", "ParentStats", "Plan", "PlanError", "Reason", "Rotation", "Rule",
     "Schedule", "Season", "SideBySide", "Stats", "Timeline", "build_timeline", "compare_plans",
     "compute_stats", "describe_patterns", "join_timelines", "load_plan", "load_plan_file",

@@ -8,7 +8,9 @@ from typing import Any
 from .errors import PlanError
 
 MIN_YEAR, MAX_YEAR = 1900, 2199
-WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# The week as the plan file writes it (Monday first, as date.weekday() counts), and in words.
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAY_NAMES = tuple(day.capitalize() for day in WEEKDAYS)
 
 
 def parse_date(value: Any, where: str) -> date:
@@ -60,7 +62,7 @@ def parse_local_datetime(value: Any, where: str) -> datetime:
 
 def parse_weekday(value: Any, where: str) -> int:
     text = str(value).lower()
-    for index, name in enumerate(WEEKDAY_NAMES):
+    for index, name in enumerate(WEEKDAYS):
         if text in (name, name[:3]):
             return index
     raise PlanError(f"{where}: {value!r} is not a weekday; use monday to sunday")

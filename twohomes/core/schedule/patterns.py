@@ -12,8 +12,7 @@ from datetime import date, time
 
 from .errors import PlanError
 from .model import CycleTransition, Rotation
-
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+from .parsing import WEEKDAY_NAMES
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +96,7 @@ def template_rotation(
     if template.monday_start and anchor.weekday() != 0:
         raise PlanError(
             f"pattern {template.name!r} starts on a Monday, but {anchor.isoformat()} is a "
-            f"{WEEKDAYS[anchor.weekday()].capitalize()}; give the Monday of that week"
+            f"{WEEKDAY_NAMES[anchor.weekday()]}; give the Monday of that week"
         )
     nights = [parents[n] for n in template.nights]
     dropoff_days = set(template.dropoff_days)
