@@ -92,7 +92,9 @@ calendar_month       GET     ok     ok      ok       ok           404     ok    
 calendar_week        GET     ok     ok      ok       ok           404     ok    404   login
 calendar_agenda      GET     ok     ok      ok       ok           404     ok    404   login
 feed_settings        GET     ok     ok      ok       ok           404     ok    404   login
-feed_settings        POST    ok     ok      ok       ok           404     ok    404   login
+feed_create          POST    ok     ok      ok       ok           404     ok    404   login
+feed_revoke          POST    ok     ok      ok       ok           404     ok    404   login
+feed_reminders       POST    ok     ok      ok       ok           404     ok    404   login
 event_list           GET     ok     ok      ok       ok           404     ok    404   login
 event_new            GET     ok     403     403      403          404     403   404   login
 event_new            POST    ok     403     403      403          404     403   404   login

@@ -309,7 +309,7 @@ def test_feed_addresses_are_shown_once_and_revocable(world: Any, agreed_plan: An
                                                      client: Any) -> None:
     client.force_login(world.parent_a.user)
     url = reverse("feed_settings", args=[world.family.pk])
-    page = client.post(url, {"action": "create"}).content.decode()
+    page = client.post(reverse("feed_create", args=[world.family.pk])).content.decode()
     address = re.findall(r'<textarea id="feed-url"[^>]*>([^<]*)</textarea>', page)[0]
     assert address.startswith("http://testserver/")
     token = address.rsplit("/", 1)[1].removesuffix(".ics")
@@ -319,12 +319,12 @@ def test_feed_addresses_are_shown_once_and_revocable(world: Any, agreed_plan: An
     webcal = address.replace("http://", "webcal://", 1)
     assert f'<a class="button" href="{webcal}">Add to my calendar app</a>' in page
     assert token not in client.get(url).content.decode()  # never shown again
-    for unclear in ({}, {"action": "delete-everything"}):
-        assert "Choose to make a feed address" in client.post(url, unclear).content.decode()
-    assert _feed(client, token).status_code == 200  # an unclear request revokes nothing
-    assert "was revoked" in client.post(url, {"action": "revoke"}).content.decode()
+    assert client.post(url).status_code == 405  # the page itself changes nothing
+    assert _feed(client, token).status_code == 200
+    revoke = reverse("feed_revoke", args=[world.family.pk])
+    assert "was revoked" in client.post(revoke, follow=True).content.decode()
     assert _feed(client, token).status_code == 404
-    assert "no feed address to revoke" in client.post(url, {"action": "revoke"}).content.decode()
+    assert "no feed address to revoke" in client.post(revoke, follow=True).content.decode()
     assert _feed(client, "made-up-token").status_code == 404
 
 
@@ -448,3 +448,22 @@ def test_the_hourly_round_prebuilds_changed_feeds(world: Any, agreed_plan: Any,
     assert warm_feeds() == 1
     assert warm_feeds() == 0  # nothing changed since
     assert _feed(client, token).status_code == 200
+
+
+def test_the_feed_page_writes_nothing_and_reminders_are_saved_by_their_own_form(
+        world: Any, client: Any) -> None:
+    from twohomes.calendar.models import ReminderPreference
+
+    client.force_login(world.relative.user)
+    fid = world.family.pk
+    page = client.get(reverse("feed_settings", args=[fid])).content.decode()
+    assert 'value="19:00"' in page  # the defaults are shown
+    assert not ReminderPreference.objects.exists()  # and nothing is stored by looking
+    reminders = reverse("feed_reminders", args=[fid])
+    wrong = client.post(reminders, {"exchanges": "on", "send_at": "25:99"})
+    assert wrong.status_code == 200 and "Enter a valid time" in wrong.content.decode()
+    assert not ReminderPreference.objects.exists()
+    saved = client.post(reminders, {"exchanges": "on", "send_at": "20:30"})
+    assert saved.status_code == 302
+    choice = ReminderPreference.objects.get(membership=world.relative)
+    assert (choice.exchanges, choice.events, f"{choice.send_at:%H:%M}") == (True, False, "20:30")

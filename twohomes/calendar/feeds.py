@@ -23,7 +23,6 @@ from twohomes.families.access import (
     end_expired_access,
     family_view,
     has,
-    posted,
     public_view,
     visible_children,
 )
@@ -120,36 +119,60 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
     return response
 
 
-@family_view(Cap.VIEW_CALENDAR, methods=("GET", "POST"))
-def feed_settings(request: HttpRequest, membership: Membership) -> HttpResponse:
-    """Make (or re-make) the secret feed address, revoke it, and choose reminders."""
-    reminders, _ = ReminderPreference.objects.get_or_create(membership=membership)
-    form = ReminderForm(posted(request)[0] if "save_reminders" in request.POST else None,
-                        instance=reminders)
-    new_url = None
-    if request.method == "POST" and "save_reminders" in request.POST:
-        if form.is_valid():
-            form.save()
-            messages.success(request, "Reminder settings saved.")
-            return redirect("feed_settings", family_id=membership.family_id)
-    elif request.method == "POST" and request.POST.get("action") in ("create", "revoke"):
-        with transaction.atomic():
-            revoked = CalendarFeed.objects.filter(
-                membership=membership, revoked_at__isnull=True).update(revoked_at=timezone.now())
-            if request.POST["action"] == "create":
-                token = CalendarFeed.new_token()
-                CalendarFeed.objects.create(membership=membership, token_hash=hash_token(token))
-                new_url = request.build_absolute_uri(reverse("calendar_feed", args=[token]))
-            elif revoked:
-                messages.success(request, "The feed address was revoked: it no longer works.")
-            else:
-                messages.info(request, "There was no feed address to revoke.")
-    elif request.method == "POST":
-        messages.error(request, "Choose to make a feed address or to revoke it.")
+def _feed_page(request: HttpRequest, membership: Membership, form: ReminderForm,
+               new_url: str | None = None) -> HttpResponse:
     active = CalendarFeed.objects.filter(membership=membership, revoked_at__isnull=True).first()
     return render(request, "calendar/feed_settings.html", {
         "membership": membership, "family": membership.family, "active": active,
         "new_url": new_url, "webcal_url": webcal(new_url) if new_url else "", "form": form})
+
+
+def _reminders(membership: Membership) -> ReminderPreference:
+    """The member's reminder choices; the defaults, unsaved, until they first save them."""
+    found = ReminderPreference.objects.filter(membership=membership).first()
+    return found or ReminderPreference(membership=membership)
+
+
+@family_view(Cap.VIEW_CALENDAR)
+def feed_settings(request: HttpRequest, membership: Membership) -> HttpResponse:
+    """The member's feed address (if any) and reminder choices."""
+    return _feed_page(request, membership, ReminderForm(instance=_reminders(membership)))
+
+
+def _revoke_feeds(membership: Membership) -> int:
+    return CalendarFeed.objects.filter(
+        membership=membership, revoked_at__isnull=True).update(revoked_at=timezone.now())
+
+
+@family_view(Cap.VIEW_CALENDAR, methods=("POST",))
+def feed_create(request: HttpRequest, membership: Membership) -> HttpResponse:
+    """Make a new secret feed address (the old one stops) and show it, this once."""
+    with transaction.atomic():
+        _revoke_feeds(membership)
+        token = CalendarFeed.new_token()
+        CalendarFeed.objects.create(membership=membership, token_hash=hash_token(token))
+    new_url = request.build_absolute_uri(reverse("calendar_feed", args=[token]))
+    return _feed_page(request, membership, ReminderForm(instance=_reminders(membership)),
+                      new_url)
+
+
+@family_view(Cap.VIEW_CALENDAR, methods=("POST",))
+def feed_revoke(request: HttpRequest, membership: Membership) -> HttpResponse:
+    if _revoke_feeds(membership):
+        messages.success(request, "The feed address was revoked: it no longer works.")
+    else:
+        messages.info(request, "There was no feed address to revoke.")
+    return redirect("feed_settings", family_id=membership.family_id)
+
+
+@family_view(Cap.VIEW_CALENDAR, methods=("POST",))
+def feed_reminders(request: HttpRequest, membership: Membership) -> HttpResponse:
+    form = ReminderForm(request.POST, instance=_reminders(membership))
+    if form.is_valid():
+        form.save()
+        messages.success(request, "Reminder settings saved.")
+        return redirect("feed_settings", family_id=membership.family_id)
+    return _feed_page(request, membership, form)
 
 
 def webcal(address: str) -> str:

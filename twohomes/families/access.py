@@ -283,6 +283,8 @@ PAGE_WORDS = {
     "calendar_month": "looked at the calendar (month)",
     "calendar_week": "looked at the calendar (week)",
     "calendar_agenda": "looked at the calendar (agenda)", "feed_settings": "opened the feed page",
+    "feed_create": "made a calendar feed address", "feed_revoke": "revoked their feed address",
+    "feed_reminders": "changed their reminders",
     "thread_list": "looked at the list of conversations", "thread_detail": "read a conversation",
     "attachment": "opened an attachment", "export_record": "opened the export page",
     "plan_list": "looked at the parenting plans", "plan_detail": "read a parenting plan",
