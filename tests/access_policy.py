@@ -78,6 +78,7 @@ export_record        POST    ok     403     403      ok           404     403   
 plan_list            GET     ok     403     403      ok           404     403   404   login
 plan_new             GET     ok     403     403      403          404     403   404   login
 plan_new             POST    ok     403     403      403          404     403   404   login
+plan_propose         POST    ok     403     403      403          404     403   404   login
 plan_detail          GET     ok     403     403      ok           404     403   404   login
 plan_decide          POST    ok     403     403      403          404     403   404   login
 swap_list            GET     ok     403     403      ok           404     403   404   login

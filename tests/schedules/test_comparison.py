@@ -153,7 +153,7 @@ def test_the_preview_compares_from_the_day_the_plan_would_start(
         "g1_pattern": "alternating-weeks", "g1_start": "2026-01-05", "g1_first_parent": "A",
         "g1_exchange_time": "18:00", "g2_pattern": "sole", "g2_first_parent": "A",
         "g2_exchange_time": "18:00", "season_pattern": "sole", "exchange_place": "school",
-        "effective_from": starts.isoformat(), "preview": "1"}).content.decode()
+        "effective_from": starts.isoformat()}).content.decode()
     section = _section(page)
     assert f"from {starts.day} {starts:%B %Y}, the day this plan would start" in section
     assert "Exchanges a month | 8.8 | 4.4 (4.4 fewer)" in _rows(section)

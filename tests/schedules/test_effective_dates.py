@@ -134,11 +134,11 @@ def test_the_proposal_shows_its_start_and_the_editor_refuses_a_past_one(
     page = client.get(reverse("plan_detail", args=[world.family.pk, plan.pk])).content.decode()
     starts = today + timedelta(days=40)
     assert f"Starts on {starts.day} {starts:%B %Y}" in page
-    form = client.post(reverse("plan_new", args=[world.family.pk]), {
+    form = client.post(reverse("plan_propose", args=[world.family.pk]), {
         "g1_children": [world.linked_child.pk], "g1_pattern": "sole", "g1_start": "2026-01-05",
         "g1_first_parent": "A", "g1_exchange_time": "18:00", "g2_pattern": "sole",
         "g2_first_parent": "A", "g2_exchange_time": "18:00", "season_pattern": "sole",
-        "effective_from": (today - timedelta(days=1)).isoformat(), "propose": "1"})
+        "effective_from": (today - timedelta(days=1)).isoformat()})
     assert form.status_code == 200
     assert "the days already lived keep the plan that was in force" in form.content.decode()
     assert ParentingPlan.objects.count() == 2

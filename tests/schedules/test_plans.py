@@ -38,7 +38,7 @@ def test_preview_shows_the_calendar_and_statistics_without_saving(
 ) -> None:
     client.force_login(world.parent_a.user)
     url = reverse("plan_new", args=[world.family.pk])
-    page = client.post(url, {**_editor_post(world), "preview": "1"}).content.decode()
+    page = client.post(url, {**_editor_post(world)}).content.decode()
     assert "Statistics for the next year" in page
     assert "50." in page  # 2-2-5-5 gives about half the nights to each parent
     assert "Propose this plan" in page
@@ -67,9 +67,9 @@ def test_a_plan_takes_effect_only_when_every_parent_agrees(
     client.force_login(world.parent_a.user)
     index = _christmas_index(client, world)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("plan_new", args=[world.family.pk]), {
+        response = client.post(reverse("plan_propose", args=[world.family.pk]), {
             **_editor_post(world), f"holiday_{index}_rule": "alt-A",
-            f"holiday_{index}_window": "day", "propose": "1"})
+            f"holiday_{index}_window": "day"})
     plan = ParentingPlan.objects.get()
     assert response.status_code == 302
     assert plan.status == PlanStatus.PROPOSED and plan.version == 1
@@ -163,8 +163,8 @@ def test_editor_rejects_bad_input_and_saves_nothing(
     world: Any, client: Any, changes: dict[str, Any], message: bytes
 ) -> None:
     client.force_login(world.parent_a.user)
-    response = client.post(reverse("plan_new", args=[world.family.pk]),
-                           {**_editor_post(world), **changes, "propose": "1"})
+    response = client.post(reverse("plan_propose", args=[world.family.pk]),
+                           {**_editor_post(world), **changes})
     assert response.status_code == 200
     assert message in response.content
     assert not ParentingPlan.objects.exists()
@@ -172,18 +172,18 @@ def test_editor_rejects_bad_input_and_saves_nothing(
 
 def test_a_plan_for_another_familys_child_is_refused(world: Any, client: Any) -> None:
     client.force_login(world.parent_a.user)
-    response = client.post(reverse("plan_new", args=[world.family.pk]), {
-        **_editor_post(world), "g1_children": [world.other_child.pk], "propose": "1"})
+    response = client.post(reverse("plan_propose", args=[world.family.pk]), {
+        **_editor_post(world), "g1_children": [world.other_child.pk]})
     assert b"Select a valid choice" in response.content
     assert not ParentingPlan.objects.exists()
 
 
 def test_a_second_schedule_for_the_eldest(world: Any, client: Any) -> None:
     client.force_login(world.parent_a.user)
-    client.post(reverse("plan_new", args=[world.family.pk]), {
+    client.post(reverse("plan_propose", args=[world.family.pk]), {
         **_editor_post(world), "g1_children": [world.unlinked_child.pk], "use_group2": "on",
         "g2_children": [world.linked_child.pk], "g2_pattern": "alternating-weeks",
-        "g2_start": "2026-01-05", "g2_first_parent": "B", "propose": "1"})
+        "g2_start": "2026-01-05", "g2_first_parent": "B"})
     plan = ParentingPlan.objects.get()
     patterns = [s["rotation"]["pattern"] for s in plan.spec["schedules"]]
     assert patterns == ["2-2-5-5", "alternating-weeks"]

@@ -5,6 +5,7 @@ from . import views
 urlpatterns = [
     path("f/<uuid:family_id>/plans/", views.plan_list, name="plan_list"),
     path("f/<uuid:family_id>/plans/new/", views.plan_new, name="plan_new"),
+    path("f/<uuid:family_id>/plans/propose/", views.plan_propose, name="plan_propose"),
     path("f/<uuid:family_id>/plans/<int:plan_id>/", views.plan_detail, name="plan_detail"),
     path("f/<uuid:family_id>/plans/<int:plan_id>/decide/", views.plan_decide,
          name="plan_decide"),

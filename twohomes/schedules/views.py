@@ -108,28 +108,44 @@ def _compared(family: Any, in_force: Plan, proposed: Plan, parents: dict[str, Me
     return in_words(side_by_side(in_force, proposed, first, end), names, children)
 
 
+def _plan_page(request: HttpRequest, membership: Membership, form: PlanForm,
+               **more: Any) -> HttpResponse:
+    return render(request, "schedules/plan_form.html", {
+        "membership": membership, "family": membership.family, "form": form, **more})
+
+
 @family_view(Cap.PROPOSE_PLAN, methods=("GET", "POST"))
 def plan_new(request: HttpRequest, membership: Membership) -> HttpResponse:
+    """The plan editor; sent (POST), it previews the plan and changes nothing."""
     today = _today(membership)
     form = _editor(membership, posted(request)[0], today)
-    context: dict[str, Any] = {"membership": membership, "family": membership.family,
-                               "form": form}
+    more: dict[str, Any] = {}
     if request.method == "POST" and form.is_valid():
-        choices = form.cleaned_data["choices"]
         try:
-            if "propose" in request.POST:
-                plan = services.propose_plan(
-                    actor=membership, choices=choices, now=timezone.now(),
-                    effective_from=form.cleaned_data["effective_from"])
-                messages.success(request, f"Plan version {plan.version} proposed. It takes "
-                                 "effect when every parent agrees.")
-                return redirect("plan_detail", family_id=membership.family_id, plan_id=plan.pk)
-            spec = services.prepare_spec(actor=membership, choices=choices)
-            context.update(_preview(membership, spec, today,
-                                    form.cleaned_data["effective_from"]), previewed=True)
+            spec = services.prepare_spec(actor=membership, choices=form.cleaned_data["choices"])
+            more = {**_preview(membership, spec, today, form.cleaned_data["effective_from"]),
+                    "previewed": True}
         except (ValidationError, PlanError) as error:
             form.add_error(None, _error(error))
-    return render(request, "schedules/plan_form.html", context)
+    return _plan_page(request, membership, form, **more)
+
+
+@family_view(Cap.PROPOSE_PLAN, methods=("POST",))
+def plan_propose(request: HttpRequest, membership: Membership) -> HttpResponse:
+    """Propose the previewed plan to the other parent; errors show in the editor."""
+    form = _editor(membership, request.POST, _today(membership))
+    if form.is_valid():
+        try:
+            plan = services.propose_plan(
+                actor=membership, choices=form.cleaned_data["choices"], now=timezone.now(),
+                effective_from=form.cleaned_data["effective_from"])
+        except (ValidationError, PlanError) as error:
+            form.add_error(None, _error(error))
+        else:
+            messages.success(request, f"Plan version {plan.version} proposed. It takes "
+                             "effect when every parent agrees.")
+            return redirect("plan_detail", family_id=membership.family_id, plan_id=plan.pk)
+    return _plan_page(request, membership, form)
 
 
 @family_view(Cap.VIEW_PLANS)
