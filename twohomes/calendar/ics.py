@@ -14,8 +14,7 @@ from twohomes.core.schedule import PlanError
 from twohomes.families.access import Cap, has, visible_children
 from twohomes.families.models import Membership
 from twohomes.schedules.engine import FamilyTimeline, child_id, family_timeline
-
-from .grid import explain
+from twohomes.schedules.grid import explain
 
 logger = logging.getLogger(__name__)
 

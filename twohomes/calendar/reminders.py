@@ -14,8 +14,8 @@ from twohomes.families.access import visible_children
 from twohomes.families.models import MembershipStatus
 from twohomes.mail import send_neutral_email
 from twohomes.schedules.engine import family_timeline
+from twohomes.schedules.grid import handovers_by_day
 
-from .grid import handovers_by_day
 from .models import ReminderPreference, SentReminder
 from .occurrences import events_between
 

@@ -14,9 +14,9 @@ from twohomes.core.schedule import WEEKDAY_NAMES, PlanError, within_years
 from twohomes.families.access import Cap, family_view, has, visible_children
 from twohomes.families.models import Membership
 from twohomes.requests import HtmxHttpRequest
+from twohomes.schedules import grid
 from twohomes.schedules.engine import FamilyTimeline, family_timeline
 
-from . import grid
 from .occurrences import attach_events, events_between
 
 

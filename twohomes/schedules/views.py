@@ -9,7 +9,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from twohomes.calendar import grid
 from twohomes.core.schedule import (
     WEEKDAY_NAMES,
     Plan,
@@ -23,7 +22,7 @@ from twohomes.families.access import Cap, family_view, has, parents_of, posted, 
 from twohomes.families.forms import error_summary
 from twohomes.families.models import Membership
 
-from . import services
+from . import grid, services
 from .comparison import Words, in_words
 from .engine import FamilyTimeline, agreed_plan, child_id
 from .forms import DecisionForm, PlanForm, SwapAnswerForm, SwapForm, public_holiday_names

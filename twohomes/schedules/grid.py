@@ -16,8 +16,8 @@ from zoneinfo import ZoneInfo
 import holidays
 
 from twohomes.families.models import Child, Family
-from twohomes.schedules.engine import FamilyTimeline, child_id
 
+from .engine import FamilyTimeline, child_id
 from .shortnames import short_names
 
 LEVEL_WORDS = {"override": "a change agreed between the parents", "holiday": "a holiday rule",

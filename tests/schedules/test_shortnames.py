@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from twohomes.calendar.shortnames import short_names
+from twohomes.schedules.shortnames import short_names
 
 
 @pytest.mark.parametrize(("names", "expected"), [
