@@ -119,8 +119,6 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
                 "twohomes.families.context_processors.current_family",
-                "twohomes.messaging.context_processors.unread_messages",
-                "twohomes.schedules.context_processors.waiting_requests",
             ],
             # {% once_key %}, the one-time key of every form that creates something.
             "builtins": ["twohomes.accounts.templatetags.once"],

@@ -1,11 +1,10 @@
 from django.urls import include, path
 
+from twohomes.areas import url_modules
+
 urlpatterns = [
     path("", include("twohomes.accounts.urls")),
     path("accounts/", include("allauth.urls")),
-    path("", include("twohomes.families.urls")),
-    path("", include("twohomes.messaging.urls")),
-    path("", include("twohomes.schedules.urls")),
-    path("", include("twohomes.calendar.urls")),
-    path("", include("twohomes.events.urls")),
+    # Every area's pages, as each declares them (twohomes/areas.py).
+    *(path("", include(module)) for module in url_modules()),
 ]

@@ -32,9 +32,9 @@ def test_new_checkpoints_after_a_rename_keep_the_original_origin(
     world: Any, settings: Any
 ) -> None:
     settings.TWOHOMES_LOG_NAME = "old.twohomes.example"
-    records.append(world.family, "family.test.one", None, {})
+    records.append(world.family, "messaging.message.sent", None, {})
     settings.TWOHOMES_LOG_NAME = "new.twohomes.example"
-    records.append(world.family, "family.test.two", None, {})
+    records.append(world.family, "messaging.message.viewed", None, {})
     log = Log.objects.get(family=world.family)
     assert log.name == "old.twohomes.example"
     latest = Checkpoint.objects.filter(family=world.family).order_by("-size").first()

@@ -53,8 +53,8 @@ def test_the_leaf_names_no_person_and_holds_no_content(world: Any) -> None:
 
 def test_times_never_go_backwards(world: Any) -> None:
     now = timezone.now()
-    first = records.append(world.family, "family.test.one", None, {}, now=now)
-    second = records.append(world.family, "family.test.two", None, {},
+    first = records.append(world.family, "messaging.message.sent", None, {}, now=now)
+    second = records.append(world.family, "messaging.message.viewed", None, {},
                             now=now - timedelta(hours=1))
     assert second.recorded_at == first.recorded_at
 
@@ -64,15 +64,15 @@ def test_times_never_go_backwards(world: Any) -> None:
     "DELETE FROM records_logentry WHERE id = %s",
 ])
 def test_database_refuses_to_change_or_delete_an_entry(world: Any, statement: str) -> None:
-    entry = records.append(world.family, "family.test.one", None, {"a": 1})
+    entry = records.append(world.family, "messaging.message.sent", None, {"a": 1})
     with pytest.raises(DatabaseError, match="append-only"):
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(statement, [entry.pk])
-    assert LogEntry.objects.get(pk=entry.pk).kind == "family.test.one"
+    assert LogEntry.objects.get(pk=entry.pk).kind == "messaging.message.sent"
 
 
 def test_database_refuses_to_delete_a_checkpoint(world: Any) -> None:
-    records.append(world.family, "family.test.one", None, {"a": 1})
+    records.append(world.family, "messaging.message.sent", None, {"a": 1})
     with pytest.raises(DatabaseError, match="append-only"):
         with transaction.atomic():
             Checkpoint.objects.filter(family=world.family).delete()

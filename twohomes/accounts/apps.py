@@ -1,10 +1,13 @@
 from django.apps import AppConfig
 
+from twohomes.areas import Area, Job
+
 
 class AccountsConfig(AppConfig):
     name = "twohomes.accounts"
     label = "accounts"
     verbose_name = "Accounts"
+    area = Area(jobs=(Job("twohomes.accounts.tasks.forget_old_submissions", "every hour"),))
 
     def ready(self) -> None:
         from . import signals  # noqa: F401  (connects the sign-in notification)

@@ -1,7 +1,21 @@
 from django.apps import AppConfig
 
+from twohomes.areas import Area, HomePanel, Job, MenuEntry
+
+AREA = Area(
+    menu=(
+        MenuEntry("calendar_month", "Calendar", place="main", order=20,
+                  sections=("calendar_", "feed_")),
+    ),
+    home_panels=(HomePanel("calendar/_panels/today.html",
+                           context="twohomes.calendar.today.today_summary", order=10),),
+    jobs=(Job("twohomes.calendar.reminders.reminders_tick", "every hour"),),
+    urls="twohomes.calendar.urls",
+)
+
 
 class CalendarConfig(AppConfig):
     name = "twohomes.calendar"
     label = "family_calendar"
     verbose_name = "Calendar"
+    area = AREA

@@ -1,20 +1,18 @@
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.urls import reverse
+
+from twohomes.areas import call, menu_entries
 
 from .access import LAST_FAMILY_KEY, active_memberships, can
 from .models import Membership
-
-# Which of the phone menu's entries a page belongs to (by URL name prefix); the rest is "More".
-_SECTIONS = (
-    ("family_home", "today"), ("calendar_", "calendar"), ("feed_", "calendar"),
-    ("thread_", "messages"), ("new_thread", "messages"), ("message_", "messages"),
-    ("swap_", "changes"),
-)
 
 
 def header_membership(request: HttpRequest) -> Membership | None:
@@ -51,11 +49,40 @@ def current_family(request: HttpRequest) -> dict[str, Any]:
     if membership is not None:
         context["membership"] = membership
         context["can"] = can(membership)
+        context.update(_menu(request, membership, context["can"]))
+    return context
+
+
+@dataclass(frozen=True)
+class MenuLink:
+    url: str
+    label: str
+    current: bool
+    count: LazyCount | None
+    count_words: str
+
+
+def _menu(request: HttpRequest, membership: Membership, allowed: dict[str, bool]
+          ) -> dict[str, Any]:
+    """The menu the areas declare, as far as this member may open it: the main entries,
+    those under More, whether More holds the current page, and each entry's count."""
     match = getattr(request, "resolver_match", None)
     name = (match.url_name or "") if match else ""
-    context["menu_section"] = next(
-        (section for prefix, section in _SECTIONS if name.startswith(prefix)), "more")
-    return context
+    links: dict[str, list[MenuLink]] = {"main": [], "more": []}
+    counts: dict[str, LazyCount] = {}
+    for entry in menu_entries():
+        if entry.cap is not None and not allowed[entry.cap]:
+            continue
+        count = None
+        if entry.badge is not None:
+            count = LazyCount(functools.partial(call, entry.badge, membership))
+            counts[entry.url_name] = count
+        links[entry.place].append(MenuLink(
+            url=reverse(entry.url_name, args=[membership.family_id]), label=entry.label,
+            current=any(name.startswith(prefix) for prefix in entry.sections),
+            count=count, count_words=entry.badge_words))
+    return {"menu_main": links["main"], "menu_more": links["more"], "menu_counts": counts,
+            "menu_more_current": not any(link.current for link in links["main"])}
 
 
 class LazyCount:

@@ -4,9 +4,13 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+
+from twohomes.areas import call, home_panels, record_kinds
+from twohomes.records.models import LogEntry
 
 from . import services
 from .access import (
@@ -77,13 +81,15 @@ def family_home(request: HttpRequest, membership: Membership) -> HttpResponse:
     if has(membership, Cap.VIEW_MEMBERS):
         members = scoped(membership, Membership.objects.filter(status=MembershipStatus.ACTIVE))
         members = members.select_related("user")
-    from twohomes.calendar.today import today_summary
-
-    return render(request, "families/home.html", {
+    context: dict[str, Any] = {
         "membership": membership, "family": membership.family, "children": children,
-        "members": members,
-        **today_summary(membership, timezone.now()),
-    })
+        "members": members, "panels": [], }
+    now = timezone.now()
+    for panel in home_panels():  # each area's part of the Today page
+        if panel.context is not None:
+            context.update(call(panel.context, membership, now))
+        context["panels"].append(panel.template)
+    return render(request, "families/home.html", context)
 
 
 def _family_zone(membership: Membership) -> Any:
@@ -243,8 +249,14 @@ def leave(request: HttpRequest, membership: Membership) -> HttpResponse:
 @family_view(Cap.VIEW_AUDIT)
 def audit_list(request: HttpRequest, membership: Membership) -> HttpResponse:
     events = scoped(membership, membership.family.audit_events.select_related("actor"))[:500]
-    return render(request, "families/audit.html",
-                  {"membership": membership, "family": membership.family, "events": events})
+    held = dict(scoped(membership, LogEntry.objects.all()).values_list("kind")
+                .annotate(n=Count("pk")).values_list("kind", "n"))
+    kinds = record_kinds()
+    record = [(words, held[kind]) for kind, words in kinds.items() if kind in held]
+    record += [(kind, n) for kind, n in sorted(held.items()) if kind not in kinds]
+    return render(request, "families/audit.html", {
+        "membership": membership, "family": membership.family, "events": events,
+        "record": record})
 
 
 @public_view(methods=("GET", "POST"))

@@ -23,6 +23,7 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 
+from twohomes.areas import record_kinds
 from twohomes.core import ledger
 from twohomes.families.models import Family, Membership
 
@@ -66,6 +67,9 @@ def _locked_log(family: Family) -> Log:
 def _append_commitment(
     family: Family, kind: str, actor: Membership | None, commitment: str, now: datetime | None
 ) -> tuple[LogEntry, Log]:
+    if kind not in record_kinds():
+        # A programming error, not input: every kind is declared by its area with words.
+        raise ValueError(f"record kind {kind!r} is not declared by any area")
     log = _locked_log(family)
     head = ledger.LogHead.restore(log.log_id, log.size, bytes(log.compact), log.last_time)
     done = ledger.append(head, kind=kind, actor=actor_id(actor), commitment=commitment,

@@ -5,16 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 PROTECTED_TABLES = ["records_logentry", "records_checkpoint"]
-# Other apps' append-only tables add themselves here (their migrations install them too).
-EXTRA_PROTECTED_TABLES: list[str] = ["messaging_message", "messaging_receipt"]
 
 
 def protected_tables() -> list[str]:
-    """Every append-only table that exists in this database."""
+    """Every append-only table that exists in this database: the record's own and those
+    the areas declare (``Area.append_only_tables``; each area's migration installs its
+    triggers with ``install``)."""
     from django.db import connection
 
+    from twohomes.areas import append_only_tables
+
     existing = set(connection.introspection.table_names())
-    return [t for t in PROTECTED_TABLES + EXTRA_PROTECTED_TABLES if t in existing]
+    return [t for t in PROTECTED_TABLES + append_only_tables() if t in existing]
 MESSAGE = "the family record is append-only"
 
 

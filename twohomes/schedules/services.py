@@ -10,6 +10,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max, Q, QuerySet
+from django.utils import timezone
 
 from twohomes.core.ledger import canonical_json
 from twohomes.core.schedule import PlanError, load_plan
@@ -396,6 +397,12 @@ def expire_swaps(*, now: datetime, family: Any = None) -> int:
     lapsed = SwapRequest.objects.filter(status=SwapStatus.PENDING, answer_by__lt=latest)
     return _expire_each(lapsed, family, SwapStatus.PENDING,
                         lambda swap: swap.answer_by < swap.family.today(now), _expire, now)
+
+
+def waiting_count(membership: Membership) -> int:
+    """How many plans and change requests wait for this member's answer (for the menu)."""
+    waiting = waiting_for(membership, timezone.now())
+    return len(waiting["plans"]) + len(waiting["swaps"])
 
 
 def waiting_for(membership: Membership, now: datetime) -> dict[str, Any]:

@@ -7,20 +7,18 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
+from twohomes.areas import call, demo_seeders
 from twohomes.families.demo import DEMO_PASSWORD, PEOPLE, DemoResult, seed_demo_family
 
 
 @transaction.atomic
 def seed(now: datetime) -> DemoResult:
-    """The whole demo family, or nothing: members, messages, the plan and changes, events."""
-    from twohomes.events.demo import seed_demo_events
-    from twohomes.messaging.demo import seed_demo_messages
-    from twohomes.schedules.demo import seed_demo_plan
-
+    """The whole demo family, or nothing: its people, then each area's part (messages, the
+    plan and changes, events), in the order the areas are installed."""
     result = seed_demo_family(now=now)
-    seed_demo_messages(result.family, now=now)
-    seed_demo_plan(result.family, now=now)
-    seed_demo_events(result.family, now=now)
+    if result.created:
+        for seeder in demo_seeders():
+            call(seeder, result.family, now=now)
     return result
 
 

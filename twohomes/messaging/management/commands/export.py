@@ -12,6 +12,8 @@ from django.utils import timezone
 from twohomes.families.models import Family
 from twohomes.records.services import export_path
 
+from ...exports import export_scope
+
 
 def _day(value: str) -> date:
     try:
@@ -31,8 +33,6 @@ class Command(BaseCommand):
         parser.add_argument("-o", "--output", required=True, type=Path, help="the .zip to write")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        from twohomes.messaging.exports import export_scope
-
         # Administrators answering a court order act outside any membership: this
         # command is the only unscoped reader of a family's record.
         family = Family.objects.filter(pk=_uuid(options["family"])).first()
