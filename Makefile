@@ -7,8 +7,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .PHONY: install run test test-fast lint bench chromium clean
 
-# setup.py builds the record verifier's optional compiled fast path (C, OpenSSL).
-$(BIN)/.installed: pyproject.toml setup.py twohomes/core/ledger/_verifyc.c
+$(BIN)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[dev]'
@@ -45,4 +44,4 @@ bench: install
 	$(BIN)/python benchmarks/feed.py
 
 clean:
-	rm -rf $(VENV) var .pytest_cache build twohomes/core/ledger/*.so
+	rm -rf $(VENV) var .pytest_cache build

@@ -54,9 +54,9 @@ class Family:
             root=self.head.root,
         )
 
-    def export_entry(self, seq: int, sealed: Sequence[int] = ()) -> ExportEntry:
-        if seq in sealed:
-            return ExportEntry(leaf=self.leaves[seq], sealed=True)
+    def export_entry(self, seq: int, withheld: Sequence[int] = ()) -> ExportEntry:
+        if seq in withheld:
+            return ExportEntry(leaf=self.leaves[seq], withheld=True)
         if seq in self.attachment:
             return ExportEntry(
                 leaf=self.leaves[seq], salt=self.salts[seq], attachment_sha256=self.attachment[seq]
@@ -104,25 +104,25 @@ def build_family(
     return family
 
 
-def full_bundle(family: Family, sealed: Sequence[int] = ()) -> bytes:
+def full_bundle(family: Family, withheld: Sequence[int] = ()) -> bytes:
     return bundle_bytes(
         log_id=family.head.log_id,
         checkpoint=family.checkpoint(),
         vkey=family.vkey,
-        entries=[family.export_entry(seq, sealed) for seq in range(family.head.size)],
+        entries=[family.export_entry(seq, withheld) for seq in range(family.head.size)],
         attachments={hashlib.sha256(PHOTO).hexdigest(): PHOTO},
         exported_at=EXPORTED_AT,
     )
 
 
-def partial_bundle(family: Family, seqs: Sequence[int]) -> bytes:
+def partial_bundle(family: Family, seqs: Sequence[int], withheld: Sequence[int] = ()) -> bytes:
     from twohomes.core.ledger import leaf_hash
 
     return bundle_bytes(
         log_id=family.head.log_id,
         checkpoint=family.checkpoint(),
         vkey=family.vkey,
-        entries=[family.export_entry(seq) for seq in seqs],
+        entries=[family.export_entry(seq, withheld) for seq in seqs],
         attachments={hashlib.sha256(PHOTO).hexdigest(): PHOTO},
         log_leaf_hashes=[leaf_hash(leaf) for leaf in family.leaves],
         selection="thread t1",

@@ -92,11 +92,42 @@ def test_leaves_with_escaped_strings_verify_line_by_line() -> None:
     assert verdict.ok, verdict.render()
 
 
-def test_sealed_entry_is_reported_not_failed(family) -> None:  # type: ignore[no-untyped-def]
-    verdict = check(full_bundle(family, sealed=[2]))
+def test_withheld_entry_is_noted_not_failed(family) -> None:  # type: ignore[no-untyped-def]
+    bundle = full_bundle(family, withheld=[2])
+    assert b'{"seq":2,"withheld":true}\n' in read_member(bundle, "contents.jsonl")
+    verdict = check(bundle)
     assert verdict.ok, verdict.render()
-    assert [f.code for f in verdict.findings] == ["entry.sealed"]
-    assert "entry 2 is sealed" in verdict.render()
+    assert [(f.code, f.level) for f in verdict.findings] == [("entry.withheld", "info")]
+    assert "note  entry.withheld: entry 2 was exported without its content" in verdict.render()
+    assert ("Withheld", "1 entries exported without their content (only their commitments; "
+            "each entry still verified)") in verdict.facts
+
+
+def test_withheld_entries_in_a_partial_export_verify(family) -> None:  # type: ignore[no-untyped-def]
+    verdict = check(partial_bundle(family, [1, 3, 5, 7], withheld=[3, 5]), key=family.vkey)
+    assert verdict.ok, verdict.render()
+    assert verdict.codes == {"entry.withheld"} and verdict.counts["entry.withheld"] == 2
+
+
+def test_a_withheld_line_given_content_is_caught(family) -> None:  # type: ignore[no-untyped-def]
+    forged = b'{"seq":2,"salt":"%s","content":{"body":"I never agreed","thread":"t2"}}' % (
+        b"ab" * 32)
+    bundle = rewrite(full_bundle(family, withheld=[2]), "contents.jsonl",
+                     lambda d: d.replace(b'{"seq":2,"withheld":true}', forged))
+    verdict = check(bundle)
+    assert verdict.codes == {"entry.commitment"}
+    assert "entry 2: content does not match commitment" in verdict.render()
+
+
+def test_a_content_line_turned_withheld_is_named(bundle: bytes) -> None:
+    """Leaving an entry's content out is not a failure (exports may withhold), but the
+    verdict names the entry, so nobody can take it for a complete export."""
+    lines = lines_of(read_member(bundle, "contents.jsonl"))
+    lines[5] = b'{"seq":5,"withheld":true}'
+    verdict = check(rewrite(bundle, "contents.jsonl", lambda _: join(lines)))
+    assert verdict.ok and verdict.codes == {"entry.withheld"}
+    assert "entry 5 was exported without its content" in verdict.render()
+    assert verdict.facts[-1][0] == "Withheld"
 
 
 # --- tampering ------------------------------------------------------------------------------
@@ -209,7 +240,7 @@ def test_full_export_turned_partial_needs_proofs(bundle: bytes) -> None:
     assert verdict.codes == {"proof.missing"}
 
 
-def test_removed_content_is_not_a_seal(bundle: bytes) -> None:
+def test_removed_content_is_not_withheld(bundle: bytes) -> None:
     def remove(data: bytes) -> bytes:
         return join([line for line in lines_of(data) if not line.startswith(b'{"seq":6,')])
 

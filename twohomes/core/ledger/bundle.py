@@ -6,7 +6,7 @@ Layout (see docs/record-format.md)::
     manifest.json         format, log id, scope (full | partial), selection, counts
     people.json           member id -> name, from the entries' own member entries
     entries.jsonl         one leaf per line: the exact stored leaf bytes (canonical JSON)
-    contents.jsonl        one opening per line: {"seq","salt","content"} | attachment | sealed
+    contents.jsonl        one opening per line: {"seq","salt","content"} | attachment | withheld
     attachments/<sha256>  attachment files, named by the SHA-256 of their bytes
     checkpoint.txt        the signed checkpoint (C2SP signed note)
     key.vkey              the server's verifier key (name+hash+base64 key)
@@ -45,17 +45,19 @@ from twohomes.core.ledger.verify import (
 
 @dataclass(frozen=True)
 class ExportEntry:
-    """One entry to export: its stored leaf and, unless sealed, what opens its commitment.
+    """One entry to export: its stored leaf and, unless withheld, what opens its commitment.
 
     ``content`` is the committed canonical-JSON content; for an attachment entry give
     ``attachment_sha256`` instead and pass the file in ``write_bundle(attachments=...)``.
+    ``withheld`` exports the entry without its content: only its leaf (and so its
+    commitment) is in the bundle, as a partial export or a private item needs.
     """
 
     leaf: bytes
     salt: bytes | None = None
     content: bytes | None = None
     attachment_sha256: str | None = None
-    sealed: bool = False
+    withheld: bool = False
 
     @property
     def seq(self) -> int:
@@ -67,8 +69,8 @@ class ExportEntry:
     def opening_line(self) -> bytes:
         """This entry's contents.jsonl line. Content bytes are copied, never re-encoded."""
         seq = self.seq
-        if self.sealed:
-            return b'{"seq":%d,"sealed":true}' % seq
+        if self.withheld:
+            return b'{"seq":%d,"withheld":true}' % seq
         if self.salt is None or (self.content is None) == (self.attachment_sha256 is None):
             raise ValueError(f"entry {seq}: give a salt and either content or an attachment")
         if self.attachment_sha256 is not None:
@@ -121,8 +123,9 @@ What is inside
 entries.jsonl    one entry per line, exactly the bytes the log hashed: log id, sequence
                  number, kind, time (UTC), actor id and a commitment to the content.
 contents.jsonl   the content of each entry with its salt: SHA-256(salt || content) must
-                 equal the entry's commitment. A sealed entry (by court order) has no
-                 content here; it still counts in the log.
+                 equal the entry's commitment. An entry exported without its content
+                 (withheld) has only {{"seq": N, "withheld": true}} here; it still counts
+                 in the log and its entry is still checked.
 attachments/     files, named by their SHA-256.
 checkpoint.txt   the signed log size and root hash (C2SP tlog-checkpoint format).
 key.vkey         the server's public key (C2SP signed-note verifier key).
@@ -136,11 +139,11 @@ The format is described in full in TwoHomes' docs/record-format.md.
 
 
 def bundle_people(entries: Sequence[ExportEntry]) -> list[Person]:
-    """The people the exported member entries name (sealed ones name nobody)."""
+    """The people the exported member entries name (withheld ones name nobody)."""
     pairs = []
     for entry in entries:
         kind = json.loads(entry.leaf)["kind"]
-        if kind in PERSON_KINDS and entry.content is not None and not entry.sealed:
+        if kind in PERSON_KINDS and entry.content is not None and not entry.withheld:
             pairs.append((kind, json.loads(entry.content)))
     return people_from_contents(pairs)
 
@@ -262,7 +265,7 @@ def write_bundle(
 def _write_attachments(
     writer: _Writer, entries: Sequence[ExportEntry], attachments: Mapping[str, bytes | IO[bytes]]
 ) -> None:
-    wanted = {e.attachment_sha256 for e in entries if e.attachment_sha256 and not e.sealed}
+    wanted = {e.attachment_sha256 for e in entries if e.attachment_sha256 and not e.withheld}
     missing = wanted - set(attachments)
     if missing:
         raise ValueError(f"attachments not given: {', '.join(sorted(missing))}")

@@ -1,18 +1,19 @@
-"""Offline verifier for TwoHomes record bundles — one self-contained file.
+"""Offline verifier for TwoHomes record bundles: one self-contained file.
 
-This module imports nothing but the Python standard library and ``cryptography``, so it
-can be handed on its own to whoever must check a bundle (a court's expert, the other
-parent's lawyer)::
+It imports nothing but the Python standard library and ``cryptography``, so it can be
+handed on its own to whoever must check a bundle (a court's expert, the other parent's
+lawyer); every bundle carries a copy::
 
-    python verify.py BUNDLE.zip [--key VKEY]
-
-Inside the TwoHomes package it uses the package's optional compiled module for the same
-checks, faster, when that was built; alone, it does every check itself.
+    python3 verify.py BUNDLE.zip [--key VKEY]
 
 It also holds the RFC 9162 hash and proof-verification functions and the C2SP
-signed-note/checkpoint/tlog-proof parsers; the rest of ``twohomes.core.ledger`` imports
-them from here, so the server and the verifier can never disagree. The bundle format is
-described in ``docs/record-format.md`` and in the README.txt inside every bundle.
+signed-note, checkpoint and tlog-proof parsers; the rest of ``twohomes.core.ledger``
+imports them from here, so the server and the verifier cannot disagree. The bundle format
+is described in docs/record-format.md and in the README.txt inside every bundle.
+
+In reading order: hashing and proofs; signed notes; the verdict; the checks of the
+entries (line by line, and the fast path of a full export); the checks of the contents;
+the people a bundle names; reading the zip; ``verify_bundle`` and the command line.
 """
 
 from __future__ import annotations
@@ -22,20 +23,15 @@ import base64
 import binascii
 import gc
 import hashlib
-import importlib
 import io
 import itertools
 import json
 import operator
-import os
 import re
-import struct
 import sys
-import threading
 import zipfile
 import zlib
-from collections import deque
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import IO, Any
 
@@ -49,9 +45,10 @@ PROOF_HEADER = "c2sp.org/tlog-proof@v1"
 SIGNATURE_PREFIX = "\u2014 "  # an em dash and a space open every signed-note signature line
 ED25519_TYPE = b"\x01"
 
+# Hashes are computed in chained map() calls over whole lists, so that no Python code runs
+# per entry: CPython's cost of a short hash is the call, not the bytes.
 _sha256 = hashlib.sha256
-_HASH = type(_sha256())
-_digest = _HASH.digest  # the method itself: cheaper in map() than methodcaller("digest")
+_digest = type(_sha256()).digest
 
 
 # --- RFC 9162 hashing --------------------------------------------------------------------
@@ -68,24 +65,14 @@ def node_hash(left: bytes, right: bytes) -> bytes:
 
 
 def leaf_hashes_of(leaves: Iterable[bytes]) -> list[bytes]:
-    """The leaf hash of every leaf (chained C-level maps: no Python call per leaf)."""
+    """The leaf hash of every leaf."""
     return list(map(_digest, map(_sha256, map(b"\x00".__add__, leaves))))
 
 
-_NODE_PREFIX = _sha256(b"\x01")
-
-
 def next_level(level: Sequence[bytes]) -> list[bytes]:
-    """One level up the RFC 9162 tree: neighbours paired, an odd last node carried up.
-
-    Each node is SHA-256(0x01 || left || right), fed as copies of a hash of the 0x01
-    prefix updated with left then right (C-level maps, no concatenated temporaries).
-    """
-    rights = level[1::2]
-    nodes = list(map(_HASH.copy, itertools.repeat(_NODE_PREFIX, len(rights))))
-    deque(map(_HASH.update, nodes, level[0::2]), 0)  # stops at the last pair
-    deque(map(_HASH.update, nodes, rights), 0)
-    upper = list(map(_digest, nodes))
+    """One level up the RFC 9162 tree: neighbours paired, an odd last node carried up."""
+    pairs = map(operator.add, map(b"\x01".__add__, level[0::2]), level[1::2])
+    upper = list(map(_digest, map(_sha256, pairs)))  # stops at the last full pair
     if len(level) % 2:
         upper.append(level[-1])
     return upper
@@ -353,32 +340,11 @@ def verify_tlog_proof(text: str, leaf: bytes, key: VerifierKey) -> Checkpoint:
     return checkpoint
 
 
-# --- Bundle verification ------------------------------------------------------------------
+# --- The verdict ----------------------------------------------------------------------------
 
 FAIL = "fail"
 INFO = "info"
 _MAX_PER_CODE = 5
-
-# Leaves are RFC 8785 canonical JSON, so the server's leaves have exactly this layout (keys
-# sorted, no spaces); leaves in another layout are parsed with json instead. Groups:
-# commitment, log, seq, time.
-_JSTR = rb'"(?:[^"\\\x00-\x1f]|\\.)*"'
-_TIME = rb"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6}Z"
-LEAF_PATTERN = re.compile(
-    rb'\{"actor":' + _JSTR + rb',"commitment":"([0-9a-f]{64})","kind":' + _JSTR
-    + rb',"log":"([A-Za-z0-9_-]{1,64})","seq":(0|[1-9][0-9]{0,18}),"time":"(' + _TIME
-    + rb')","v":1\}'
-)
-_TIME_RE = re.compile(_TIME.decode())
-# The whole-file fast path takes actor and kind strings without escapes (opaque ids and
-# dotted codes); a leaf with escapes goes to the line-by-line path, which accepts it.
-_LEAF_LINES = re.compile(
-    b"^" + LEAF_PATTERN.pattern.replace(_JSTR, rb'"[^"\\\x00-\x1f]*"') + b"$", re.MULTILINE
-)
-_CONTENT = rb'\{"seq":(0|[1-9][0-9]{0,18}),"salt":"([0-9a-f]{64})","content":(.*)\}'
-_CONTENT_LINES = re.compile(b"^" + _CONTENT + b"$", re.MULTILINE)
-# Lines of contents.jsonl in any other shape: attachments, sealing notes, damaged lines.
-_OTHER_LINES = re.compile(rb"^(?!" + _CONTENT + rb"$).*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -440,7 +406,23 @@ class BundleError(Exception):
     """The input is not a readable bundle at all (not a zip, a required file missing)."""
 
 
-@dataclass
+# --- The entries, line by line ----------------------------------------------------------------
+#
+# Leaves are RFC 8785 canonical JSON, so the server's leaves have exactly this layout (keys
+# sorted, no spaces); a leaf in another layout is parsed with json instead. Groups:
+# commitment, log, seq, time.
+
+_JSTR = rb'"(?:[^"\\\x00-\x1f]|\\.)*"'
+_TIME = rb"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6}Z"
+LEAF_PATTERN = re.compile(
+    rb'\{"actor":' + _JSTR + rb',"commitment":"([0-9a-f]{64})","kind":' + _JSTR
+    + rb',"log":"([A-Za-z0-9_-]{1,64})","seq":(0|[1-9][0-9]{0,18}),"time":"(' + _TIME
+    + rb')","v":1\}'
+)
+_TIME_RE = re.compile(_TIME.decode())
+
+
+@dataclass(frozen=True)
 class _Leaf:
     seq: int
     log: str
@@ -448,18 +430,12 @@ class _Leaf:
     commitment: bytes
 
 
-@dataclass
-class _Leaves:
-    """The entries as columns: their lines (exact leaf bytes), numbers and commitments."""
-
-    lines: list[bytes]
-    seqs: list[int]
-    commitments: list[bytes]
-    proved: list[tuple[bytes, int]]
-
-
-def _parse_leaf_slow(line: bytes) -> _Leaf | None:
-    """Parse a leaf that is not in the exported layout; None when it is not a valid leaf."""
+def _parse_leaf(line: bytes) -> _Leaf | None:
+    """The fields a leaf is checked by; None when the line is not a valid leaf."""
+    m = LEAF_PATTERN.fullmatch(line)
+    if m is not None:
+        commitment, log, seq, time = m.groups()
+        return _Leaf(int(seq), log.decode(), time.decode(), binascii.unhexlify(commitment))
     try:
         obj = json.loads(line)
     except ValueError:
@@ -478,51 +454,21 @@ def _parse_leaf_slow(line: bytes) -> _Leaf | None:
     return _Leaf(seq, log, time, bytes.fromhex(commitment)) if valid else None
 
 
-def _scan_leaves(
-    data: bytes, lines: list[bytes], log_id: str, size: int, full: bool
-) -> _Leaves | None:
-    """Fast path: every leaf in the exported layout, in order, in time, of this log.
-
-    Whole-file regular expression and C-level comparisons; None sends the bundle to the
-    line-by-line checks, which name each problem.
-    """
-    rows = _LEAF_LINES.findall(data)
-    if len(rows) != len(lines):
-        return None
-    commitments, logs, seq_texts, times = zip(*rows, strict=True) if rows else ((),) * 4
-    seqs = list(map(int, seq_texts))
-    if full:
-        in_order = len(seqs) == size and seqs == list(range(size))
-    else:
-        in_order = all(map(operator.lt, seqs, seqs[1:])) and (not seqs or seqs[-1] < size)
-    in_time = all(map(operator.le, times, times[1:]))
-    if not (in_order and in_time and set(logs) <= {log_id.encode()}):
-        return None
-    binary = list(map(binascii.unhexlify, commitments))
-    return _Leaves(lines, seqs, binary, list(zip(lines, seqs, strict=True)))
-
-
 def _check_leaves(
     lines: list[bytes], log_id: str, size: int, full: bool, verdict: Verdict
-) -> _Leaves:
-    """Slow path: parse and check each leaf, naming every problem found."""
-    parsed: list[_Leaf | None] = []
+) -> list[tuple[bytes, _Leaf]]:
+    """Parse and check each leaf, naming every problem; returns (line, leaf) of the valid ones."""
+    parsed = []
     for number, line in enumerate(lines, start=1):
-        m = LEAF_PATTERN.fullmatch(line)
-        if m is not None:
-            commitment, log, seq, time = m.groups()
-            digest = binascii.unhexlify(commitment)
-            parsed.append(_Leaf(int(seq), log.decode(), time.decode(), digest))
-            continue
-        leaf = _parse_leaf_slow(line)
+        leaf = _parse_leaf(line)
         if leaf is None:
             verdict.add("entry.format", f"line {number} of entries.jsonl is not a leaf")
-        parsed.append(leaf)
-    leaves = [leaf for leaf in parsed if leaf is not None]
+        else:
+            parsed.append((line, leaf))
+    leaves = [leaf for _, leaf in parsed]
     _check_order(leaves, log_id, verdict)
     _check_complete(leaves, size, full, verdict)
-    proved = [(line, leaf.seq) for line, leaf in zip(lines, parsed, strict=True) if leaf]
-    return _Leaves(lines, [x.seq for x in leaves], [x.commitment for x in leaves], proved)
+    return parsed
 
 
 def _check_order(leaves: Sequence[_Leaf], log_id: str, verdict: Verdict) -> None:
@@ -553,466 +499,132 @@ def _check_complete(leaves: Sequence[_Leaf], size: int, full: bool, verdict: Ver
             verdict.counts["entry.missing"] = missing
 
 
-# --- Full-export fast path ------------------------------------------------------------------
+# --- The fast path of a full export -----------------------------------------------------------
 #
-# A valid full export has one canonical leaf per line with seq 0, 1, 2, ... and, usually,
-# one content opening per line in the same order. For those the checks below are exact
-# and run as whole-file C-level operations (one regular expression pass per file, bulk
-# joins and comparisons, chained maps for the hashes). A leaf they do not accept sends the
-# bundle through the line-by-line checks above, openings they do not accept (attachments,
-# sealed entries, mismatches) through _check_contents; both name each problem. Large
-# bundles are split in two at a boundary aligned to the tree, and a forked process checks
-# the first part.
-#
-# Where this file runs inside the TwoHomes package and its optional compiled module
-# (_verifyc.c) was built, that module takes the same decisions in C, straight from the zip
-# members: each file is inflated a mebibyte at a time on its own thread and checked as it
-# comes, never held whole. Its answers are exactly those of _python_fast_full (the tests
-# compare them on valid and damaged input); without it, nothing changes but the time.
+# A full export as the server writes it has one canonical leaf per line, numbered 0, 1, 2,
+# ... and usually one plain opening per line in the same order. For those the checks below
+# are exact and run as whole-block operations, so that no Python code runs per entry: one
+# regular expression splits about a mebibyte of a file at a time into the fields of its
+# lines (every byte must belong to a matched line), then joins, comparisons and hashes in
+# chained maps. A block at a time keeps the objects made for it in the processor's cache.
+# A bundle these checks do not accept goes to the line-by-line checks, which name each
+# problem: the fast path never decides a failure.
 
-PARALLEL_MIN_ENTRIES = 50_000
-_LOG_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 _FREE = rb'"[^"\\\x00-\x1f]*"'  # actor and kind strings without escapes
-_OPENING_LINES = re.compile(b"^" + _CONTENT + b"\n", re.MULTILINE)
+_NUMBER = rb"(0|[1-9][0-9]{0,18})"
+# A plain opening line; groups: seq, salt, content (the bytes up to the line's last "}").
+_CONTENT = rb'\{"seq":' + _NUMBER + rb',"salt":"([0-9a-f]{64})","content":(.*)\}'
+_OPENING_LINE = re.compile(_CONTENT.replace(b"(.*)", b"([^\n]*)") + b"\n")
+_BLOCK = 1 << 20  # bytes: the objects made for a block stay in the processor's cache
+_SUBTREE = 1 << 12  # leaves
 
 
-def _exported_leaf_lines(log_id: str) -> re.Pattern[bytes]:
-    """Whole lines of canonical leaves of ``log_id``; the one group is the commitment."""
+def _leaf_line(log_id: str) -> re.Pattern[bytes]:
+    """A canonical leaf of ``log_id`` without escapes and its newline; groups: the leaf,
+    commitment, seq, time."""
     return re.compile(
-        rb'^\{"actor":' + _FREE + rb',"commitment":"([0-9a-f]{64})","kind":' + _FREE
-        + rb',"log":"' + re.escape(log_id.encode()) + rb'","seq":(?:0|[1-9][0-9]{0,18}),"time":"'
-        + _TIME + rb'","v":1\}\n',
-        re.MULTILINE,
+        rb'(\{"actor":' + _FREE + rb',"commitment":"([0-9a-f]{64})","kind":' + _FREE
+        + rb',"log":"' + re.escape(log_id.encode()) + rb'","seq":' + _NUMBER
+        + rb',"time":"(' + _TIME + rb')","v":1\})\n'
     )
 
 
-def _width_runs(lo: int, hi: int) -> list[tuple[int, int, int]]:
-    """(start, end, digits): runs of the numbers lo..hi-1 written with the same width."""
-    runs = []
-    while lo < hi:
-        width = len(str(lo))
-        end = min(hi, 10**width)
-        runs.append((lo, end, width))
-        lo = end
-    return runs
+def _blocks(data: bytes) -> Iterator[bytes]:
+    """``data`` (lines ending with a newline) in whole lines, about ``_BLOCK`` bytes at a time."""
+    start = 0
+    while start < len(data):
+        end = data.rfind(b"\n", start, start + _BLOCK) + 1
+        if end <= start:  # one line longer than a block
+            end = data.find(b"\n", start + _BLOCK) + 1 or len(data)
+        yield data[start:end]
+        start = end
 
 
-def _reduce(level: list[bytes], levels: int | None) -> list[bytes]:
-    """``levels`` steps up the tree (None: up to the root)."""
-    while len(level) > 1 and (levels is None or levels > 0):
-        level = next_level(level)
-        levels = None if levels is None else levels - 1
-    return level
+def _fields(line: re.Pattern[bytes], block: bytes) -> list[list[bytes]] | None:
+    """The groups of ``line`` as columns, when ``block`` is nothing but such lines."""
+    groups = line.groups + 1
+    parts = line.split(block)  # before each line, then its groups: '', g1, g2, ..., ''
+    if any(parts[0::groups]):
+        return None  # some bytes are not part of a matched line
+    return [parts[n::groups] for n in range(1, groups)]
 
 
-_Summary = tuple[bytes, bytes, list[bytes], bool]  # first, last time; nodes; openings ok
-
-
-def _fast_range(
-    entries: bytes, contents: bytes | None, lo: int, hi: int, pattern: re.Pattern[bytes],
-    levels: int | None,
-) -> _Summary | None:
-    """Check entries lo..hi-1 exactly; None at the first doubt about a leaf.
-
-    Returns the first and last time, the tree nodes ``levels`` levels above the leaves,
-    and whether ``contents`` holds exactly their openings, in order, all matching.
-    """
-    count = hi - lo
-    if count <= 0 or not entries.endswith(b"\n"):
-        return None
-    # Every line is a canonical leaf of this log (anchored whole-line matches, one per line).
-    commitments = pattern.findall(entries)
-    lines = entries.split(b"\n")
-    if len(commitments) != count or len(lines) != count + 1:
-        return None
-    lines.pop()
-    # seq: the text before ',"time":"<27>","v":1}' must be ':' and the number itself.
-    numbers = ":".join(map(str, range(lo, hi))).encode()
-    seq_texts = [b""]
-    for a, b, width in _width_runs(lo, hi):
-        seq_texts += map(operator.itemgetter(slice(-45 - width, -44)), lines[a - lo : b - lo])
-    if b"".join(seq_texts) != b":" + numbers:
-        return None
-    del seq_texts
-    times = list(map(operator.itemgetter(slice(-35, -8)), lines))
-    if not all(map(operator.le, times, times[1:])):
-        return None
-    opened = contents is not None and _openings_match(contents, count, numbers, commitments)
-    del commitments
-    nodes = _reduce(leaf_hashes_of(lines), levels)
-    return times[0], times[-1], nodes, opened
-
-
-def _openings_match(contents: bytes, count: int, numbers: bytes, commitments: list[bytes]) -> bool:
-    """Openings one per line, in order ({"seq":N,"salt":"<64 hex>","content":...}), all
-    matching their commitments; False sends them to the general check."""
-    if not contents.endswith(b"\n") or contents.count(b"\n") != count:
-        return False
-    rows = _OPENING_LINES.findall(contents)
-    if len(rows) != count:
-        return False
-    seq_texts, salts, bodies = zip(*rows, strict=True)
-    del rows
-    if b":".join(seq_texts) != numbers:
-        return False
-    # The committed bytes are sliced from the line as they are, never re-serialized.
-    salted = map(operator.add, map(binascii.unhexlify, salts), bodies)
-    opened = b"".join(map(_digest, map(_sha256, salted)))
-    return opened == binascii.unhexlify(b"".join(commitments))
-
-
-def _first_part(
-    entries: bytes, at: int, contents: bytes | None, cut: int, split: int,
-    pattern: re.Pattern[bytes], levels: int,
-) -> _Summary | None:
-    """``_fast_range`` over the first ``split`` entries (bytes before ``at`` and ``cut``)."""
-    opening = None if contents is None else contents[:cut]
-    return _fast_range(entries[:at], opening, 0, split, pattern, levels)
-
-
-def _fast_worker(conn: Any, job: tuple[Any, ...]) -> None:
-    try:
-        conn.send(_first_part(*job))
-    finally:
-        conn.close()
-
-
-def _fork_available() -> bool:
-    """A second process is used only where fork is safe, from a single-threaded process.
-
-    (macOS has fork, but its system libraries are not fork-safe: one process there.)
-    """
-    return (
-        hasattr(os, "fork") and sys.platform != "darwin" and threading.active_count() == 1
-        and os.environ.get("TWOHOMES_VERIFY_PROCESSES") != "1"
-    )
-
-
-def _start_worker(job: tuple[Any, ...]) -> tuple[Any, Any] | None:
-    """A forked process running ``_first_part(*job)`` (the data is inherited, not copied)."""
-    try:
-        import multiprocessing
-
-        ctx = multiprocessing.get_context("fork")
-        receiver, sender = ctx.Pipe(duplex=False)
-        worker = ctx.Process(target=_fast_worker, args=(sender, job), daemon=True)
-        worker.start()
-        sender.close()
-    except Exception:  # no usable multiprocessing here (sandbox, daemon process)
-        return None
-    return worker, receiver
-
-
-def _finish_worker(started: tuple[Any, Any], wanted: bool) -> tuple[bool, _Summary | None]:
-    """(answered, summary) from the worker; it is stopped when its answer is not wanted."""
-    worker, receiver = started
-    answered, summary = False, None
-    if wanted:
-        try:
-            summary, answered = receiver.recv(), True
-        except (EOFError, OSError):  # the worker died: the caller does its part
-            pass
-    else:
-        worker.kill()
-    receiver.close()
-    worker.join()
-    return answered, summary
-
-
-def _accelerator() -> Any:
-    """The optional compiled fast path (``_verifyc`` beside this file in its package), or None.
-
-    It answers exactly as ``_fast_full`` does, faster; this file works without it, and
-    ``TWOHOMES_VERIFY_ACCELERATOR=0`` turns it off.
-    """
-    if os.environ.get("TWOHOMES_VERIFY_ACCELERATOR") == "0" or not __package__:
-        return None  # turned off, or this file runs on its own: pure Python
-    try:
-        compiled = importlib.import_module(f"{__package__}._verifyc")
-    except ImportError:
-        return None
-    return compiled if getattr(compiled, "API", None) == 5 else None
-
-
-def _cores() -> int:
-    """CPUs this process may use (1 when ``TWOHOMES_VERIFY_PROCESSES=1``)."""
-    if os.environ.get("TWOHOMES_VERIFY_PROCESSES") == "1":
-        return 1
-    if hasattr(os, "sched_getaffinity"):
-        return max(1, len(os.sched_getaffinity(0)))
-    return max(1, os.cpu_count() or 1)
-
-
-_SHORTEST_LEAF_LINE = 128  # a canonical leaf line is longer (its commitment alone is 64)
-
-
-def _fast_full(
-    entries: bytes, contents: bytes, log_id: str, size: int
-) -> tuple[bytes, bool] | None:
-    """A full export whose leaves pass every check exactly: (tree root, openings all match).
-
-    None sends the bundle to the line-by-line checks; openings that do not all match (a
-    sealed entry, an attachment, a mismatch) go to the general openings check.
-    """
-    if size <= 0 or _LOG_ID.fullmatch(log_id) is None:
-        return None
-    compiled = _accelerator()
-    if compiled is not None:
-        return _compiled_fast_full(compiled, entries, contents, log_id, size)
-    return _python_fast_full(entries, contents, log_id, size)
-
-
-def _stored(data: bytes) -> tuple[bytes, bool, int, int]:
-    """A file as the compiled module takes a zip member: stored, with its size and CRC-32."""
-    return data, False, len(data), zlib.crc32(data)
-
-
-def _compiled_fast_full(
-    compiled: Any, entries: bytes, contents: bytes, log_id: str, size: int
-) -> tuple[bytes, bool] | None:
-    """``_python_fast_full``'s answer from the compiled module, for files in memory."""
-    answer = _compiled_members(compiled, _stored(entries), _stored(contents), log_id, size)
-    return None if answer is None else answer[:2]
-
-
-def _compiled_members(
-    compiled: Any, entries: tuple[bytes, bool, int, int], contents: tuple[bytes, bool, int, int],
-    log_id: str, size: int,
-) -> tuple[bytes, bool, bytes] | None:
-    """(root, openings all match, commitments) from zip members as stored, or None."""
-    if size <= 0 or _LOG_ID.fullmatch(log_id) is None:
-        return None
-    if size > entries[2] // _SHORTEST_LEAF_LINE + 1:  # the file cannot hold `size` leaves
-        return None
-    threads = min(8, _cores()) if size >= PARALLEL_MIN_ENTRIES else 1
-    answer = compiled.verify_full(entries, contents, log_id.encode(), size, threads)
-    if answer is None:
-        return None
-    root, commitments, digests = answer
-    return root, digests == commitments, commitments
+def _numbers(start: int, end: int) -> bytes:
+    return ",".join(map(str, range(start, end))).encode()
 
 
 @dataclass(frozen=True)
 class _Fast:
-    """A full export's leaves and tree checked by the fast path (``root`` still to compare)."""
+    """A full export's leaves checked by the fast path: the root still to compare."""
 
     root: bytes
+    commitments: bytes  # the leaves' commitments, 32 bytes each, in order
     opened: bool  # every opening is plain, in order and matches its commitment
-    commitments: Callable[[], list[bytes]]  # the leaves' commitments, in order
 
 
-def _full_fast_path(bundle: _Bundle, log_id: str, size: int) -> _Fast | None:
-    """The fast path over a full export: compiled, straight from the zip members where it
-    can be, else in Python over the inflated files. None: the line-by-line checks decide."""
-    compiled = _accelerator()
-    members = [bundle.raw_member(name) for name in ("entries.jsonl", "contents.jsonl")]
-    if compiled is not None and members[0] is not None and members[1] is not None:
-        answer = _compiled_members(compiled, members[0], members[1], log_id, size)
-        if answer is None:
+def _fast_full(entries: bytes, contents: bytes, log_id: str, size: int) -> _Fast | None:
+    """None unless ``entries`` is ``size`` canonical leaves of this log, one a line,
+    numbered 0 .. size-1, with times that never go back."""
+    line = _leaf_line(log_id)
+    # The roots of the tree's aligned subtrees of _SUBTREE leaves, made as they fill: they
+    # are its nodes at that level (a last, partial subtree's root too: RFC 9162's shape).
+    subtrees: list[bytes] = []
+    hashes: list[bytes] = []
+    commitments, last_time, count = [], b"", 0
+    for block in _blocks(entries):
+        columns = _fields(line, block)
+        if columns is None:
             return None
-        root, opened, table = answer
-        return _Fast(root, opened, lambda: [table[i : i + 32] for i in range(0, len(table), 32)])
-    bundle.prefetch(["entries.jsonl", "contents.jsonl"])
-    data = bundle.lines_file("entries.jsonl")
-    fast = _fast_full(data, bundle.lines_file("contents.jsonl"), log_id, size)
-    if fast is None:
+        leaves, hexes, seqs, times = columns
+        if b",".join(seqs) != _numbers(count, count + len(leaves)):
+            return None
+        if last_time > times[0] or not all(map(operator.le, times, times[1:])):
+            return None
+        hashes += leaf_hashes_of(leaves)
+        while len(hashes) >= _SUBTREE:
+            subtrees.append(root_from_leaf_hashes(hashes[:_SUBTREE]))
+            del hashes[:_SUBTREE]
+        commitments.append(binascii.unhexlify(b"".join(hexes)))
+        last_time, count = times[-1], count + len(leaves)
+    if count == 0 or count != size:
         return None
-    pattern = _exported_leaf_lines(log_id)
-    return _Fast(*fast, lambda: list(map(binascii.unhexlify, pattern.findall(data))))
+    committed = b"".join(commitments)
+    opened = _openings_match(contents, size, committed)
+    if hashes:
+        subtrees.append(root_from_leaf_hashes(hashes))
+    return _Fast(root_from_leaf_hashes(subtrees), committed, opened)
 
 
-def _python_fast_full(
-    entries: bytes, contents: bytes, log_id: str, size: int
-) -> tuple[bytes, bool] | None:
-    """The fast path in Python: in one process, or from 50,000 entries in two."""
-    pattern = _exported_leaf_lines(log_id)
-    # Two parts, split at a multiple of 2**levels: each part's nodes at that level are the
-    # tree's own nodes there (a partial last block is carried up as RFC 9162 does).
-    levels = max(0, size.bit_length() - 6)
-    split = max(1, round(size / 2 / (1 << levels))) << levels
-    if size < PARALLEL_MIN_ENTRIES or split >= size or not _fork_available():
-        whole = _fast_range(entries, contents, 0, size, pattern, None)
-        return None if whole is None else (whole[2][0], whole[3])
-    at = entries.find(b',"seq":%d,"time":"' % split)
-    if at < 0:
-        return None
-    at = entries.rfind(b"\n", 0, at) + 1
-    cut = contents.find(b'\n{"seq":%d,' % split) + 1
-    openings = contents if cut > 0 else None
-    first_job = (entries, at, openings, cut, split, pattern, levels)
-    started = _start_worker(first_job)  # the worker slices its (copy-on-write) inheritance
-    rest = None if openings is None else openings[cut:]
-    second = _fast_range(entries[at:], rest, split, size, pattern, levels)
-    answered, first = False, None
-    if started is not None:
-        answered, first = _finish_worker(started, wanted=second is not None)
-    if second is not None and not answered:  # no worker, or it died: its part here
-        first = _first_part(*first_job)
-    if first is None or second is None or first[1] > second[0]:
-        return None
-    return _reduce(first[2] + second[2], None)[0], first[3] and second[3]
+def _openings_match(contents: bytes, size: int, committed: bytes) -> bool:
+    """Every line {"seq":N,"salt":"<64 hex>","content":...} for the next N, matching."""
+    digests, count = [], 0
+    for block in _blocks(contents):
+        columns = _fields(_OPENING_LINE, block)
+        if columns is None:
+            return False
+        seqs, salts, bodies = columns
+        if b",".join(seqs) != _numbers(count, count + len(seqs)):
+            return False
+        # The committed bytes are sliced from the line as they are, never re-serialized.
+        salted = map(operator.add, map(binascii.unhexlify, salts), bodies)
+        digests.append(b"".join(map(_digest, map(_sha256, salted))))
+        count += len(seqs)
+    return count == size and b"".join(digests) == committed
 
 
-# What zipfile raises for a damaged or unusual member (bad CRC, corrupt deflate data, cut
-# short, encrypted, an unknown compression method).
-_UNREADABLE = (
-    zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError, NotImplementedError,
-    zlib.error,
-)
+# --- The contents -----------------------------------------------------------------------------
+
+_CONTENT_LINES = re.compile(b"^" + _CONTENT + b"$", re.MULTILINE)
+# Lines of contents.jsonl in any other shape: attachments, withheld entries, damaged lines.
+_OTHER_LINES = re.compile(rb"^(?!" + _CONTENT + rb"$).*$", re.MULTILINE)
 
 
-class _Bundle:
-    """Read access to the zip, with readable errors for missing or unreadable members."""
-
-    def __init__(self, source: str | IO[bytes]) -> None:
-        try:
-            self.zip = zipfile.ZipFile(source)
-        except (zipfile.BadZipFile, OSError) as exc:
-            raise BundleError(f"cannot read {getattr(source, 'name', source)}: {exc}") from exc
-        self.names = set(self.zip.namelist())
-        self.inflated: dict[str, bytes] = {}
-
-    def prefetch(self, names: Sequence[str]) -> None:
-        """Inflate large deflated members at once, on threads (zlib runs without the GIL).
-
-        Only members that inflate cleanly to their stated size and CRC-32 are kept (and
-        read from then on, never inflated twice); any other is left to ``read``, where
-        zipfile reports what is wrong with it.
-        """
-        raw = {name: self.raw_member(name) for name in names if name not in self.inflated}
-        jobs = {name: member for name, member in raw.items() if member and member[1]}
-
-        def inflate(name: str) -> None:
-            compressed, _, size, crc = jobs[name]
-            data = _inflate(compressed, size, crc)
-            if data is not None:
-                self.inflated[name] = data
-
-        threads = [threading.Thread(target=inflate, args=(name,)) for name in list(jobs)[1:]]
-        for thread in threads:
-            thread.start()
-        for name in list(jobs)[:1]:
-            inflate(name)
-        for thread in threads:
-            thread.join()
-
-    def raw_member(self, name: str) -> tuple[bytes, bool, int, int] | None:
-        """A member as stored (deflated or not) with its stated size and CRC-32; None for a
-        missing member or anything unusual (encrypted, another method, a damaged header)."""
-        if name not in self.names:
-            return None
-        info = self.zip.getinfo(name)
-        deflated = info.compress_type == zipfile.ZIP_DEFLATED
-        if not deflated and info.compress_type != zipfile.ZIP_STORED:
-            return None
-        try:  # whatever zipfile refuses to open (flags, names, overlaps) is left to it
-            self.zip.open(info).close()
-        except _UNREADABLE:
-            return None
-        try:
-            fp = self.zip.fp
-            if fp is None:
-                return None
-            fp.seek(info.header_offset)
-            header = fp.read(30)
-            if len(header) != 30 or header[:4] != b"PK\x03\x04":
-                return None
-            name_length, extra_length = struct.unpack("<HH", header[26:30])
-            encoding = "utf-8" if info.flag_bits & 0x800 else "cp437"
-            if fp.read(name_length) != info.orig_filename.encode(encoding):
-                return None
-            fp.seek(extra_length, os.SEEK_CUR)
-            data = fp.read(info.compress_size)
-        except (OSError, ValueError, UnicodeEncodeError):
-            return None
-        if len(data) != info.compress_size:
-            return None
-        return data, deflated, info.file_size, info.CRC
-
-    def read(self, name: str) -> bytes:
-        if name not in self.names:
-            raise BundleError(f"the bundle has no {name}")
-        if name in self.inflated:
-            return self.inflated[name]
-        try:
-            return self.zip.read(name)
-        except _UNREADABLE as exc:
-            raise BundleError(f"cannot read {name} from the bundle: {exc}") from exc
-
-    def text(self, name: str) -> str:
-        try:
-            return self.read(name).decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise BundleError(f"{name} is not UTF-8 text") from exc
-
-    def lines_file(self, name: str) -> bytes:
-        """A JSON-lines member: empty, or lines each ending with a newline."""
-        data = self.read(name)
-        if data and not data.endswith(b"\n"):
-            raise BundleError(f"{name} does not end with a newline")
-        return data
-
-
-_DEFLATE_RATIO = 1032  # deflate's largest expansion: bounds the buffer a header may ask for
-
-
-def _inflate(compressed: bytes, size: int, crc: int) -> bytes | None:
-    """Raw deflate data inflated to exactly ``size`` bytes with CRC-32 ``crc``, or None."""
-    try:
-        inflater = zlib.decompressobj(-zlib.MAX_WBITS)
-        hint = min(size, len(compressed) * _DEFLATE_RATIO) + 1
-        data = inflater.decompress(compressed, hint)
-    except (zlib.error, MemoryError, OverflowError):
-        return None
-    whole = len(data) == size and inflater.eof and not inflater.unconsumed_tail
-    whole = whole and not inflater.unused_data
-    return data if whole and zlib.crc32(data) == crc else None
-
-
-def _load_manifest(bundle: _Bundle) -> dict[str, Any]:
-    try:
-        manifest = json.loads(bundle.read("manifest.json"))
-    except ValueError as exc:
-        raise BundleError("manifest.json is not JSON") from exc
-    if not isinstance(manifest, dict) or manifest.get("format") != BUNDLE_FORMAT:
-        raise BundleError(f"manifest.json does not declare format {BUNDLE_FORMAT}")
-    if manifest.get("scope") not in ("full", "partial") or not isinstance(manifest.get("log"), str):
-        raise BundleError("manifest.json needs a log id and a scope (full or partial)")
-    return manifest
-
-
-def _load_checkpoint(bundle: _Bundle, pinned: VerifierKey | None, verdict: Verdict) -> Checkpoint:
-    try:
-        key = parse_vkey(bundle.text("key.vkey"))
-        note = bundle.text("checkpoint.txt")
-        text, signatures = split_note(note)
-        checkpoint = parse_checkpoint_body(text)
-    except FormatError as exc:
-        raise BundleError(f"checkpoint or key: {exc}") from exc
-    verdict.fact("Checkpoint", f"{checkpoint.origin}, {checkpoint.size} entries")
-    verdict.fact("Root hash", base64.b64encode(checkpoint.root).decode())
-    verdict.fact("Signing key", key.vkey())
-    if pinned is not None and pinned != key:
-        verdict.add("checkpoint.key", f"the bundled key is not the pinned key {pinned.vkey()}")
-    trusted = [key] if pinned is None or pinned == key else [key, pinned]
-    for candidate in trusted:
-        if not verify_note_signature(text, signatures, candidate):
-            verdict.add("checkpoint.signature", f"no valid signature by key {candidate.vkey()}")
-    if pinned is None:
-        verdict.fact("Key check", "not pinned: compare the key above with the server's")
-    elif pinned == key:
-        verdict.fact("Key check", "matches the pinned key")
-    return checkpoint
-
-
-def _check_contents(bundle: _Bundle, leaves: _Leaves, verdict: Verdict) -> None:
-    """Each opened content must match its entry's commitment; sealed ones are reported."""
+def _check_contents(bundle: _Bundle, committed: dict[int, bytes], verdict: Verdict) -> None:
+    """Each opened content must match its entry's commitment; withheld ones are noted."""
     data = bundle.lines_file("contents.jsonl")
-    committed = dict(zip(leaves.seqs, leaves.commitments, strict=True))
     rows = _CONTENT_LINES.findall(data)
     seq_texts, salts, contents = zip(*rows, strict=True) if rows else ((),) * 3
     seqs = list(map(int, seq_texts))
-    # The committed bytes are sliced from the line as they are, never re-serialized.
     salted = map(operator.add, map(binascii.unhexlify, salts), contents)
     digests = list(map(_digest, map(_sha256, salted)))
     expected = list(map(committed.get, seqs))
@@ -1032,13 +644,13 @@ def _check_contents(bundle: _Bundle, leaves: _Leaves, verdict: Verdict) -> None:
     for seq in sorted(opened - committed.keys()):
         verdict.add("content.orphan", f"contents.jsonl has content for unknown entry {seq}")
     for seq in sorted(committed.keys() - opened):
-        verdict.add("content.missing", f"entry {seq} has neither content nor a sealing note")
+        verdict.add("content.missing", f"entry {seq} has neither content nor a withheld note")
 
 
 def _check_other_content(
     bundle: _Bundle, line: bytes, committed: dict[int, bytes], verdict: Verdict, number: int
 ) -> int:
-    """An attachment opening or a sealing note; returns the entry number (-1 if none)."""
+    """An attachment opening or a withheld entry; returns the entry number (-1 if none)."""
     try:
         obj = json.loads(line)
     except ValueError:
@@ -1047,8 +659,8 @@ def _check_other_content(
     if type(seq) is not int:
         verdict.add("bundle.format", f"line {number} of contents.jsonl is malformed")
         return -1
-    if obj.get("sealed") is True:
-        verdict.add("entry.sealed", f"entry {seq} is sealed: its content was removed", INFO)
+    if obj.get("withheld") is True:
+        verdict.add("entry.withheld", f"entry {seq} was exported without its content", INFO)
         return seq
     digest, salt = obj.get("attachment"), obj.get("salt")
     if not isinstance(digest, str) or not isinstance(salt, str) or not re.fullmatch(
@@ -1067,6 +679,9 @@ def _check_other_content(
     if want is not None and _sha256(bytes.fromhex(salt) + data).digest() != want:
         verdict.add("entry.commitment", f"entry {seq}: attachment does not match commitment")
     return seq
+
+
+# --- The tree -------------------------------------------------------------------------------
 
 
 def _check_full_tree(lines: Sequence[bytes], checkpoint: Checkpoint, verdict: Verdict) -> None:
@@ -1154,13 +769,13 @@ def _person_openings(entries: bytes, contents: bytes) -> list[tuple[str, Any]]:
     found, at = [], 0
     for match in _PERSON_LEAF.finditer(entries):
         start = entries.rfind(b"\n", 0, match.start()) + 1
-        leaf = _parse_leaf_slow(entries[start : entries.find(b"\n", match.end())])
+        leaf = _parse_leaf(entries[start : entries.find(b"\n", match.end())])
         if leaf is None:
             continue
         prefix = b'{"seq":%d,' % leaf.seq
         where = 0 if contents.startswith(prefix) else contents.find(b"\n" + prefix, at) + 1
         if where == 0 and not contents.startswith(prefix):
-            continue  # a sealed or missing opening: no name from it
+            continue  # a withheld or missing opening: no name from it
         at = contents.find(b"\n", where)
         opening = re.fullmatch(_CONTENT, contents[where:at])
         if opening is None:
@@ -1175,19 +790,123 @@ def _person_openings(entries: bytes, contents: bytes) -> list[tuple[str, Any]]:
 def _check_people(bundle: _Bundle, verdict: Verdict) -> None:
     """Name the people from the entries; the bundle's people.json must say exactly the same.
 
-    A bundle without people.json (its entries name no one) is not scanned for names, so a
-    large log without member entries costs no second reading of its files.
+    A bundle without people.json (its entries name no one) is not scanned for names.
     """
     if "people.json" not in bundle.names:
         return  # no one to name (or an older bundle): names are shown only as checked here
-    bundle.prefetch(["entries.jsonl", "contents.jsonl"])
-    data = bundle.lines_file("entries.jsonl")
-    verdict.people = people_from_contents(
-        _person_openings(data, bundle.lines_file("contents.jsonl")))
-    if "people.json" in bundle.names and bundle.read("people.json") != people_document(
-        verdict.people
-    ):
+    entries, contents = bundle.lines_file("entries.jsonl"), bundle.lines_file("contents.jsonl")
+    verdict.people = people_from_contents(_person_openings(entries, contents))
+    if bundle.read("people.json") != people_document(verdict.people):
         verdict.add("people.list", "people.json does not match the names the entries carry")
+
+
+# --- Reading the zip --------------------------------------------------------------------------
+
+# What zipfile raises for a damaged or unusual member (bad CRC, corrupt deflate data, cut
+# short, encrypted, an unknown compression method).
+_UNREADABLE = (
+    zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError, NotImplementedError,
+    zlib.error,
+)
+
+
+class _Bundle:
+    """The zip, read with the standard library's zipfile; every member at most once."""
+
+    def __init__(self, source: str | IO[bytes]) -> None:
+        try:
+            self.zip = zipfile.ZipFile(source)
+        except (zipfile.BadZipFile, OSError) as exc:
+            raise BundleError(f"cannot read {getattr(source, 'name', source)}: {exc}") from exc
+        self.names = set(self.zip.namelist())
+        self._lines: dict[str, bytes] = {}
+
+    def read(self, name: str) -> bytes:
+        if name not in self.names:
+            raise BundleError(f"the bundle has no {name}")
+        try:
+            return self.zip.read(name)
+        except _UNREADABLE as exc:
+            raise BundleError(f"cannot read {name} from the bundle: {exc}") from exc
+
+    def text(self, name: str) -> str:
+        try:
+            return self.read(name).decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise BundleError(f"{name} is not UTF-8 text") from exc
+
+    def lines_file(self, name: str) -> bytes:
+        """A JSON-lines member (kept once read): empty, or lines each ending with a newline."""
+        if name not in self._lines:
+            data = self.read(name)
+            if data and not data.endswith(b"\n"):
+                raise BundleError(f"{name} does not end with a newline")
+            self._lines[name] = data
+        return self._lines[name]
+
+
+# --- Verifying a bundle -----------------------------------------------------------------------
+
+
+def _load_manifest(bundle: _Bundle) -> dict[str, Any]:
+    try:
+        manifest = json.loads(bundle.read("manifest.json"))
+    except ValueError as exc:
+        raise BundleError("manifest.json is not JSON") from exc
+    if not isinstance(manifest, dict) or manifest.get("format") != BUNDLE_FORMAT:
+        raise BundleError(f"manifest.json does not declare format {BUNDLE_FORMAT}")
+    if manifest.get("scope") not in ("full", "partial") or not isinstance(manifest.get("log"), str):
+        raise BundleError("manifest.json needs a log id and a scope (full or partial)")
+    return manifest
+
+
+def _load_checkpoint(bundle: _Bundle, pinned: VerifierKey | None, verdict: Verdict) -> Checkpoint:
+    try:
+        key = parse_vkey(bundle.text("key.vkey"))
+        note = bundle.text("checkpoint.txt")
+        text, signatures = split_note(note)
+        checkpoint = parse_checkpoint_body(text)
+    except FormatError as exc:
+        raise BundleError(f"checkpoint or key: {exc}") from exc
+    verdict.fact("Checkpoint", f"{checkpoint.origin}, {checkpoint.size} entries")
+    verdict.fact("Root hash", base64.b64encode(checkpoint.root).decode())
+    verdict.fact("Signing key", key.vkey())
+    if pinned is not None and pinned != key:
+        verdict.add("checkpoint.key", f"the bundled key is not the pinned key {pinned.vkey()}")
+    trusted = [key] if pinned is None or pinned == key else [key, pinned]
+    for candidate in trusted:
+        if not verify_note_signature(text, signatures, candidate):
+            verdict.add("checkpoint.signature", f"no valid signature by key {candidate.vkey()}")
+    if pinned is None:
+        verdict.fact("Key check", "not pinned: compare the key above with the server's")
+    elif pinned == key:
+        verdict.fact("Key check", "matches the pinned key")
+    return checkpoint
+
+
+def _check_entries(
+    bundle: _Bundle, log_id: str, checkpoint: Checkpoint, full: bool, scope: str,
+    verdict: Verdict,
+) -> dict[int, bytes] | None:
+    """Leaves, order, times and the tree or proofs; returns each entry's commitment, or
+    None when the fast path found every opening plain and matching (nothing left to do)."""
+    entries = bundle.lines_file("entries.jsonl")
+    contents = bundle.lines_file("contents.jsonl")
+    fast = _fast_full(entries, contents, log_id, checkpoint.size) if full else None
+    if fast is not None and fast.root == checkpoint.root:
+        verdict.fact("Bundle", f"{scope}, {checkpoint.size} entries")
+        if fast.opened:
+            return None
+        table = fast.commitments
+        return {seq: table[seq * 32 : seq * 32 + 32] for seq in range(checkpoint.size)}
+    lines = entries[:-1].split(b"\n") if entries else []
+    verdict.fact("Bundle", f"{scope}, {len(lines)} entries")
+    parsed = _check_leaves(lines, log_id, checkpoint.size, full, verdict)
+    if full:
+        _check_full_tree(lines, checkpoint, verdict)
+    else:
+        _check_proofs(bundle, [(line, leaf.seq) for line, leaf in parsed], checkpoint, verdict)
+    return {leaf.seq: leaf.commitment for _, leaf in parsed}
 
 
 def _verify(bundle: _Bundle, pinned: VerifierKey | None) -> Verdict:
@@ -1199,31 +918,14 @@ def _verify(bundle: _Bundle, pinned: VerifierKey | None) -> Verdict:
     if checkpoint.origin.rsplit("/", 1)[-1] != log_id:
         verdict.add("checkpoint.origin", f"the checkpoint is for {checkpoint.origin}, not {log_id}")
     scope = "full export" if full else f"partial export ({manifest.get('selection', '')})"
-    fast = _full_fast_path(bundle, log_id, checkpoint.size) if full else None
-    if fast is not None and fast.root == checkpoint.root:  # every leaf and the tree check out
-        verdict.fact("Bundle", f"{scope}, {checkpoint.size} entries")
-        if fast.opened:
-            _check_people(bundle, verdict)
-            return verdict
-        leaves = _Leaves([], list(range(checkpoint.size)), fast.commitments(), [])
-    else:
-        bundle.prefetch(["entries.jsonl", "contents.jsonl"])
-        data = bundle.lines_file("entries.jsonl")
-        lines = data[:-1].split(b"\n") if data else []
-        verdict.fact("Bundle", f"{scope}, {len(lines)} entries")
-        scanned = _scan_leaves(data, lines, log_id, checkpoint.size, full)
-        if scanned is None:
-            scanned = _check_leaves(lines, log_id, checkpoint.size, full, verdict)
-        leaves = scanned
-        if full:
-            _check_full_tree(lines, checkpoint, verdict)
-        else:
-            _check_proofs(bundle, leaves.proved, checkpoint, verdict)
-    _check_contents(bundle, leaves, verdict)
+    committed = _check_entries(bundle, log_id, checkpoint, full, scope, verdict)
+    if committed is not None:
+        _check_contents(bundle, committed, verdict)
     _check_people(bundle, verdict)
-    sealed = verdict.counts.get("entry.sealed", 0)
-    if sealed:
-        verdict.fact("Sealed", f"{sealed} entries sealed (content removed, entry still verified)")
+    withheld = verdict.counts.get("entry.withheld", 0)
+    if withheld:
+        verdict.fact("Withheld", f"{withheld} entries exported without their content "
+                                 "(only their commitments; each entry still verified)")
     return verdict
 
 
@@ -1238,7 +940,7 @@ def verify_bundle(source: str | IO[bytes], *, key: str | None = None) -> Verdict
     except FormatError as exc:
         raise BundleError(f"--key: {exc}") from exc
     collecting = gc.isenabled()
-    gc.disable()  # millions of short-lived tuples, no cycles: the collector only costs time
+    gc.disable()  # millions of short-lived objects, no cycles: the collector only costs time
     try:
         return _verify(_Bundle(source), pinned)
     finally:
