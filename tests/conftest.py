@@ -128,3 +128,24 @@ def agreed_plan(world: World) -> Any:
     services.decide_plan(actor=world.parent_b, plan=plan, agreed=True, comment="", now=now)
     plan.refresh_from_db()
     return plan
+
+
+@pytest.fixture(autouse=True)
+def _family_scopes_in_tests() -> Any:
+    """A test sets up and checks rows of many families, so its own queries read across
+    them; every family page it requests still opens its family's scope and is held to it
+    (``family_view`` re-enables the scope). A test that asks for ``scopes_enforced`` runs
+    from there on as production does, every query outside a family's scope refused."""
+    from django_scopes import scopes_disabled
+
+    with scopes_disabled():
+        yield
+
+
+@pytest.fixture
+def scopes_enforced() -> Any:
+    """Ask for it last: the fixtures before it set up data; the test then runs scoped."""
+    from django_scopes import scope
+
+    with scope():
+        yield

@@ -21,8 +21,10 @@ import django, os, sys
 django.setup()
 from twohomes.families.models import Family, Membership
 from twohomes import records
+from django_scopes import scope
 family = Family.objects.get(pk=sys.argv[1])
-actor = Membership.objects.filter(family=family).first()
+with scope(family=family.pk):
+    actor = Membership.objects.filter(family=family).first()
 for n in range(int(sys.argv[2])):
     records.append(family, "messaging.message.sent", actor, {"body": f"{sys.argv[3]}-{n}"})
 """

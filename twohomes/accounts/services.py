@@ -4,6 +4,7 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.urls import reverse
 
+from twohomes.families.access import in_family, unscoped
 from twohomes.families.models import Membership, MembershipStatus
 from twohomes.families.services import audit
 from twohomes.mail import send_neutral_email
@@ -44,9 +45,12 @@ def change_name(*, actor: User, name: str) -> User:
     user.display_name = new_name
     user.save(update_fields=["display_name"])
     actor.display_name = new_name
-    memberships = Membership.objects.filter(user=user, status=MembershipStatus.ACTIVE)
-    for membership in memberships.select_related("family").order_by("pk"):
-        records.record_rename(membership, new_name)
-        audit(membership.family, user, "family.member.renamed",
-              _renamed_words(old_name, new_name))
+    with unscoped("a user's families"):
+        memberships = list(Membership.objects.filter(user=user, status=MembershipStatus.ACTIVE)
+                           .select_related("family").order_by("pk"))
+    for membership in memberships:
+        with in_family(membership.family_id):
+            records.record_rename(membership, new_name)
+            audit(membership.family, user, "family.member.renamed",
+                  _renamed_words(old_name, new_name))
     return user

@@ -7,6 +7,8 @@ from datetime import timedelta
 from django.utils import timezone
 from django_tasks import task
 
+from twohomes.families.access import across_families
+
 from .models import SubmissionKey
 from .once import KEPT_FOR
 
@@ -14,6 +16,7 @@ EVERY = timedelta(hours=1)
 
 
 @task()
+@across_families("a worker task")
 def forget_old_submissions() -> int:
     """Remove the keys of forms sent more than a day ago (a form sent twice within the day
     is still answered with its first result), then come back in an hour."""

@@ -23,7 +23,9 @@ from twohomes.families.access import (
     end_expired_access,
     family_view,
     has,
+    in_family,
     public_view,
+    unscoped,
     visible_children,
 )
 from twohomes.families.models import Membership, MembershipStatus
@@ -90,11 +92,18 @@ def warm_feeds() -> int:
 @public_view()
 def feed(request: HttpRequest, token: str) -> HttpResponse:
     """The feed a calendar app subscribes to; the token in the address is the key."""
-    found = (CalendarFeed.objects.filter(token_hash=hash_token(token), revoked_at__isnull=True,
-                                         membership__status=MembershipStatus.ACTIVE)
-             .select_related("membership__family", "membership__user").first())
+    with unscoped("a feed by its token"):
+        found = (CalendarFeed.objects.filter(
+            token_hash=hash_token(token), revoked_at__isnull=True,
+            membership__status=MembershipStatus.ACTIVE,
+        ).select_related("membership__family", "membership__user").first())
     if found is None:
         raise Http404
+    with in_family(found.membership.family_id):  # from here on, that family's rows only
+        return _feed(request, found)
+
+
+def _feed(request: HttpRequest, found: CalendarFeed) -> HttpResponse:
     membership = found.membership
     if access_lapsed(membership):
         end_expired_access(membership)  # a view that records: the lapsed access ends now

@@ -8,6 +8,7 @@ import secrets
 from django.db import models
 
 from twohomes.families.models import Membership
+from twohomes.tenancy import FamilyManager
 
 
 def hash_token(token: str) -> str:
@@ -23,6 +24,7 @@ class CalendarFeed(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
+    objects = FamilyManager("membership__family")
 
     def __str__(self) -> str:
         return f"feed of {self.membership}"
@@ -40,6 +42,7 @@ class ReminderPreference(models.Model):
     events = models.BooleanField(default=False,
                                  verbose_name="Email me the evening before an event")
     send_at = models.TimeField(default="19:00", verbose_name="Time of the reminder email")
+    objects = FamilyManager("membership__family")
 
     def __str__(self) -> str:
         return f"reminders of {self.membership}"
@@ -51,6 +54,7 @@ class SentReminder(models.Model):
     membership = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="+")
     day = models.DateField()
     sent_at = models.DateTimeField(auto_now_add=True)
+    objects = FamilyManager("membership__family")
 
     class Meta:
         constraints = [

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django_tasks import task
 
 from twohomes.core.schedule import PlanError
-from twohomes.families.access import visible_children
+from twohomes.families.access import across_families, visible_children
 from twohomes.families.models import MembershipStatus
 from twohomes.mail import send_neutral_email
 from twohomes.schedules.engine import family_timeline
@@ -79,6 +79,7 @@ def send_due_reminders(*, now: datetime) -> int:
 
 
 @task()
+@across_families("a worker task")
 def reminders_tick() -> int:
     """Send what is due and pre-build changed feeds, then come back in an hour (when the
     queue can schedule)."""

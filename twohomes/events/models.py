@@ -16,6 +16,7 @@ from django.db import models
 from django.db.models import F, Q
 
 from twohomes.families.models import Child, Family, Membership
+from twohomes.tenancy import FamilyManager
 
 from .recurrence import RepeatRule
 
@@ -51,6 +52,7 @@ class Event(models.Model):
     updated_at = models.DateTimeField()
     cancelled_at = models.DateTimeField(null=True, blank=True)
     cancel_reason = models.CharField(max_length=300, blank=True)
+    objects = FamilyManager()
 
     class Meta:
         ordering = ["starts", "id"]
@@ -119,6 +121,7 @@ class EventRevision(models.Model):
     # [{"field": "Title", "old": "...", "new": "..."}], in the words shown on the page.
     changes = models.JSONField(default=list)
     record_seq = models.PositiveBigIntegerField()
+    objects = FamilyManager("event__family")
 
     class Meta:
         ordering = ["at", "id"]
@@ -136,6 +139,7 @@ class SkippedOccurrence(models.Model):
     skipped_by = models.ForeignKey(Membership, on_delete=models.PROTECT, related_name="+")
     at = models.DateTimeField()
     record_seq = models.PositiveBigIntegerField()
+    objects = FamilyManager("event__family")
 
     class Meta:
         ordering = ["starts"]
@@ -162,6 +166,7 @@ class EventInvitation(models.Model):
     reply = models.CharField(max_length=8, choices=Reply.choices, default=Reply.PENDING)
     note = models.CharField(max_length=300, blank=True)
     replied_at = models.DateTimeField(null=True, blank=True)
+    objects = FamilyManager("event__family")
 
     class Meta:
         ordering = ["invited_at", "id"]

@@ -15,7 +15,8 @@ from __future__ import annotations
 import enum
 import functools
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -25,6 +26,7 @@ from django.db import models, transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.http.response import HttpResponseBase
 from django.utils import timezone
+from django_scopes import scope, scopes_disabled
 
 from .models import AuditEvent, Child, Membership, MembershipStatus, Role
 
@@ -141,13 +143,12 @@ def parents_of(family: Any) -> models.QuerySet[Membership]:
     return members_with(family, Cap.HOLD_CUSTODY)
 
 
-def active_memberships(user: Any, *, now: Any = None) -> models.QuerySet[Membership]:
+def active_memberships(user: Any, *, now: Any = None) -> list[Membership]:
+    """The user's current memberships, in every family (before a family is known)."""
     now = now or timezone.now()
-    return (
-        Membership.objects.filter(user=user, status=MembershipStatus.ACTIVE)
-        .exclude(expires_at__lte=now)
-        .select_related("family")
-    )
+    with unscoped("a user's families"):
+        return list(Membership.objects.filter(user=user, status=MembershipStatus.ACTIVE)
+                    .exclude(expires_at__lte=now).select_related("family"))
 
 
 def resolve_membership(request: HttpRequest, family_id: Any) -> Membership:
@@ -158,13 +159,14 @@ def resolve_membership(request: HttpRequest, family_id: Any) -> Membership:
         family_uuid = uuid.UUID(str(family_id))
     except ValueError:
         raise Http404 from None
-    membership = (
-        Membership.objects.filter(
-            family_id=family_uuid, user=request.user, status=MembershipStatus.ACTIVE
+    with unscoped("a user's families"):
+        membership = (
+            Membership.objects.filter(
+                family_id=family_uuid, user=request.user, status=MembershipStatus.ACTIVE
+            )
+            .select_related("family", "user")
+            .first()
         )
-        .select_related("family", "user")
-        .first()
-    )
     if membership is None:
         raise Http404
     if access_lapsed(membership):
@@ -180,7 +182,7 @@ def access_lapsed(membership: Membership, now: Any = None) -> bool:
 
 def end_expired_access(membership: Membership) -> None:
     """Turn a professional's lapsed access into an ended membership, recorded once."""
-    with transaction.atomic():
+    with transaction.atomic(), scope(family=membership.family_id):
         updated = Membership.objects.filter(
             pk=membership.pk, status=MembershipStatus.ACTIVE
         ).update(status=MembershipStatus.EXPIRED, ended_at=membership.expires_at)
@@ -260,14 +262,15 @@ def family_view(cap: Cap, methods: Iterable[str] = ("GET",)) -> Callable[..., An
                 return redirect_to_login(request.get_full_path())
             membership = resolve_membership(request, family_id)
             require(membership, cap)
-            if has(membership, Cap.VIEWS_LOGGED):
-                log_professional_view(membership, request)  # a view that records being viewed
             request.membership = membership  # type: ignore[attr-defined]
             # A view that records: session bookkeeping (the family the header speaks for).
             if request.session.get(LAST_FAMILY_KEY) != str(membership.family_id):
                 request.session[LAST_FAMILY_KEY] = str(membership.family_id)
-            # Every time on a family's pages is the family's local time.
-            with timezone.override(membership.family.zone):
+            # Every time on a family's pages is the family's local time, and every query
+            # of a family-owned table reads this family's rows only (others raise).
+            with timezone.override(membership.family.zone), scope(family=membership.family_id):
+                if has(membership, Cap.VIEWS_LOGGED):
+                    log_professional_view(membership, request)  # a view that records
                 return view(request, membership, **kwargs)
 
         wrapper = _method_guard(in_family, methods)
@@ -312,3 +315,47 @@ def posted(request: HttpRequest) -> tuple[Any, Any]:
     if request.method == "POST":
         return request.POST, request.FILES
     return None, None
+
+
+# --- Reads before a family is known ----------------------------------------------------
+# Family-owned tables are read inside a family's scope (``family_view`` opens it; outside
+# one, a query raises). These are the only reads that may look across families, each
+# named; a test holds every use of ``unscoped`` in the code to this list.
+OPT_OUTS = {
+    "a user's families": "which families a signed-in person belongs to",
+    "a feed by its token": "the calendar feed whose secret address was opened",
+    "accepting an invitation": "the invitation a link's token names",
+    "a command": "an administrator's command, acting for the whole service",
+    "a worker task": "a background round over every family (reminders, expiries, emails)",
+}
+
+
+@contextmanager
+def unscoped(reason: str) -> Iterator[None]:
+    """Read across families, for one of the named reasons above."""
+    if reason not in OPT_OUTS:
+        raise ValueError(f"{reason!r} is not a named reason to read across families")
+    with scopes_disabled():
+        yield
+
+
+def in_family(family: Any) -> Any:
+    """The scope of one family (a family or its id), for work outside a family's pages."""
+    return scope(family=getattr(family, "pk", family))
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def across_families(reason: str) -> Callable[[F], F]:
+    """A command's ``handle`` or a worker task, run with ``unscoped(reason)``."""
+
+    def decorate(function: F) -> F:
+        @functools.wraps(function)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            with unscoped(reason):
+                return function(*args, **kwargs)
+
+        return wrapper  # type: ignore[return-value]
+
+    return decorate

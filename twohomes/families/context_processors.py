@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from twohomes.areas import call, menu_entries
 
-from .access import LAST_FAMILY_KEY, active_memberships, can
+from .access import LAST_FAMILY_KEY, active_memberships, can, in_family
 from .models import Membership
 
 
@@ -62,6 +62,12 @@ class MenuLink:
     count_words: str
 
 
+def _count(badge: str, membership: Membership) -> int:
+    with in_family(membership.family_id):  # pages outside a family show the counts too
+        found: int = call(badge, membership)
+        return found
+
+
 def _menu(request: HttpRequest, membership: Membership, allowed: dict[str, bool]
           ) -> dict[str, Any]:
     """The menu the areas declare, as far as this member may open it: the main entries,
@@ -75,7 +81,7 @@ def _menu(request: HttpRequest, membership: Membership, allowed: dict[str, bool]
             continue
         count = None
         if entry.badge is not None:
-            count = LazyCount(functools.partial(call, entry.badge, membership))
+            count = LazyCount(functools.partial(_count, entry.badge, membership))
             counts[entry.url_name] = count
         links[entry.place].append(MenuLink(
             url=reverse(entry.url_name, args=[membership.family_id]), label=entry.label,

@@ -9,6 +9,8 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.db import models
 
+from twohomes.tenancy import FamilyManager
+
 
 class Role(models.TextChoices):
     PARENT = "parent", "Parent"
@@ -68,6 +70,7 @@ class Child(models.Model):
     birth_date = models.DateField()
     colour = models.CharField(max_length=10, choices=Colour.choices, default=Colour.TEAL)
     pattern = models.CharField(max_length=10, choices=Pattern.choices, default=Pattern.SOLID)
+    objects = FamilyManager()
 
     class Meta:
         ordering = ["birth_date", "name"]
@@ -107,6 +110,7 @@ class Membership(models.Model):
     # When someone who had left or been removed joined again: conversations and event
     # invitations from before stay closed to them until a parent adds them again.
     rejoined_at = models.DateTimeField(null=True, blank=True)
+    objects = FamilyManager()
 
     class Meta:
         ordering = ["role", "joined_at"]
@@ -163,6 +167,7 @@ class Invitation(models.Model):
     accepted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    objects = FamilyManager()
 
     class Meta:
         ordering = ["-created_at"]
@@ -181,6 +186,7 @@ class AuditEvent(models.Model):
     action = models.CharField(max_length=64)
     summary = models.CharField(max_length=300)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    objects = FamilyManager()
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -21,7 +21,7 @@ from django.urls import reverse
 from twohomes.mail import send_neutral_email
 from twohomes.records import services as records
 
-from .access import Cap, has, parents_of, require, role_has, roles_with
+from .access import Cap, has, in_family, parents_of, require, role_has, roles_with, unscoped
 from .models import (
     AuditEvent,
     Child,
@@ -51,10 +51,11 @@ def create_family(
         name=name, timezone=timezone_name, country=country, subdivision=subdivision,
         currency=currency,
     )
-    founder = Membership.objects.create(family=family, user=user, role=Role.PARENT)
-    audit(family, user, "family.created", f"{user.name} created the family as a parent.")
-    records.append(family, "family.member.joined", founder,
-                   {"member": records.actor_id(founder), "role": Role.PARENT, "name": user.name})
+    with in_family(family):
+        founder = Membership.objects.create(family=family, user=user, role=Role.PARENT)
+        audit(family, user, "family.created", f"{user.name} created the family as a parent.")
+        records.append(family, "family.member.joined", founder, {
+            "member": records.actor_id(founder), "role": Role.PARENT, "name": user.name})
     return family
 
 
@@ -197,10 +198,11 @@ def find_invitation(token: str, *, now: datetime) -> Invitation:
     except signing.BadSignature:
         raise InvitationProblem("This invitation link is not valid. Check that it was "
                                 "copied whole, or ask for a new one.") from None
-    invitation = (
-        Invitation.objects.select_related("family", "invited_by")
-        .filter(pk=payload.get("i"), nonce=payload.get("n")).first()
-    )
+    with unscoped("accepting an invitation"):
+        invitation = (
+            Invitation.objects.select_related("family", "invited_by")
+            .filter(pk=payload.get("i"), nonce=payload.get("n")).first()
+        )
     if invitation is None:
         raise InvitationProblem("This invitation link is not valid. Ask for a new one.")
     if invitation.status == InvitationStatus.ACCEPTED:
@@ -215,6 +217,11 @@ def find_invitation(token: str, *, now: datetime) -> Invitation:
 @transaction.atomic
 def accept_invitation(*, user: Any, token: str, now: datetime) -> Membership:
     invitation = find_invitation(token, now=now)
+    with in_family(invitation.family_id):  # from here on, the invitation's family only
+        return _accept(user, invitation, now)
+
+
+def _accept(user: Any, invitation: Invitation, now: datetime) -> Membership:
     # Lock the row: two tabs accepting at once must not both succeed.
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.status != InvitationStatus.PENDING:

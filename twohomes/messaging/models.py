@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.db import models
 
 from twohomes.families.models import Family, Membership
+from twohomes.tenancy import FamilyManager
 
 
 class Thread(models.Model):
@@ -21,6 +22,7 @@ class Thread(models.Model):
     )
     created_at = models.DateTimeField()
     record_seq = models.PositiveBigIntegerField()
+    objects = FamilyManager()
 
     class Meta:
         ordering = ["-created_at"]
@@ -38,6 +40,7 @@ class ThreadMember(models.Model):
     added_by = models.ForeignKey(Membership, on_delete=models.PROTECT, related_name="+")
     added_at = models.DateTimeField()
     record_seq = models.PositiveBigIntegerField()
+    objects = FamilyManager("thread__family")
 
     class Meta:
         constraints = [
@@ -55,6 +58,7 @@ class Message(models.Model):
     body = models.TextField()
     sent_at = models.DateTimeField(db_index=True)
     record_seq = models.PositiveBigIntegerField()
+    objects = FamilyManager()
 
     class Meta:
         ordering = ["sent_at", "id"]
@@ -73,6 +77,7 @@ class Attachment(models.Model):
     size = models.PositiveIntegerField()
     sha256 = models.CharField(max_length=64)
     record_seq = models.PositiveBigIntegerField()
+    objects = FamilyManager()
 
     def __str__(self) -> str:
         return self.name
@@ -85,6 +90,7 @@ class Receipt(models.Model):
     reader = models.ForeignKey(Membership, on_delete=models.PROTECT, related_name="+")
     first_viewed_at = models.DateTimeField()
     record_seq = models.PositiveBigIntegerField()
+    objects = FamilyManager("message__family")
 
     class Meta:
         constraints = [
@@ -109,6 +115,7 @@ class NotificationPreference(models.Model):
     digest_time = models.TimeField(default="18:00", verbose_name="Time of the daily email")
     quiet_start = models.TimeField(null=True, blank=True, verbose_name="Quiet hours start")
     quiet_end = models.TimeField(null=True, blank=True, verbose_name="Quiet hours end")
+    objects = FamilyManager("membership__family")
 
     def __str__(self) -> str:
         return f"preferences of {self.membership}"
@@ -121,6 +128,7 @@ class PendingNotification(models.Model):
     message = models.ForeignKey(Message, on_delete=models.PROTECT, related_name="+")
     due_at = models.DateTimeField(db_index=True)
     sent_at = models.DateTimeField(null=True, blank=True)
+    objects = FamilyManager("membership__family")
 
     def __str__(self) -> str:
         return f"notice for {self.membership} due {self.due_at}"

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
 
+from twohomes.families.access import across_families
 from twohomes.families.models import Membership, MembershipStatus
 from twohomes.mail import send_neutral_email
 
@@ -74,6 +75,7 @@ def send_all_due(*, now: datetime) -> int:
 
 
 @task()
+@across_families("a worker task")
 def send_due_notices(membership_id: int) -> int:
     """Send one email covering every notice now due for the member; returns the count."""
     now = timezone.now()

@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.db import models
 
 from twohomes.families.models import Family
+from twohomes.tenancy import FamilyManager
 
 
 class Log(models.Model):
@@ -24,6 +25,7 @@ class Log(models.Model):
     # The server name the log's checkpoints are signed under, fixed when the log is created:
     # a later rename of the site must not change how a past checkpoint verifies.
     name = models.CharField(max_length=253, blank=True)
+    objects = FamilyManager()
 
     def __str__(self) -> str:
         return f"log {self.log_id} ({self.size} entries)"
@@ -39,6 +41,7 @@ class LogEntry(models.Model):
     actor_user_id = models.BigIntegerField(null=True)
     leaf = models.BinaryField()
     leaf_hash = models.BinaryField()
+    objects = FamilyManager()
 
     class Meta:
         ordering = ["family", "seq"]
@@ -57,6 +60,7 @@ class EntryOpening(models.Model):
     salt = models.BinaryField(null=True)
     content = models.BinaryField(null=True)
     attachment_sha256 = models.CharField(max_length=64, blank=True)
+    objects = FamilyManager("entry__family")
 
     def __str__(self) -> str:
         return f"opening of {self.entry}"
@@ -69,6 +73,7 @@ class Checkpoint(models.Model):
     note = models.TextField()
     key_id = models.CharField(max_length=16)
     created_at = models.DateTimeField()
+    objects = FamilyManager()
 
     class Meta:
         constraints = [

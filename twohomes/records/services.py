@@ -22,6 +22,7 @@ from django.core.files.base import File
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
+from django_scopes import scope as family_scope
 
 from twohomes.areas import record_kinds
 from twohomes.core import ledger
@@ -70,6 +71,13 @@ def _append_commitment(
     if kind not in record_kinds():
         # A programming error, not input: every kind is declared by its area with words.
         raise ValueError(f"record kind {kind!r} is not declared by any area")
+    with family_scope(family=family.pk):  # the record of this family, whoever asks
+        return _append_in_scope(family, kind, actor, commitment, now)
+
+
+def _append_in_scope(
+    family: Family, kind: str, actor: Membership | None, commitment: str, now: datetime | None
+) -> tuple[LogEntry, Log]:
     log = _locked_log(family)
     head = ledger.LogHead.restore(log.log_id, log.size, bytes(log.compact), log.last_time)
     done = ledger.append(head, kind=kind, actor=actor_id(actor), commitment=commitment,
@@ -175,7 +183,7 @@ def export_bundle(family: Family, out: IO[bytes], *, scope: ExportScope, now: da
     Returns the number of entries written. Reads one consistent snapshot: the latest
     checkpoint and exactly the entries it covers.
     """
-    with transaction.atomic():
+    with transaction.atomic(), family_scope(family=family.pk):
         checkpoint = family.checkpoints.order_by("-size").first()
         if checkpoint is None:
             raise ValueError("This family's record is still empty.")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import models
 
 from twohomes.families.models import Child, Family, Membership
+from twohomes.tenancy import FamilyManager
 
 
 class PlanStatus(models.TextChoices):
@@ -34,6 +35,7 @@ class ParentingPlan(models.Model):
     proposed_at = models.DateTimeField()
     agreed_at = models.DateTimeField(null=True, blank=True)
     record_seq = models.PositiveBigIntegerField()
+    objects = FamilyManager()
 
     class Meta:
         ordering = ["-version"]
@@ -52,6 +54,7 @@ class PlanDecision(models.Model):
     comment = models.TextField(blank=True)
     decided_at = models.DateTimeField()
     record_seq = models.PositiveBigIntegerField()
+    objects = FamilyManager("plan__family")
 
     class Meta:
         constraints = [
@@ -93,6 +96,7 @@ class SwapRequest(models.Model):
     decision_reason = models.TextField(blank=True)
     created_at = models.DateTimeField()
     record_seq = models.PositiveBigIntegerField()
+    objects = FamilyManager()
 
     class Meta:
         ordering = ["-created_at"]
@@ -113,6 +117,7 @@ class Override(models.Model):
     swap = models.ForeignKey(SwapRequest, on_delete=models.PROTECT, null=True,
                              related_name="overrides")
     created_at = models.DateTimeField()
+    objects = FamilyManager()
 
     class Meta:
         ordering = ["starts"]

@@ -7,12 +7,15 @@ from datetime import timedelta
 from django.utils import timezone
 from django_tasks import task
 
+from twohomes.families.access import across_families
+
 from .services import expire_plans, expire_swaps
 
 EVERY = timedelta(minutes=15)
 
 
 @task()
+@across_families("a worker task")
 def expiry_tick() -> int:
     """Record as expired every proposal and request whose date has passed, then come back
     in a quarter of an hour. Running it twice records nothing twice: each expiry locks its

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from twohomes.areas import call, demo_seeders
+from twohomes.families.access import across_families
 from twohomes.families.demo import DEMO_PASSWORD, PEOPLE, DemoResult, seed_demo_family
 
 
@@ -29,6 +30,7 @@ class Command(BaseCommand):
         parser.add_argument("--if-empty", action="store_true",
                             help="Only seed when the database has no family yet.")
 
+    @across_families("a command")
     def handle(self, *args: Any, **options: Any) -> None:
         from twohomes.families.models import Family
 

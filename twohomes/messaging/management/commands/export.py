@@ -9,6 +9,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from twohomes.families.access import across_families
 from twohomes.families.models import Family
 from twohomes.records.services import export_path
 
@@ -32,6 +33,7 @@ class Command(BaseCommand):
         parser.add_argument("--to", dest="end", type=_day, help="last day, YYYY-MM-DD")
         parser.add_argument("-o", "--output", required=True, type=Path, help="the .zip to write")
 
+    @across_families("a command")
     def handle(self, *args: Any, **options: Any) -> None:
         # Administrators answering a court order act outside any membership: this
         # command is the only unscoped reader of a family's record.
