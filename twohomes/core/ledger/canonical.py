@@ -2,8 +2,9 @@
 
 A leaf never holds a message body: it holds ``commit(salt, content)``, the SHA-256 of a
 per-entry random 32-byte salt followed by the content bytes. The content and the salt are
-stored apart from the leaf (the "opening"), so a court-ordered sealing can erase them and
-the tree still verifies, and a short body such as "yes" cannot be guessed from a proof.
+stored apart from the leaf (the "opening"), so an export can leave them out (a withheld
+entry) and the tree still verifies, and a short body such as "yes" cannot be guessed from a
+proof.
 """
 
 from __future__ import annotations
