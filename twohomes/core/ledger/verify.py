@@ -775,7 +775,7 @@ def _person_openings(entries: bytes, contents: bytes) -> list[tuple[str, Any]]:
         prefix = b'{"seq":%d,' % leaf.seq
         where = 0 if contents.startswith(prefix) else contents.find(b"\n" + prefix, at) + 1
         if where == 0 and not contents.startswith(prefix):
-            continue  # a withheld or missing opening: no name from it
+            continue  # no opening for this entry: no name from it
         at = contents.find(b"\n", where)
         opening = re.fullmatch(_CONTENT, contents[where:at])
         if opening is None:
