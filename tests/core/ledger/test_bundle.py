@@ -99,14 +99,16 @@ def test_withheld_entry_is_noted_not_failed(family) -> None:  # type: ignore[no-
     assert verdict.ok, verdict.render()
     assert [(f.code, f.level) for f in verdict.findings] == [("entry.withheld", "info")]
     assert "note  entry.withheld: entry 2 was exported without its content" in verdict.render()
-    assert ("Withheld", "1 entries exported without their content (only their commitments; "
-            "each entry still verified)") in verdict.facts
+    assert ("Withheld", "1 entry exported without content (only the commitment, in the "
+            "leaf, which is verified)") in verdict.facts
 
 
 def test_withheld_entries_in_a_partial_export_verify(family) -> None:  # type: ignore[no-untyped-def]
     verdict = check(partial_bundle(family, [1, 3, 5, 7], withheld=[3, 5]), key=family.vkey)
     assert verdict.ok, verdict.render()
     assert verdict.codes == {"entry.withheld"} and verdict.counts["entry.withheld"] == 2
+    assert verdict.facts[-1] == ("Withheld", "2 entries exported without content (only the "
+                                 "commitment, in the leaf, which is verified)")
 
 
 def test_a_withheld_line_given_content_is_caught(family) -> None:  # type: ignore[no-untyped-def]

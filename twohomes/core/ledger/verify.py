@@ -811,7 +811,7 @@ _UNREADABLE = (
 
 
 class _Bundle:
-    """The zip, read with the standard library's zipfile; every member at most once."""
+    """The zip, read with the standard library's zipfile (its two large files once)."""
 
     def __init__(self, source: str | IO[bytes]) -> None:
         try:
@@ -924,8 +924,9 @@ def _verify(bundle: _Bundle, pinned: VerifierKey | None) -> Verdict:
     _check_people(bundle, verdict)
     withheld = verdict.counts.get("entry.withheld", 0)
     if withheld:
-        verdict.fact("Withheld", f"{withheld} entries exported without their content "
-                                 "(only their commitments; each entry still verified)")
+        entries = "entry" if withheld == 1 else "entries"
+        verdict.fact("Withheld", f"{withheld} {entries} exported without content "
+                                 "(only the commitment, in the leaf, which is verified)")
     return verdict
 
 
