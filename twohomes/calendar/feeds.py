@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import http_date, quote_etag
 
+from twohomes.events.selectors import visible_events
 from twohomes.families.access import (
     Cap,
     access_lapsed,
@@ -40,7 +41,6 @@ FEED_CACHE_SECONDS = 60 * 60 * 26
 
 
 def _event_version(membership: Membership) -> tuple[Any, ...]:
-    from twohomes.events.selectors import visible_events
 
     found = visible_events(membership).aggregate(n=Count("pk"), latest=Max("updated_at"))
     return found["n"], found["latest"]

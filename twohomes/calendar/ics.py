@@ -11,6 +11,8 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Event, Timezone, vRecur
 
 from twohomes.core.schedule import PlanError
+from twohomes.events.models import EventStatus
+from twohomes.events.selectors import visible_events
 from twohomes.families.access import Cap, has, visible_children
 from twohomes.families.models import Membership
 from twohomes.schedules.engine import FamilyTimeline, child_id, family_timeline
@@ -153,8 +155,6 @@ def _exchanges(out: list[str], ft: FamilyTimeline, children: list[Any], stamp: s
 
 def _events(calendar: Calendar, membership: Membership, stamp: datetime) -> None:
     """Each event once, a repeating one with its RRULE (subscribers expand it)."""
-    from twohomes.events.models import EventStatus
-    from twohomes.events.selectors import visible_events
 
     for item in (visible_events(membership).filter(status=EventStatus.ACTIVE)
                  .prefetch_related("skipped")):

@@ -8,6 +8,7 @@ from datetime import date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from twohomes.events.selectors import occurrences
 from twohomes.families.models import Membership
 
 
@@ -15,7 +16,6 @@ def events_between(membership: Membership, first: date, end: date,
                    children: Iterable[Any] | None = None) -> list[Any]:
     """Occurrences the member may see in local days [first, end); with ``children``,
     only the events of those children."""
-    from twohomes.events.selectors import occurrences
 
     zone = membership.family.zone
     start = datetime.combine(first, time(0), zone)

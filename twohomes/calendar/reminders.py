@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.urls import reverse
+from django.utils import timezone
 from django_tasks import task
 
 from twohomes.core.schedule import PlanError
@@ -16,6 +17,7 @@ from twohomes.mail import send_neutral_email
 from twohomes.schedules.engine import family_timeline
 from twohomes.schedules.grid import handovers_by_day
 
+from .feeds import warm_feeds
 from .models import ReminderPreference, SentReminder
 from .occurrences import events_between
 
@@ -83,10 +85,6 @@ def send_due_reminders(*, now: datetime) -> int:
 def reminders_tick() -> int:
     """Send what is due and pre-build changed feeds, then come back in an hour (when the
     queue can schedule)."""
-    from django.utils import timezone
-
-    from .feeds import warm_feeds
-
     count = send_due_reminders(now=timezone.now())
     warm_feeds()
     if reminders_tick.get_backend().supports_defer:

@@ -21,7 +21,17 @@ from django.urls import reverse
 from twohomes.mail import send_neutral_email
 from twohomes.records import services as records
 
-from .access import Cap, has, in_family, parents_of, require, role_has, roles_with, unscoped
+from .access import (
+    Cap,
+    end_expired_access,
+    has,
+    in_family,
+    parents_of,
+    require,
+    role_has,
+    roles_with,
+    unscoped,
+)
 from .models import (
     AuditEvent,
     Child,
@@ -352,8 +362,6 @@ def leave_family(*, actor: Membership, now: datetime) -> None:
 
 def expire_memberships(*, now: datetime) -> int:
     """End every membership whose access date has passed; returns how many."""
-    from .access import end_expired_access
-
     lapsed = Membership.objects.filter(
         status=MembershipStatus.ACTIVE, expires_at__lte=now
     ).select_related("user")

@@ -17,6 +17,7 @@ from twohomes.families.models import Membership, MembershipStatus
 from twohomes.mail import send_neutral_email
 
 from .models import Message, NotificationPreference, PendingNotification
+from .selectors import participants
 
 
 def _in_quiet_hours(moment: time, start: time, end: time) -> bool:
@@ -46,8 +47,6 @@ def due_time(preference: NotificationPreference, zone: ZoneInfo, now: datetime) 
 
 def notify_recipients(message: Message, *, now: datetime) -> None:
     """Queue notices for everyone in the thread who opted in, except the author."""
-    from .selectors import participants
-
     zone = message.family.zone
     recipients = [m for m in participants(message.thread) if m.pk != message.author_id]
     wanted = {p.membership_id: p for p in NotificationPreference.objects.filter(

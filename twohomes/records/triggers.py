@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from twohomes.areas import append_only_tables
+
 PROTECTED_TABLES = ["records_logentry", "records_checkpoint"]
 
 
@@ -12,8 +14,6 @@ def protected_tables() -> list[str]:
     the areas declare (``Area.append_only_tables``; each area's migration installs its
     triggers with ``install``)."""
     from django.db import connection
-
-    from twohomes.areas import append_only_tables
 
     existing = set(connection.introspection.table_names())
     return [t for t in PROTECTED_TABLES + append_only_tables() if t in existing]

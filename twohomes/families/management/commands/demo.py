@@ -10,6 +10,7 @@ from django.utils import timezone
 from twohomes.areas import call, demo_seeders
 from twohomes.families.access import across_families
 from twohomes.families.demo import DEMO_PASSWORD, PEOPLE, DemoResult, seed_demo_family
+from twohomes.families.models import Family
 
 
 @transaction.atomic
@@ -32,8 +33,6 @@ class Command(BaseCommand):
 
     @across_families("a command")
     def handle(self, *args: Any, **options: Any) -> None:
-        from twohomes.families.models import Family
-
         if options["if_empty"] and Family.objects.exists():
             if not Family.objects.filter(name="Rivera-Okafor family").exists():
                 self.stdout.write("The database already has families; no demo data added.")
