@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
 from django.db import transaction
-
-from twohomes.accounts.models import User
 
 from . import services
 from .access import Cap, role_has
@@ -64,7 +64,8 @@ def _birth_date(today: date, years: int, extra_days: int) -> date:
         return anniversary.replace(year=anniversary.year - years, day=28)
 
 
-def _user(person: DemoPerson) -> User:
+def _user(person: DemoPerson) -> Any:
+    User = get_user_model()  # noqa: N806  (the accounts app's model, not imported here)
     user = User.objects.filter(email=person.email).first()
     if user is None:
         user = User.objects.create_user(person.email, DEMO_PASSWORD, display_name=person.name)

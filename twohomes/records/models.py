@@ -10,14 +10,13 @@ from __future__ import annotations
 
 from django.db import models
 
-from twohomes.families.models import Family
 from twohomes.tenancy import FamilyManager
 
 
 class Log(models.Model):
     """The head of one family's log: the row that appends lock, so the log never forks."""
 
-    family = models.OneToOneField(Family, on_delete=models.PROTECT, related_name="log")
+    family = models.OneToOneField("families.Family", on_delete=models.PROTECT, related_name="log")
     log_id = models.CharField(max_length=64, unique=True)
     size = models.PositiveBigIntegerField(default=0)
     compact = models.BinaryField(default=b"")
@@ -32,7 +31,8 @@ class Log(models.Model):
 
 
 class LogEntry(models.Model):
-    family = models.ForeignKey(Family, on_delete=models.PROTECT, related_name="log_entries")
+    family = models.ForeignKey("families.Family", on_delete=models.PROTECT,
+                               related_name="log_entries")
     seq = models.PositiveBigIntegerField()
     kind = models.CharField(max_length=64)
     recorded_at = models.DateTimeField()
@@ -67,7 +67,8 @@ class EntryOpening(models.Model):
 
 
 class Checkpoint(models.Model):
-    family = models.ForeignKey(Family, on_delete=models.PROTECT, related_name="checkpoints")
+    family = models.ForeignKey("families.Family", on_delete=models.PROTECT,
+                               related_name="checkpoints")
     size = models.PositiveBigIntegerField()
     root_hash = models.BinaryField()
     note = models.TextField()

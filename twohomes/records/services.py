@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from django.conf import settings
@@ -26,9 +26,11 @@ from django_scopes import scope as family_scope
 
 from twohomes.areas import record_kinds
 from twohomes.core import ledger
-from twohomes.families.models import Family, Membership
 
 from .models import Checkpoint, EntryOpening, Log, LogEntry
+
+if TYPE_CHECKING:  # the record is the families'; it reads no family table itself
+    from twohomes.families.models import Family, Membership
 
 SYSTEM_ACTOR = "system"
 
