@@ -1,13 +1,18 @@
 """Who may do what in a family: the one place access is decided.
 
-- ``Cap`` names every capability; ``ROLE_CAPS`` gives each role its set.
+- ``Cap`` names every capability, and what a member is to the others (holds custody, can
+  be added to a conversation …); ``ROLE_CAPS`` gives each role its set. Code asks
+  ``has`` / ``role_has``, templates ``can.<capability>``; people are addressed through
+  ``parents_of`` and ``members_with``. Nothing else compares role names.
 - ``family_view(Cap.X)`` wraps a view: sign-in, allowed methods (405), membership
   resolved from the URL (404 for non-members, so a family's existence never leaks),
   capability (403); the view then receives the membership.
 - ``public_view`` / ``signed_in_view`` declare views outside a family, and
   ``EXTERNAL_ROUTES`` declares the routes of the libraries we mount. The
   authorization-matrix test fails for any route declared nowhere.
-- Family-owned rows are always read through ``scoped`` or ``visible_children``.
+- Family-owned rows are read inside the family's scope (``family_view`` and
+  ``in_family`` open it; a query outside one raises), through ``scoped`` or
+  ``visible_children``; ``unscoped(reason)`` names the few reads across families.
 """
 
 from __future__ import annotations
