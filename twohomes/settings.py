@@ -94,7 +94,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "allauth.usersessions.middleware.UserSessionsMiddleware",
+    "twohomes.accounts.middleware.SessionActivityMiddleware",  # allauth's, once a minute
     "twohomes.accounts.middleware.NoStoreMiddleware",
     "twohomes.accounts.names.NameRequiredMiddleware",
     "twohomes.accounts.once.OnceMiddleware",

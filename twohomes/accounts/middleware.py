@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
+from allauth.account.adapter import get_adapter
+from allauth.usersessions.models import UserSession
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 
 
@@ -38,3 +41,37 @@ class ControlCharacterMiddleware:
                 "be searched for; remove it and try again.",
                 content_type="text/plain; charset=utf-8")
         return self.get_response(request)
+
+
+ACTIVITY_EVERY = 60  # seconds between two notes of a session's activity
+_ACTIVITY_KEY = "twohomes_activity"
+
+
+class SessionActivityMiddleware:
+    """The sessions list's "last seen", noted at most once a minute per session.
+
+    django-allauth's own middleware writes the session's row (a transaction) on every
+    signed-in request; the list shows minutes, so once a minute is as true and far cheaper.
+    A change of address or browser is noted at once (the list shows both)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        self._note(request)
+        return self.get_response(request)
+
+    @staticmethod
+    def _note(request: HttpRequest) -> None:
+        user, session = getattr(request, "user", None), getattr(request, "session", None)
+        if user is None or session is None or not user.is_authenticated \
+                or not session.session_key:
+            return
+        client = [get_adapter(request).get_client_ip(request),
+                  request.META.get("HTTP_USER_AGENT", "")[:200]]
+        now = time.time()
+        last = session.get(_ACTIVITY_KEY)
+        if last is not None and last[1:] == client and now - last[0] < ACTIVITY_EVERY:
+            return
+        UserSession.objects.create_from_request(request, user=user, session=session)
+        session[_ACTIVITY_KEY] = [now, *client]
