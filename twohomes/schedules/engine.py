@@ -222,7 +222,9 @@ def family_timeline(family: Family, first: date, end: date, *,
         family=family, ends__gt=instant(first - timedelta(days=1), zone),
         starts__lt=instant(end + timedelta(days=1), zone)))
     # PlanError: the caller says why
-    engine_plans = [load_plan(with_overrides(governing, overrides)) for governing, _, _ in spans]
+    # Stored plans and changes were checked against the schema when they were saved.
+    engine_plans = [load_plan(with_overrides(governing, overrides), checked=True)
+                    for governing, _, _ in spans]
     parts = []
     for index, (_, low, high) in enumerate(spans):
         part = build_timeline(engine_plans[index], low, high)

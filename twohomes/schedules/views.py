@@ -71,7 +71,7 @@ def _preview(membership: Membership, spec: dict[str, Any], today: date,
     today = max(today, starts or today)
     end = today + timedelta(days=STATS_DAYS)
     start = today - timedelta(days=today.weekday())  # the grid shows whole weeks
-    engine_plan = load_plan(spec)
+    engine_plan = load_plan(spec, checked=True)  # checked when proposed or prepared
     timeline = build_timeline(engine_plan, start, today + timedelta(days=PREVIEW_DAYS))
     parents = services.plan_parents(family)
     ft = FamilyTimeline(None, engine_plan, timeline, parents,  # type: ignore[arg-type]
@@ -80,7 +80,7 @@ def _preview(membership: Membership, spec: dict[str, Any], today: date,
     current = agreed_plan(family, today)
     comparison, compared_children = None, True
     if current is not None:
-        comparison = _compared(family, load_plan(current.spec), engine_plan, parents,
+        comparison = _compared(family, load_plan(current.spec, checked=True), engine_plan, parents,
                                today, end)
         compared_children = comparison is not None
     day_list = grid.days(ft, family, family.children.all(), start,

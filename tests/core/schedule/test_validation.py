@@ -118,3 +118,27 @@ def test_cost_grows_with_transitions_not_days(monkeypatch: pytest.MonkeyPatch) -
     timeline = build_timeline(weeks, date(2020, 1, 1), date(2030, 1, 1))
     assert len(timeline.intervals["emma"]) == 523
     assert calls["n"] < 540  # about one local-time conversion per hand-over, not per day
+
+
+@pytest.mark.parametrize("rotation", [
+    {"pattern": "2-2-5-5", "start": MONDAY},
+    {"pattern": "every-other-weekend", "start": MONDAY,
+     "midweek": {"weekday": "wednesday", "from": "16:00", "to": "19:00"}},
+    {"nights": ["A", "A", "B"], "start": MONDAY, "exchange_time": "09:30"},
+])
+def test_a_stored_plan_loads_the_same_without_the_schema_check(rotation: dict[str, Any]) -> None:
+    data = plan_dict(rotation, country="US", holidays=[
+        {"name": "Xmas", "kind": "date", "date": "12-25", "assign": {"even": "A", "odd": "B"}}])
+    assert load_plan(data, checked=True) == load_plan(data)
+
+
+@pytest.mark.parametrize("damage", [
+    lambda d: d.pop("schedules"),
+    lambda d: d["schedules"][0].__setitem__("rotation", "2-2-5-5"),
+    lambda d: d["children"][0].pop("id"),
+])
+def test_a_damaged_stored_plan_still_says_what_is_wrong(damage: Any) -> None:
+    data = plan_dict({"pattern": "2-2-5-5", "start": MONDAY})
+    damage(data)
+    with pytest.raises(PlanError, match=r"^plan"):
+        load_plan(data, checked=True)

@@ -59,9 +59,22 @@ def _check_schema(data: Any) -> None:
         raise PlanError(f"{where}: {message}")
 
 
-def load_plan(data: Any) -> Plan:
-    """A validated ``Plan`` from the parsed JSON of a plan file."""
+def load_plan(data: Any, *, checked: bool = False) -> Plan:
+    """A validated ``Plan`` from the parsed JSON of a plan file.
+
+    ``checked=True`` is for a plan that passed this check when it was saved (a stored
+    plan): the JSON Schema is not checked again, the meaning still is. Should such data
+    still be malformed, it is checked in full, so the error names what is wrong."""
+    if checked and isinstance(data, dict):
+        try:
+            return _load(data)
+        except (KeyError, TypeError, AttributeError, IndexError):
+            pass  # malformed after all: the full check names what is wrong
     _check_schema(data)
+    return _load(data)
+
+
+def _load(data: dict[str, Any]) -> Plan:
     zone = _zone(data["timezone"])
     parents = tuple((str(k), str(v)) for k, v in data.get("parents", {"A": "A", "B": "B"}).items())
     children = _children(data)
