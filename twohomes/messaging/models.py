@@ -62,6 +62,9 @@ class Message(models.Model):
 
     class Meta:
         ordering = ["sent_at", "id"]
+        # A thread's page is its newest messages: read from the index, never sorted.
+        indexes = [models.Index(fields=["thread", "-sent_at", "-id"],
+                                name="message_thread_newest")]
 
     def __str__(self) -> str:
         return f"message {self.pk} in {self.thread_id}"
