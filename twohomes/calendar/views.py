@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 from twohomes.core.schedule import WEEKDAY_NAMES, PlanError, within_years
-from twohomes.families.access import Cap, family_view, has, visible_children
+from twohomes.families.access import Cap, family_view, has, parents_of, visible_children
 from twohomes.families.models import Membership
 from twohomes.requests import HtmxHttpRequest
 from twohomes.schedules import grid
 from twohomes.schedules.engine import FamilyTimeline, family_timeline
 
+from .feeds import feed_version
 from .occurrences import attach_events, events_between
 
 
@@ -94,17 +100,47 @@ def _grid_days(membership: Membership, context: dict[str, Any], first: date, end
     return day_list
 
 
+GRID_SECONDS = 24 * 3600
+
+
+def _grid_key(membership: Membership, context: dict[str, Any], first: date, end: date) -> str:
+    """Everything a member's grid shows depends on: the feed's version for the member
+    (agreed plans, changes, the children they see, their events, time zone, role, today),
+    the family's short names, its parents' names, the range and the child chosen."""
+    etag, _ = feed_version(membership, context["today"])
+    parents = tuple(parents_of(membership.family_id).values_list("pk", "user__display_name"))
+    chosen = context["chosen"].pk if context["chosen"] else None
+    parts = (etag, sorted(context["shorts"].items()), parents, first, end, chosen,
+             context["caption"], get_language())
+    return "calendar-grid:" + hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+def _grid(request: HttpRequest, membership: Membership, context: dict[str, Any], first: date,
+          end: date, month: int | None) -> None:
+    """The grid of ``first`` to ``end``, drawn once per version of what it shows (a family's
+    days change only when a plan, a change or an event does) and kept in the cache."""
+    key = _grid_key(membership, context, first, end)
+    drawn = cache.get(key)
+    if drawn is None:
+        day_list = _grid_days(membership, context, first, end, month)
+        context["weeks"] = grid.weeks(day_list) if month else [day_list]
+        drawn = {"html": render_to_string("calendar/_partials/grid.html", context, request),
+                 **{name: context[name] for name in ("legend", "engine_error", "has_plan")}}
+        cache.set(key, drawn, GRID_SECONDS)
+    context.update(drawn, grid_html=mark_safe(drawn["html"]))  # noqa: S308  (our template)
+
+
 @family_view(Cap.VIEW_CALENDAR)
 def month(request: HtmxHttpRequest, membership: Membership) -> HttpResponse:
     context = _base_context(request, membership, "month")
     first_of_month = _parse_month(request.GET.get("month", ""), context["today"])
     first, end = grid.month_bounds(first_of_month.year, first_of_month.month)
-    day_list = _grid_days(membership, context, first, end, first_of_month.month)
     previous = (first_of_month - timedelta(days=1)).replace(day=1)
     following = (first_of_month + timedelta(days=32)).replace(day=1)
-    context.update(weeks=grid.weeks(day_list), title=first_of_month.strftime("%B %Y"),
+    context.update(title=first_of_month.strftime("%B %Y"),
                    previous=f"month={previous:%Y-%m}", following=f"month={following:%Y-%m}",
                    caption=f"Who has the children each night, {first_of_month:%B %Y}")
+    _grid(request, membership, context, first, end, first_of_month.month)
     return _render(request, "calendar/calendar.html", context)
 
 
@@ -113,11 +149,11 @@ def week(request: HtmxHttpRequest, membership: Membership) -> HttpResponse:
     context = _base_context(request, membership, "week")
     day = _parse_day(request.GET.get("start", ""), context["today"])
     first = day - timedelta(days=day.weekday())
-    day_list = _grid_days(membership, context, first, first + timedelta(days=7), None)
-    context.update(weeks=[day_list], title=f"Week of {first:%d %B %Y}",
+    context.update(title=f"Week of {first:%d %B %Y}",
                    previous=f"start={first - timedelta(days=7)}",
                    following=f"start={first + timedelta(days=7)}",
                    caption=f"Who has the children each night, week of {first:%d %B %Y}")
+    _grid(request, membership, context, first, first + timedelta(days=7), None)
     return _render(request, "calendar/calendar.html", context)
 
 
