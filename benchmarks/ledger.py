@@ -13,7 +13,10 @@ entries in at most 1 s, and 1,000,000 entries in at most 16 x plain SHA-256.
 The second section times ``records.append`` through Django: on the PostgreSQL server of
 DATABASE_URL (in a throwaway test database, created and dropped by Django's test
 utilities) or, without DATABASE_URL, on a temporary SQLite file. Either way settings,
-secret and signing key live in a temporary directory. ``--appends 0`` skips it.
+secret and signing key live in a temporary directory. ``--appends 0`` skips it. On
+PostgreSQL it then starts writers in processes of their own, eight on eight families and
+two on one family, and prints appends per second, the 95th percentile of one append, the
+server's ``fsync`` and ``synchronous_commit``, and whether every log came out whole.
 """
 
 from __future__ import annotations
@@ -22,7 +25,9 @@ import argparse
 import functools
 import hashlib
 import importlib.util
+import json
 import os
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -220,19 +225,89 @@ def bench_appends(count: int, seconds: float) -> None:
                 start = time.perf_counter()
                 done = _append_many(family, founder, count, seconds)
                 elapsed = time.perf_counter() - start
+            print(f"  one writer: {done:,} appends in {elapsed:.2f} s"
+                  f"{' (time limit reached)' if done < count else ''}: "
+                  f"{done / elapsed:,.0f} appends per second ({connection.vendor})")
+            if connection.vendor == "postgresql":
+                _bench_writers(database_url, connection.settings_dict["NAME"], var_dir)
+            else:
+                print("  several writers: PostgreSQL only (SQLite takes one writer at a time)")
         finally:
             connection.creation.destroy_test_db(old_name, verbosity=0)
-    print(f"  {done:,} appends in {elapsed:.2f} s{' (time limit reached)' if done < count else ''}")
-    print(f"  appends per second: {done / elapsed:,.0f} ({connection.vendor})")
 
 
-def _family() -> tuple[Any, Any]:
+WRITER = """
+import json, os, sys, time
+import django
+django.setup()
+from django.conf import settings
+settings.DEBUG = False
+from django_scopes import scope
+from twohomes.families.models import Family, Membership
+from twohomes.records.services import append
+family = Family.objects.get(pk=sys.argv[1])
+with scope(family=family.pk):
+    actor = Membership.objects.filter(family=family).first()
+    latencies = []
+    began = time.time()  # after Django's start-up, which is not measured
+    for number in range(int(sys.argv[2])):
+        start = time.perf_counter()
+        append(family, "messaging.message.sent", actor, {"body": f"w{sys.argv[3]}-{number}"})
+        latencies.append(time.perf_counter() - start)
+print(json.dumps({"began": began, "ended": time.time(), "latencies": latencies}))
+"""
+
+
+def _bench_writers(database_url: str, test_name: str, var_dir: str) -> None:
+    """Writers in processes of their own: eight on eight families, and two on one family
+    (whose log must still come out whole, without gaps or repeats)."""
+    import subprocess
+    from urllib.parse import urlsplit, urlunsplit
+
+    from django.db import connection
+
+    from twohomes.families.access import in_family
+    from twohomes.records.models import LogEntry
+
+    parts = urlsplit(database_url)
+    url = urlunsplit(parts._replace(path="/" + test_name))
+    env = {**os.environ, "DATABASE_URL": url, "TWOHOMES_VAR_DIR": var_dir}
+    with connection.cursor() as cursor:
+        settings_seen = []
+        for name in ("fsync", "synchronous_commit"):
+            cursor.execute(f"SHOW {name}")
+            settings_seen.append(f"{name}={cursor.fetchone()[0]}")
+    print(f"  PostgreSQL: {', '.join(settings_seen)}")
+    for label, families, per_family, each in (
+            ("eight writers on eight families", 8, 1, 250),
+            ("two writers on one family", 1, 2, 500)):
+        made = [_family(f"bench{n}-{label[:3]}@example.org")[0] for n in range(families)]
+        writers = [subprocess.Popen([sys.executable, "-c", WRITER, str(family.pk), str(each),
+                                     str(n)], env=env, stdout=subprocess.PIPE, text=True)
+                   for family in made for n in range(per_family)]
+        runs = [json.loads(writer.communicate(timeout=600)[0]) for writer in writers]
+        # From the first writer's first append to the last one's last (start-up aside).
+        elapsed = max(r["ended"] for r in runs) - min(r["began"] for r in runs)
+        latencies = sorted(x for r in runs for x in r["latencies"])
+        p95 = latencies[int(len(latencies) * 0.95)] * 1000
+        whole = True
+        for family in made:
+            with in_family(family):
+                seqs = list(LogEntry.objects.filter(family=family).values_list("seq", flat=True)
+                            .order_by("seq"))
+            whole = whole and seqs == list(range(len(seqs)))
+        print(f"  {label}: {len(latencies):,} appends in {elapsed:.2f} s: "
+              f"{len(latencies) / elapsed:,.0f} per second, p95 {p95:.1f} ms; "
+              f"each log whole: {'yes' if whole else 'NO'}")
+
+
+def _family(email: str = "bench@example.org") -> tuple[Any, Any]:
     from twohomes.accounts.models import User
     from twohomes.families.access import in_family
     from twohomes.families.models import Membership
     from twohomes.families.services import create_family
 
-    user = User.objects.create_user("bench@example.org", "benchmark-password-1")
+    user = User.objects.create_user(email, "benchmark-password-1")
     family = create_family(
         user=user, name="Benchmark", timezone_name="Europe/London", country="GB",
         subdivision="", currency="GBP",
