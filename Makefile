@@ -42,6 +42,7 @@ bench: install
 	$(BIN)/python benchmarks/schedule.py
 	$(BIN)/python benchmarks/ledger.py
 	$(BIN)/python benchmarks/feed.py
+	$(BIN)/python benchmarks/load.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache build
