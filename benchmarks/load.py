@@ -602,7 +602,8 @@ def settings_env(args: argparse.Namespace, var: Path) -> dict[str, str]:
     """Production settings on the loopback: no DEBUG, plain HTTP, no email leaving."""
     env = {key: value for key, value in os.environ.items()
            if key not in ("DEBUG", "DATABASE_URL", "REDIS_URL")}
-    env |= {"DJANGO_SETTINGS_MODULE": "twohomes.settings", "TWOHOMES_VAR_DIR": str(var),
+    env |= {"PYTHONPATH": str(ROOT),  # the checkout this file is in, even if another is installed
+            "DJANGO_SETTINGS_MODULE": "twohomes.settings", "TWOHOMES_VAR_DIR": str(var),
             "SECRET_KEY": secrets.token_urlsafe(50), "ALLOWED_HOSTS": f"{HOST},localhost",
             "HTTPS": "0", "LOG_LEVEL": "WARNING",
             "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend"}
