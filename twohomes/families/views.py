@@ -83,7 +83,8 @@ def family_home(request: HttpRequest, membership: Membership) -> HttpResponse:
         members = members.select_related("user")
     context: dict[str, Any] = {
         "membership": membership, "family": membership.family, "children": children,
-        "members": members, "panels": [], }
+        "members": members, "panels": [],
+    }
     now = timezone.now()
     for panel in home_panels():  # each area's part of the Today page
         if panel.context is not None:
