@@ -95,3 +95,23 @@ def test_the_audit_list_names_the_records_entries_in_words(world: Any, login: An
     assert ('<td data-label="Kind of entry">A message was sent, with its words</td>'
             '<td data-label="Entries">2</td>') in page
     assert "A member left the family</td><td data-label=\"Entries\">1</td>" in page
+
+
+def test_the_worker_starts_every_declared_round(world: Any, agreed_plan: Any) -> None:
+    """Tests run tasks at once, so starting a round runs it: a change request whose
+    answer-by day has passed is recorded as expired by the start of the rounds."""
+    from datetime import date, timedelta
+
+    from django.utils import timezone
+
+    from twohomes.schedules import services as schedules
+    from twohomes.schedules.models import SwapRequest, SwapStatus
+
+    asked = timezone.now() - timedelta(days=10)
+    swap = schedules.request_swap(
+        actor=world.parent_b, children=[world.linked_child], parent=world.parent_b,
+        reason="Trip", starts=asked + timedelta(days=30), ends=asked + timedelta(days=31),
+        answer_by=date.today() - timedelta(days=2), now=asked)
+    started = areas.start_jobs()
+    assert [job.task for job in started] == [job.task for job in areas.jobs()]
+    assert SwapRequest.objects.get(pk=swap.pk).status == SwapStatus.EXPIRED

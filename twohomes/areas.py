@@ -117,6 +117,15 @@ def jobs() -> list[Job]:
     return [job for _, area in declared() for job in area.jobs]
 
 
+def start_jobs() -> list[Job]:
+    """Put every area's round in the queue once (each then re-schedules itself)."""
+    started = jobs()
+    for job in started:
+        round_task: Any = import_string(job.task)  # a django-tasks Task
+        round_task.enqueue()
+    return started
+
+
 def append_only_tables() -> list[str]:
     return [table for _, area in declared() for table in area.append_only_tables]
 

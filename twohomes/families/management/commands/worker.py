@@ -6,7 +6,7 @@ from typing import Any
 
 from django_tasks_db.management.commands.db_worker import Command as DatabaseWorker
 
-from twohomes.areas import call, jobs
+from twohomes.areas import start_jobs
 
 
 class Command(DatabaseWorker):
@@ -14,6 +14,6 @@ class Command(DatabaseWorker):
 
     def handle(self, *args: Any, **options: Any) -> None:
         # Each area's rounds re-schedule themselves; start them with the worker.
-        for job in jobs():
-            call(job.task + ".enqueue")
+        for job in start_jobs():
+            self.stdout.write(f"Started {job.task.rsplit('.', 1)[1]}, {job.every}.")
         super().handle(*args, **options)
