@@ -149,7 +149,7 @@ def decide_plan(*, actor: Membership, plan: ParentingPlan, agreed: bool, comment
     plan = ParentingPlan.objects.select_for_update().get(pk=plan.pk, family=actor.family)
     # (The expiry itself is written by expire_plans, outside this refused transaction.)
     if plan.status == PlanStatus.EXPIRED or (plan.status == PlanStatus.PROPOSED
-                                             and _lapsed(plan, now)):
+                                             and plan_lapsed(plan, plan.family.today(now))):
         raise ValidationError("This plan was to start on "
                               f"{plan.effective_from:%-d %B %Y}, which has passed: propose it "
                               "again with a new start date, for every parent to agree to.")
@@ -166,8 +166,14 @@ def decide_plan(*, actor: Membership, plan: ParentingPlan, agreed: bool, comment
     return decision
 
 
-def _lapsed(plan: ParentingPlan, now: datetime) -> bool:
-    return plan.effective_from is not None and plan.effective_from < plan.family.today(now)
+def plan_lapsed(plan: ParentingPlan, today: date) -> bool:
+    """A proposal's start day passed (``today`` in the family's time zone)."""
+    return plan.effective_from is not None and plan.effective_from < today
+
+
+def swap_lapsed(swap: SwapRequest, today: date) -> bool:
+    """A request's answer-by day passed (``today`` in the family's time zone)."""
+    return swap.answer_by < today
 
 
 def show_lapsed(items: Iterable[ParentingPlan | SwapRequest], today: date) -> None:
@@ -176,10 +182,9 @@ def show_lapsed(items: Iterable[ParentingPlan | SwapRequest], today: date) -> No
     only read changes nothing in the family's data or record."""
     for item in items:
         if isinstance(item, ParentingPlan):
-            if (item.status == PlanStatus.PROPOSED and item.effective_from is not None
-                    and item.effective_from < today):
+            if item.status == PlanStatus.PROPOSED and plan_lapsed(item, today):
                 item.status = PlanStatus.EXPIRED
-        elif item.status == SwapStatus.PENDING and item.answer_by < today:
+        elif item.status == SwapStatus.PENDING and swap_lapsed(item, today):
             item.status = SwapStatus.EXPIRED
 
 
@@ -217,7 +222,7 @@ def expire_plans(*, now: datetime, family: Any = None) -> int:
     waiting = ParentingPlan.objects.filter(status=PlanStatus.PROPOSED,
                                            effective_from__isnull=False)
     return _expire_each(waiting, family, PlanStatus.PROPOSED,
-                        lambda plan: _lapsed(plan, now), expire_plan, now)
+                        lambda plan: plan_lapsed(plan, plan.family.today(now)), expire_plan, now)
 
 
 # --- swaps ------------------------------------------------------------------------------
@@ -292,7 +297,7 @@ def request_swap(*, actor: Membership, children: list[Child], starts: datetime,
 
 def _locked_pending(actor: Membership, swap: SwapRequest, now: datetime) -> SwapRequest:
     swap = SwapRequest.objects.select_for_update().get(pk=swap.pk, family=actor.family)
-    if swap.status == SwapStatus.PENDING and swap.answer_by < swap.family.today(now):
+    if swap.status == SwapStatus.PENDING and swap_lapsed(swap, swap.family.today(now)):
         _expire(swap, now)
     if swap.status != SwapStatus.PENDING:
         raise ValidationError(f"This request is {swap.get_status_display().lower()}; "
@@ -396,7 +401,7 @@ def expire_swaps(*, now: datetime, family: Any = None) -> int:
     latest = (now.astimezone(UTC) + timedelta(hours=14)).date()
     lapsed = SwapRequest.objects.filter(status=SwapStatus.PENDING, answer_by__lt=latest)
     return _expire_each(lapsed, family, SwapStatus.PENDING,
-                        lambda swap: swap.answer_by < swap.family.today(now), _expire, now)
+                        lambda swap: swap_lapsed(swap, swap.family.today(now)), _expire, now)
 
 
 def waiting_count(membership: Membership) -> int:
