@@ -47,3 +47,16 @@ def test_each_member_sees_their_own_grid(world: Any, agreed_plan: Any, client: A
     client.force_login(world.relative.user)
     relatives = _grid(client, world)[0]
     assert "Ada" in relatives and "Ben" not in relatives
+
+
+def test_a_new_country_brings_its_own_holidays(world: Any, agreed_plan: Any,
+                                               client: Any) -> None:
+    from twohomes.families import services as families
+
+    client.force_login(world.parent_a.user)
+    december = reverse("calendar_month", args=[world.family.pk]) + "?month=2027-12"
+    assert "Boxing Day" in client.get(december).content.decode()  # England's
+    families.update_family(actor=world.parent_a, name=world.family.name,
+                           timezone=world.family.timezone, country="US", subdivision="",
+                           currency="USD")
+    assert "Boxing Day" not in client.get(december).content.decode()

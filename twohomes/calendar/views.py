@@ -106,12 +106,14 @@ GRID_SECONDS = 24 * 3600
 def _grid_key(membership: Membership, context: dict[str, Any], first: date, end: date) -> str:
     """Everything a member's grid shows depends on: the feed's version for the member
     (agreed plans, changes, the children they see, their events, time zone, role, today),
-    the family's short names, its parents' names, the range and the child chosen."""
+    the family's short names, its parents' names, its country and region (the holidays),
+    the range and the child chosen."""
     etag, _ = feed_version(membership, context["today"])
     parents = tuple(parents_of(membership.family_id).values_list("pk", "user__display_name"))
     chosen = context["chosen"].pk if context["chosen"] else None
-    parts = (etag, sorted(context["shorts"].items()), parents, first, end, chosen,
-             context["caption"], get_language())
+    family = membership.family  # its public holidays are in the grid too
+    parts = (etag, sorted(context["shorts"].items()), parents, family.country,
+             family.subdivision, first, end, chosen, context["caption"], get_language())
     return "calendar-grid:" + hashlib.sha256(repr(parts).encode()).hexdigest()
 
 
