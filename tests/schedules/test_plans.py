@@ -199,3 +199,16 @@ def test_a_plan_needs_two_parents(world: Any) -> None:
     with pytest.raises(ValidationError, match="invite the other parent"):
         services.propose_plan(actor=world.parent_a, now=timezone.now(),
                               choices=plan_choices([world.linked_child]))
+
+
+def test_a_proposal_sent_twice_is_proposed_once(world: Any, client: Any) -> None:
+    """Preview, then Propose twice (Back and Send again): one plan, and the second sending
+    goes to the plan the first one made."""
+    client.force_login(world.parent_a.user)
+    data = {**_editor_post(world), "once": "p" * 32}
+    assert client.post(reverse("plan_new", args=[world.family.pk]), data).status_code == 200
+    first = client.post(reverse("plan_propose", args=[world.family.pk]), data)
+    again = client.post(reverse("plan_propose", args=[world.family.pk]), data, follow=True)
+    plan = ParentingPlan.objects.get()
+    assert first["Location"] == reverse("plan_detail", args=[world.family.pk, plan.pk])
+    assert "nothing was sent twice" in again.content.decode()
