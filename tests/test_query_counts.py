@@ -16,7 +16,8 @@ from twohomes.events import services as events
 from twohomes.messaging import services as messaging
 
 PAGES = ["family_home", "calendar_month", "calendar_week", "calendar_agenda", "thread_list",
-         "thread_detail", "event_list", "plan_list", "swap_list", "members", "audit"]
+         "thread_detail", "event_list", "plan_list", "swap_list", "members", "audit",
+         "feed_settings"]
 
 
 def _grow(world: Any, thread: Any, times: int) -> None:
