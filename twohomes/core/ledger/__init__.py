@@ -11,6 +11,8 @@ append (inside a transaction holding the log's head row locked) is::
     note = sign_checkpoint(key, key_name=server, origin=checkpoint_origin(server, log_id),
                            size=done.head.size, root=done.head.root)
 
+A server signing after every append keeps a ``CheckpointSigner`` per key name instead.
+
 ``verify.py`` is the standalone offline verifier (stdlib + cryptography only).
 See docs/record-format.md for the formats.
 """
@@ -25,6 +27,7 @@ from twohomes.core.ledger.canonical import (
     new_salt,
 )
 from twohomes.core.ledger.checkpoint import (
+    CheckpointSigner,
     checkpoint_origin,
     default_key_path,
     load_or_create_signing_key,
@@ -73,6 +76,7 @@ __all__ = [
     "Appended",
     "BundleError",
     "Checkpoint",
+    "CheckpointSigner",
     "CompactRange",
     "Entry",
     "ExportEntry",
