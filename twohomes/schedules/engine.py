@@ -8,11 +8,17 @@ agreed plan's JSON when the timeline is built, so the engine's precedence
 
 from __future__ import annotations
 
+import functools
+import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from django.core.cache import cache
+
+from twohomes.core import schedule as schedule_engine
 from twohomes.core.schedule import (
     Plan,
     Timeline,
@@ -163,9 +169,13 @@ class FamilyTimeline:
         return 0 if key == "A" else 1
 
 
-def agreed_plans(family: Family) -> list[ParentingPlan]:
-    """The agreed versions that make up the family's timeline, in the order they start."""
-    plans = list(ParentingPlan.objects.filter(family=family, status=PlanStatus.AGREED))
+def agreed_plans(family: Family, *, with_specs: bool = True) -> list[ParentingPlan]:
+    """The agreed versions that make up the family's timeline, in the order they start
+    (``with_specs=False`` leaves the large JSON columns to be read only if used)."""
+    found = ParentingPlan.objects.filter(family=family, status=PlanStatus.AGREED)
+    if not with_specs:
+        found = found.defer("spec", "choices")
+    plans = list(found)
     return sorted(plans, key=lambda p: (p.effective_from or date.min, p.version))
 
 
@@ -205,15 +215,43 @@ def _spans(plans: list[ParentingPlan], first: date, end: date
     return spans
 
 
+TIMELINE_CACHE_SECONDS = 60 * 60 * 26
+
+
+@functools.cache
+def engine_stamp() -> str:
+    """A digest of the schedule engine's own source, read once per process: a cached
+    timeline is never read back by a version of the engine that did not make it."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(schedule_engine.__file__).parent.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _timeline_key(family: Family, spans: list[tuple[ParentingPlan, date, date]],
+                  overrides: list[Override], first: date, end: date) -> str:
+    """What the timeline of [first, end) depends on: the agreed versions in force (each
+    plan's spec is fixed once agreed) and the changes in the range. Names are not in it:
+    the cache holds who has whom when, and the words are applied when a page is drawn."""
+    parts = (engine_stamp(), first, end,
+             [(p.pk, p.version, p.status, p.effective_from, p.agreed_at, low, high)
+              for p, low, high in spans],
+             [(o.pk, o.child_id, o.parent_id, o.starts, o.ends, o.reason) for o in overrides])
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+    return f"twohomes:timeline:{family.pk}:{digest}"
+
+
 def family_timeline(family: Family, first: date, end: date, *,
                     plan: ParentingPlan | None = None) -> FamilyTimeline | None:
     """The family's custody timeline for local days [first, end), or None without a plan.
 
     Each agreed version governs from its effective date until the next one's, so a past
     range shows the plan that was in force then. A fixed number of queries: the plans,
-    their parents, the children and the overrides.
+    the overrides, the cache, the parents and the children. The engine's work is done
+    once per range and version of the family's plans and changes, and kept in the cache
+    for every member, page, feed and reminder that asks for the same range.
     """
-    plans = [plan] if plan is not None else agreed_plans(family)
+    plans = [plan] if plan is not None else agreed_plans(family, with_specs=False)
     spans = _spans(plans, first, end) if plan is None else [(plan, first, end)]
     if not spans:
         return None
@@ -221,6 +259,22 @@ def family_timeline(family: Family, first: date, end: date, *,
     overrides = list(Override.objects.filter(
         family=family, ends__gt=instant(first - timedelta(days=1), zone),
         starts__lt=instant(end + timedelta(days=1), zone)))
+    key = _timeline_key(family, spans, overrides, first, end)
+    timeline = cache.get(key)
+    if not isinstance(timeline, Timeline):
+        timeline = _build(spans, overrides)
+        cache.set(key, timeline, timeout=TIMELINE_CACHE_SECONDS)
+    latest = spans[-1][0]
+    members = {m.pk: m for m in Membership.objects.filter(
+        pk__in=latest.parent_ids.values()).select_related("user")}
+    parents = {key: members[mid] for key, mid in latest.parent_ids.items() if mid in members}
+    children = {child_id(c): c for c in Child.objects.filter(family=family)}
+    return FamilyTimeline(latest, timeline.plan, timeline, parents, children, zone, first, end)
+
+
+def _build(spans: list[tuple[ParentingPlan, date, date]], overrides: list[Override]
+           ) -> Timeline:
+    """The engine's timeline over the spans, each governed by its plan with the changes."""
     # PlanError: the caller says why
     # Stored plans and changes were checked against the schema when they were saved.
     engine_plans = [load_plan(with_overrides(governing, overrides), checked=True)
@@ -234,10 +288,4 @@ def family_timeline(family: Family, first: date, end: date, *,
             if {c.id for c in later.children} - set(part.tracks):
                 part = with_children(part, build_timeline(later, low, high))
         parts.append(part)
-    timeline = join_timelines(parts)
-    latest = spans[-1][0]
-    members = {m.pk: m for m in Membership.objects.filter(
-        pk__in=latest.parent_ids.values()).select_related("user")}
-    parents = {key: members[mid] for key, mid in latest.parent_ids.items() if mid in members}
-    children = {child_id(c): c for c in Child.objects.filter(family=family)}
-    return FamilyTimeline(latest, timeline.plan, timeline, parents, children, zone, first, end)
+    return join_timelines(parts)

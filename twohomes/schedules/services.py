@@ -416,11 +416,19 @@ def waiting_for(membership: Membership, now: datetime) -> dict[str, Any]:
     if not has(membership, Cap.HOLD_CUSTODY):
         return {"plans": [], "swaps": []}
     today = membership.family.today(now)
+    # A page asks twice (the menu's count, then Today's list): the answer is kept on the
+    # membership object, which is loaded afresh for each request, for the same local day.
+    kept = membership.__dict__.get("_waiting_for")
+    if kept is not None and kept[0] == today:
+        found: dict[str, Any] = kept[1]
+        return found
     plans = ParentingPlan.objects.filter(
         Q(effective_from__isnull=True) | Q(effective_from__gte=today),
         family=membership.family, status=PlanStatus.PROPOSED,
-    ).exclude(decisions__parent=membership)
+    ).exclude(decisions__parent=membership).defer("spec", "choices")
     swaps = SwapRequest.objects.filter(
         Q(family=membership.family, status=SwapStatus.PENDING) & ~Q(requested_by=membership),
         answer_by__gte=today)
-    return {"plans": list(plans), "swaps": list(swaps.select_related("requested_by__user"))}
+    found = {"plans": list(plans), "swaps": list(swaps.select_related("requested_by__user"))}
+    membership.__dict__["_waiting_for"] = (today, found)
+    return found
