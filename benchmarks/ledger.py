@@ -17,6 +17,12 @@ secret and signing key live in a temporary directory. ``--appends 0`` skips it. 
 PostgreSQL it then starts writers in processes of their own, eight on eight families and
 two on one family, and prints appends per second, the 95th percentile of one append, the
 server's ``fsync`` and ``synchronous_commit``, and whether every log came out whole.
+
+The writers start appending together, once every one of them has loaded Django, so that
+no writer's start-up is counted in another's appends. Beside each figure it prints the
+machine's CPUs and load average before the run and how busy its CPUs were during it, and
+the writers' own CPU time per append: on a small machine the writers and PostgreSQL share
+the same cores, and the figure is worth as much as the machine was quiet.
 """
 
 from __future__ import annotations
@@ -182,11 +188,46 @@ def _goals(figures: dict[int, tuple[float, float]]) -> None:
 # --- appends through Django (the records app) -------------------------------------------
 
 
+def machine() -> str:
+    """The machine's CPUs and its load average, as a benchmark's figure depends on both."""
+    cpus = os.cpu_count() or 0
+    if not hasattr(os, "getloadavg"):
+        return f"{cpus} CPUs"
+    one, five, fifteen = os.getloadavg()
+    return f"{cpus} CPUs, load average {one:.2f} {five:.2f} {fifteen:.2f} (1, 5, 15 min)"
+
+
+def cpu_ticks() -> tuple[int, int] | None:
+    """(busy, total) CPU ticks of the whole machine so far, from /proc/stat (Linux)."""
+    try:
+        with open("/proc/stat") as stat:
+            fields = [int(x) for x in stat.readline().split()[1:]]
+    except (OSError, ValueError):
+        return None
+    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)  # idle + iowait
+    return sum(fields) - idle, sum(fields)
+
+
+def busy_since(before: tuple[int, int] | None) -> str:
+    after = cpu_ticks()
+    if before is None or after is None or after[1] == before[1]:
+        return "machine CPU use unknown"
+    share = (after[0] - before[0]) / (after[1] - before[1])
+    return f"machine CPUs {share:.0%} busy"
+
+
+def busy_before() -> str:
+    """How busy the machine is with other work: one second's sample, before a run."""
+    before = cpu_ticks()
+    time.sleep(1.0)
+    return busy_since(before)
+
+
 def bench_appends(count: int, seconds: float) -> None:
     """Appends per second through ``twohomes.records.services.append``, one at a time.
 
-    Each append is its own transaction: lock the log head, insert the entry and its
-    opening, update the head, sign and store a checkpoint.
+    Each append is its own transaction: lock the log head (one statement), then insert
+    the entry, its opening and the signed checkpoint and move the head (one more), commit.
     """
     database_url = os.environ.get("DATABASE_URL", "")
     print("Appends through records.append (Django)")
@@ -212,6 +253,7 @@ def bench_appends(count: int, seconds: float) -> None:
             connection.settings_dict["TEST"]["NAME"] = os.path.join(var_dir, "bench.sqlite3")
             where = "a temporary SQLite file (DATABASE_URL is not set)"
         print(f"  database: {connection.vendor}, {where}")
+        print(f"  machine: {machine()}")
         old_name, _ = timed(
             "create and migrate database (not measured)",
             lambda: connection.creation.create_test_db(verbosity=0, autoclobber=True,
@@ -221,13 +263,15 @@ def bench_appends(count: int, seconds: float) -> None:
             from twohomes.families.access import in_family
 
             family, founder = _family()
+            print(f"  before: {busy_before()}")
             with in_family(family):  # the family's tables are read inside its scope
-                start = time.perf_counter()
+                before, start = cpu_ticks(), time.perf_counter()
                 done = _append_many(family, founder, count, seconds)
                 elapsed = time.perf_counter() - start
             print(f"  one writer: {done:,} appends in {elapsed:.2f} s"
                   f"{' (time limit reached)' if done < count else ''}: "
-                  f"{done / elapsed:,.0f} appends per second ({connection.vendor})")
+                  f"{done / elapsed:,.0f} appends per second ({connection.vendor}; "
+                  f"{busy_since(before)})")
             if connection.vendor == "postgresql":
                 _bench_writers(database_url, connection.settings_dict["NAME"], var_dir)
             else:
@@ -249,12 +293,15 @@ family = Family.objects.get(pk=sys.argv[1])
 with scope(family=family.pk):
     actor = Membership.objects.filter(family=family).first()
     latencies = []
-    began = time.time()  # after Django's start-up, which is not measured
+    print("ready", flush=True)
+    sys.stdin.readline()  # every writer starts at once, after all of them have started up
+    began, cpu = time.time(), time.process_time()
     for number in range(int(sys.argv[2])):
         start = time.perf_counter()
         append(family, "messaging.message.sent", actor, {"body": f"w{sys.argv[3]}-{number}"})
         latencies.append(time.perf_counter() - start)
-print(json.dumps({"began": began, "ended": time.time(), "latencies": latencies}))
+print(json.dumps({"began": began, "ended": time.time(), "latencies": latencies,
+                  "cpu": time.process_time() - cpu}))
 """
 
 
@@ -283,9 +330,19 @@ def _bench_writers(database_url: str, test_name: str, var_dir: str) -> None:
             ("two writers on one family", 1, 2, 500)):
         made = [_family(f"bench{n}-{label[:3]}@example.org")[0] for n in range(families)]
         writers = [subprocess.Popen([sys.executable, "-c", WRITER, str(family.pk), str(each),
-                                     str(n)], env=env, stdout=subprocess.PIPE, text=True)
+                                     str(n)], env=env, stdin=subprocess.PIPE,
+                                    stdout=subprocess.PIPE, text=True)
                    for family in made for n in range(per_family)]
+        for writer in writers:  # wait until each has loaded Django and found its family
+            assert writer.stdout is not None and writer.stdout.readline().strip() == "ready"
+        quiet = busy_before()
+        before = cpu_ticks()
+        for writer in writers:
+            assert writer.stdin is not None
+            writer.stdin.write("go\n")
+            writer.stdin.flush()
         runs = [json.loads(writer.communicate(timeout=600)[0]) for writer in writers]
+        busy = busy_since(before)
         # From the first writer's first append to the last one's last (start-up aside).
         elapsed = max(r["ended"] for r in runs) - min(r["began"] for r in runs)
         latencies = sorted(x for r in runs for x in r["latencies"])
@@ -296,9 +353,12 @@ def _bench_writers(database_url: str, test_name: str, var_dir: str) -> None:
                 seqs = list(LogEntry.objects.filter(family=family).values_list("seq", flat=True)
                             .order_by("seq"))
             whole = whole and seqs == list(range(len(seqs)))
+        cpu = sum(r["cpu"] for r in runs) / len(latencies) * 1000
         print(f"  {label}: {len(latencies):,} appends in {elapsed:.2f} s: "
               f"{len(latencies) / elapsed:,.0f} per second, p95 {p95:.1f} ms; "
               f"each log whole: {'yes' if whole else 'NO'}")
+        print(f"    before: {quiet}; during: {busy}, "
+              f"the writers' own CPU {cpu:.2f} ms per append")
 
 
 def _family(email: str = "bench@example.org") -> tuple[Any, Any]:
