@@ -61,12 +61,17 @@ def _push(out: list[Segment], segment: Segment) -> None:
 
 
 def merge(segments: list[Segment]) -> list[Segment]:
-    """Join neighbours with the same parent and the same reason; drop empty segments."""
+    """Join neighbours that touch and have the same parent and reason; drop empty segments.
+
+    Segments that do not touch stay apart: a gap between them (the base rotation between
+    two years' seasons) is not theirs to fill.
+    """
     out: list[Segment] = []
     for segment in segments:
         if segment[1] <= segment[0]:
             continue
-        if out and out[-1][2] == segment[2] and out[-1][3] == segment[3]:
+        if (out and out[-1][1] == segment[0] and out[-1][2] == segment[2]
+                and out[-1][3] == segment[3]):
             out[-1] = (out[-1][0], segment[1], segment[2], segment[3])
         else:
             out.append(segment)
