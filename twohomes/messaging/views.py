@@ -20,6 +20,7 @@ from twohomes.records import services as records
 from twohomes.requests import HtmxHttpRequest
 
 from . import services
+from .display import message_rows
 from .exports import export_scope
 from .forms import AddMemberForm, ExportForm, MessageForm, NewThreadForm, PreferencesForm
 from .models import Attachment, Message
@@ -76,9 +77,7 @@ def new_thread(request: HttpRequest, membership: Membership) -> HttpResponse:
 
 
 def _page(thread: Any, before: str | None) -> tuple[list[Message], bool]:
-    page = (Message.objects.filter(thread=thread)
-            .select_related("author__user", "thread")
-            .prefetch_related("attachments", "receipts__reader__user"))
+    page = Message.objects.filter(thread=thread).select_related("author__user", "thread")
     if before and before.isascii() and before.isdigit() and len(before) < 19:  # an id
         page = page.filter(pk__lt=int(before))
     newest_first = list(page.order_by("-sent_at", "-id")[:PAGE + 1])
@@ -95,16 +94,17 @@ def thread_detail(
     # A view that records being viewed: each message's first reading goes in the record.
     services.record_first_views(actor=membership, messages=shown, now=timezone.now())
     context = {"membership": membership, "family": membership.family, "thread": thread,
-               "shown": shown, "more": more}
+               "rows": message_rows(shown, membership), "more": more}
     if request.htmx and before:
         return render(request, "messaging/_partials/messages_page.html", context)
     joinable = None
+    people = participants(thread)
     if has(membership, Cap.ADD_TO_THREAD) and not thread.child_id:
-        present = {m.pk for m in participants(thread)}
+        present = {m.pk for m in people}
         joinable = AddMemberForm(joinable=_joinable(membership).exclude(pk__in=present))
     context.update({
         "form": MessageForm() if can_write(membership, thread) else None,
-        "people": participants(thread), "add_form": joinable,
+        "people": people, "add_form": joinable,
     })
     return render(request, "messaging/thread_detail.html", context)
 
@@ -125,8 +125,7 @@ def send(request: HtmxHttpRequest, membership: Membership, thread_id: int) -> Ht
         else:
             if request.htmx:
                 response = render(request, "messaging/_partials/message.html",
-                                  {"message": message, "membership": membership,
-                                   "family": membership.family})
+                                  {"row": message_rows([message], membership)[0]})
                 return trigger_client_event(response, "twohomes:sent")
             return redirect("thread_detail", family_id=membership.family_id, thread_id=thread.pk)
     if request.htmx:
