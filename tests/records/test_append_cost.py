@@ -96,7 +96,8 @@ def test_the_entry_returned_is_the_one_stored(world: Any) -> None:
         entry.recorded_at)
     assert bytes(stored.leaf) == entry.leaf and bytes(stored.leaf_hash) == entry.leaf_hash
     assert bytes(stored.leaf_hash) == leaf_hash(bytes(stored.leaf))
-    assert entry.opening.pk == opening.pk and bytes(opening.content or b"") == b'{"body":"second"}'
+    assert entry.opening.pk == opening.pk and entry.opening.entry_id == entry.pk
+    assert bytes(opening.content or b"") == b'{"body":"second"}'
     assert bytes(opening.salt or b"") == entry.opening.salt and opening.attachment_sha256 == ""
     assert checkpoint.created_at == stored.recorded_at
     assert checkpoint.key_id == services.verifier_key(log).key_id.hex()
