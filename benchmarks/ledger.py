@@ -208,19 +208,27 @@ def cpu_ticks() -> tuple[int, int] | None:
     return sum(fields) - idle, sum(fields)
 
 
-def busy_since(before: tuple[int, int] | None) -> str:
+def busy_share(before: tuple[int, int] | None) -> float | None:
     after = cpu_ticks()
     if before is None or after is None or after[1] == before[1]:
-        return "machine CPU use unknown"
-    share = (after[0] - before[0]) / (after[1] - before[1])
-    return f"machine CPUs {share:.0%} busy"
+        return None
+    return (after[0] - before[0]) / (after[1] - before[1])
+
+
+def busy_since(before: tuple[int, int] | None) -> str:
+    share = busy_share(before)
+    return "machine CPU use unknown" if share is None else f"machine CPUs {share:.0%} busy"
 
 
 def busy_before() -> str:
     """How busy the machine is with other work: one second's sample, before a run."""
     before = cpu_ticks()
     time.sleep(1.0)
-    return busy_since(before)
+    share = busy_share(before)
+    if share is None:
+        return "machine CPU use unknown"
+    warning = " (other work is running: the figures that follow understate)" if share > 0.2 else ""
+    return f"machine CPUs {share:.0%} busy{warning}"
 
 
 def bench_appends(count: int, seconds: float) -> None:
