@@ -1,13 +1,18 @@
 from __future__ import annotations
 
+import hashlib
 from datetime import date, timedelta
 from typing import Any
 
 from django.contrib import messages
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 from twohomes.core.schedule import (
     WEEKDAY_NAMES,
@@ -24,7 +29,7 @@ from twohomes.families.models import Membership
 
 from . import grid, services
 from .comparison import Words, in_words
-from .engine import FamilyTimeline, agreed_plan, child_id
+from .engine import FamilyTimeline, agreed_plan, child_id, engine_stamp
 from .forms import DecisionForm, PlanForm, SwapAnswerForm, SwapForm, public_holiday_names
 from .models import ParentingPlan, PlanStatus, SwapRequest, SwapStatus
 
@@ -93,6 +98,47 @@ def _preview(membership: Membership, spec: dict[str, Any], today: date,
             "weekday_names": WEEKDAY_NAMES}
 
 
+PREVIEW_SECONDS = 24 * 3600
+
+
+def _preview_key(membership: Membership, plan: ParentingPlan, today: date) -> str:
+    """What a plan's preview shows depends on: the plan (its spec is fixed once proposed),
+    the day, the agreed versions (the plan in force it is compared with), the parents'
+    and children's names, colours and patterns, the family's time zone, country and region
+    (the holidays), the engine and the language."""
+    family = membership.family
+    agreed = tuple(ParentingPlan.objects.filter(family=family, status=PlanStatus.AGREED)
+                   .values_list("pk", "effective_from"))
+    parents = tuple((m.pk, m.user.name) for m in services.active_parents(family))
+    children = tuple(family.children.values_list("pk", "name", "colour", "pattern",
+                                                 "birth_date"))
+    parts = (engine_stamp(), plan.pk, plan.effective_from, today, agreed, parents, children,
+             family.timezone, family.country, family.subdivision, get_language())
+    return "plan-preview:" + hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+def _drawn_preview(membership: Membership, plan: ParentingPlan, today: date
+                   ) -> dict[str, Any]:
+    """The plan page's comparison, six weeks and statistics, drawn once per version of
+    what they show and kept in the cache: they are the same for every member who reads
+    the plan that day, and the most costly part of the page."""
+    key = _preview_key(membership, plan, today)
+    drawn = cache.get(key)
+    if drawn is None:
+        try:
+            context = {"family": membership.family, "plan": plan,
+                       **_preview(membership, plan.spec, today, plan.effective_from)}
+        except PlanError as error:
+            drawn = {"engine_error": str(error)}
+        else:
+            drawn = {name: render_to_string(f"schedules/_partials/plan_{name}.html", context)
+                     for name in ("comparison", "preview")}
+        cache.set(key, drawn, PREVIEW_SECONDS)
+    return {"engine_error": drawn.get("engine_error", ""),
+            **{f"{name}_html": mark_safe(drawn.get(name, ""))  # noqa: S308  (our templates)
+               for name in ("comparison", "preview")}}
+
+
 def _compared(family: Any, in_force: Plan, proposed: Plan, parents: dict[str, Membership],
               first: date, end: date) -> Words | None:
     """The plan in force and the proposal over a year from the day the proposal starts, in
@@ -153,11 +199,8 @@ def plan_detail(request: HttpRequest, membership: Membership, plan_id: int) -> H
     today = _today(membership)
     services.show_lapsed([plan], today)
     context: dict[str, Any] = {"membership": membership, "family": membership.family,
-                               "plan": plan, "form": DecisionForm()}
-    try:
-        context.update(_preview(membership, plan.spec, today, plan.effective_from))
-    except PlanError as error:
-        context["engine_error"] = str(error)
+                               "plan": plan, "form": DecisionForm(),
+                               **_drawn_preview(membership, plan, today)}
     decisions = plan.decisions.select_related("parent__user").order_by("decided_at")
     parents = services.active_parents(membership.family)
     answered = {d.parent_id for d in decisions}
