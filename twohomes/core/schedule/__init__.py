@@ -7,6 +7,8 @@ Typical use (the Django calendar does exactly this)::
     timeline.owner_at("emma", aware_datetime)        # -> "A"
     timeline.reason_at("emma", aware_datetime)       # -> Reason(level, rule, detail)
     timeline.exchanges(start, end, child="emma")     # -> [Exchange(at, child, from, to, reason)]
+    noon = timeline.day_lookup("emma")                # built once; then per day, no objects:
+    noon.parent_on(day.toordinal())                   # -> "A" (night_lookup: the overnight)
     stats = plan_stats(plan, date(2026, 1, 1), date(2027, 1, 1))   # days [first, end)
     compare_plans(plan_a, plan_b, date(2026, 1, 1), date(2027, 1, 1))
 
@@ -22,6 +24,7 @@ from .compare import (
     side_by_side,
 )
 from .errors import PlanError
+from .lookup import DayLookup
 from .model import (
     LEVELS,
     Child,
@@ -43,7 +46,7 @@ from .timeline import HolidayAward, Timeline, build_timeline, join_timelines, wi
 
 __all__ = [
     "LEVELS", "MAX_YEAR", "MIN_YEAR", "PATTERNS", "Child", "ChildStats", "ChildrenFigures",
-    "Comparison", "Exchange", "Figure", "HolidayAward", "WEEKDAYS", "WEEKDAY_NAMES",
+    "Comparison", "DayLookup", "Exchange", "Figure", "HolidayAward", "WEEKDAYS", "WEEKDAY_NAMES",
     "Interval", "Override", "ParentStats", "Plan", "PlanError", "Reason", "Rotation", "Rule",
     "Schedule", "Season", "SideBySide", "Stats", "Timeline", "build_timeline", "compare_plans",
     "compute_stats", "describe_patterns", "join_timelines", "load_plan", "load_plan_file",

@@ -44,13 +44,16 @@ class NightFinder:
     and ``key_offset``.
     """
 
-    def __init__(self, at: time, zone: ZoneInfo, guess_offset: int) -> None:
+    def __init__(self, at: time, zone: ZoneInfo, guess_offset: int, *,
+                 next_day: bool | None = None) -> None:
         self.clock = clock_for(zone)
         self.table = self.clock.table
         self.minute = at.hour * 60 + at.minute
         self.shift = guess_offset - self.minute * 60
-        self.base = EPOCH_ORDINAL - (1 if at < NOON else 0)
-        self.step = 1 if at < NOON else 0  # the reference of day D is on D + step
+        # The reference of day D is on D + step: by default the next morning for times
+        # before noon, as nights are decided; ``next_day=False`` keeps it on D itself.
+        self.step = int(at < NOON if next_day is None else next_day)
+        self.base = EPOCH_ORDINAL - self.step
         self.key_offset = self.step * 1440 + self.minute
 
     def reference(self, day: int) -> int:
@@ -73,6 +76,33 @@ class NightFinder:
         return day
 
 
+def count_nights(nights: dict[str, int], weekends: dict[str, int], finder: NightFinder,
+                 spans: list[tuple[int, int, str]], low: int, high: int) -> None:
+    """Overnights and weekend nights of the day ordinals ``[low, high)``.
+
+    Each span holds the nights whose reference instant falls inside it: the difference of
+    two day ordinals, so the cost is per span, not per day. Day ordinals of Saturdays are
+    the multiples of 7 less one, so Saturdays in ``[a, b)`` number ``b // 7 - a // 7``.
+    ``finder.first`` is inlined: this loop is the engine's hottest.
+    """
+    if not spans:
+        return
+    table, shift, base, key_offset = finder.table, finder.shift, finder.base, finder.key_offset
+    lo = finder.first(spans[0][0])
+    for _, e, p in spans:
+        hi = -(-(e + shift) // 86400) + base
+        key = hi * 1440 + key_offset
+        after, before = table.get(key), table.get(key - 1440)
+        if after is None or before is None or not before < e <= after:
+            hi = finder.settle(e, hi)
+        a = lo if lo > low else low
+        b = hi if hi < high else high
+        if b > a:
+            nights[p] += b - a
+            weekends[p] += b // 7 - a // 7
+        lo = hi
+
+
 def apportion(values: list[int], units: int) -> list[int]:
     """Split ``units`` in proportion to ``values`` by largest remainder (ties: first wins)."""
     total = sum(values)
@@ -87,11 +117,16 @@ def apportion(values: list[int], units: int) -> list[int]:
 
 
 def hundredths(units: int) -> Decimal:
-    return (Decimal(units) / 100).quantize(Decimal("0.01"))
+    """``units`` hundredths as a Decimal with two places (12.34 for 1234)."""
+    return Decimal(units).scaleb(-2)
 
 
 def days_of(seconds: float) -> Decimal:
-    return (Decimal(int(seconds)) / 86400).quantize(Decimal("0.01"))
+    """Seconds as days with two places, the last one rounded half to even."""
+    units, rest = divmod(int(seconds) * 100, 86400)
+    if 2 * rest > 86400 or (2 * rest == 86400 and units % 2):
+        units += 1
+    return Decimal(units).scaleb(-2)
 
 
 def _week_seconds(windows: list[tuple[int, int]], moment: datetime) -> int:

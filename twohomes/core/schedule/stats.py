@@ -14,15 +14,18 @@ Definitions (see docs/schedule-spec.md):
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from functools import lru_cache, partial
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from .counting import (
     NightFinder,
     apportion,
+    count_nights,
     days_of,
     hundredths,
     night_reference,
@@ -32,6 +35,7 @@ from .counting import (
 from .errors import PlanError
 from .localtime import local_midnight, to_epoch
 from .model import Plan
+from .tally import Tally, cycle_tally
 from .timeline import Timeline, build_timeline
 
 SATURDAY = 5
@@ -155,9 +159,7 @@ def _child_stats(timeline: Timeline, child: str, first: date, end: date, start: 
                  stop: int, exclude: bool) -> ChildStats:
     plan = timeline.plan
     parents = plan.parent_ids
-    night_end = night_reference_epoch(end.toordinal() - 1, plan.overnight_time, plan.zone)
-    spans = timeline.tracks[child].window(start, max(stop, night_end + 1))
-    tally = _tally(timeline, spans, first, end, stop)
+    tally = _tally_for(timeline, child, first, end, start, stop)
     seconds, nights = tally.seconds, tally.nights
     school = _school_seconds(plan, tally.in_range)
     counted = [seconds[p] - (school[p] if exclude else 0) for p in parents]
@@ -166,7 +168,7 @@ def _child_stats(timeline: Timeline, child: str, first: date, end: date, start: 
     total = sum(seconds.values())
     hours = apportion([seconds[p] for p in parents], round(total / 36))
     awards = _holiday_awards(timeline, child, start, stop)
-    longest = _longest(tally.runs, parents)
+    longest = tally.longest
     rows = tuple(
         ParentStats(
             parent=p, name=plan.parent_name(p), overnights=nights[p], hours=hundredths(hours[i]),
@@ -178,8 +180,26 @@ def _child_stats(timeline: Timeline, child: str, first: date, end: date, start: 
             holidays=awards.get(p, Decimal(0)).quantize(Decimal("0.1")),
             third_party_hours=hundredths(round(school[p] / 36)),
         ) for i, p in enumerate(parents))
-    changes = [run[2] for run in tally.runs[1:]]
-    return _with_exchanges(timeline, child, changes, first, end, rows, total)
+    return _with_exchanges(timeline, child, tally, first, end, rows, total)
+
+
+def _tally_for(timeline: Timeline, child: str, first: date, end: date, start: int,
+               stop: int) -> Tally:
+    """Whole cycles in closed form where the track says where its rotation runs unpainted
+    (two parents, no school hours); otherwise the walk over every interval."""
+    plan = timeline.plan
+    track = timeline.tracks[child]
+    night_end = night_reference_epoch(end.toordinal() - 1, plan.overnight_time, plan.zone)
+    reach = max(stop, night_end + 1)
+    if track.plain and len(plan.parent_ids) == 2 and plan.third_party is None:
+        finder = NightFinder(plan.overnight_time, plan.zone, _usual_offset(plan.zone, first))
+        return cycle_tally(plan, track, finder, (first.toordinal(), end.toordinal()), start,
+                           stop, reach)
+    walked = _tally(timeline, track.window(start, reach), first, end, stop)
+    changes = [run[2] for run in walked.runs[1:]]
+    return Tally(walked.seconds, walked.nights, walked.weekends,
+                 _longest(walked.runs, plan.parent_ids), len(changes),
+                 partial(bisect_left, changes), walked.in_range)
 
 
 def _tally(timeline: Timeline, spans: list[Span], first: date, end: date, stop: int) -> _Tally:
@@ -190,7 +210,8 @@ def _tally(timeline: Timeline, spans: list[Span], first: date, end: date, stop: 
     if not spans:
         return tally
     finder = NightFinder(plan.overnight_time, plan.zone, _usual_offset(plan.zone, first))
-    _count_nights(tally, finder, spans, first.toordinal(), end.toordinal())
+    count_nights(tally.nights, tally.weekends, finder, spans, first.toordinal(),
+                 end.toordinal())
     seconds, runs = tally.seconds, tally.runs
     for s, e, p in spans:
         if s >= stop:
@@ -204,32 +225,6 @@ def _tally(timeline: Timeline, spans: list[Span], first: date, end: date, stop: 
     if plan.third_party is not None:  # only school hours need the clipped spans again
         tally.in_range = [(s, min(e, stop), p) for s, e, p in spans if s < stop]
     return tally
-
-
-def _count_nights(tally: _Tally, finder: NightFinder, spans: list[Span], low: int,
-                  high: int) -> None:
-    """Overnights and weekend nights of the day ordinals ``[low, high)``.
-
-    Each span holds the nights whose reference instant falls inside it: the difference of
-    two day ordinals, so the cost is per span, not per day. Day ordinals of Saturdays are
-    the multiples of 7 less one, so Saturdays in ``[a, b)`` number ``b // 7 - a // 7``.
-    ``finder.first`` is inlined: this loop is the engine's hottest.
-    """
-    nights, weekends = tally.nights, tally.weekends
-    table, shift, base, key_offset = finder.table, finder.shift, finder.base, finder.key_offset
-    lo = finder.first(spans[0][0])
-    for _, e, p in spans:
-        hi = -(-(e + shift) // 86400) + base
-        key = hi * 1440 + key_offset
-        after, before = table.get(key), table.get(key - 1440)
-        if after is None or before is None or not before < e <= after:
-            hi = finder.settle(e, hi)
-        a = lo if lo > low else low
-        b = hi if hi < high else high
-        if b > a:
-            nights[p] += b - a
-            weekends[p] += b // 7 - a // 7
-        lo = hi
 
 
 def _school_seconds(plan: Plan, spans: list[Span]) -> dict[str, int]:
@@ -249,29 +244,38 @@ def _holiday_awards(timeline: Timeline, child: str, start: int,
     return awards
 
 
-def _with_exchanges(timeline: Timeline, child: str, changes: list[int], first: date,
+def _with_exchanges(timeline: Timeline, child: str, tally: Tally, first: date,
                     end: date, rows: tuple[ParentStats, ...], total: int) -> ChildStats:
-    months = _exchanges_by_month(changes, timeline.plan.zone, first, end)
-    count = len(changes)
+    count = tally.exchanges
+    months = _exchanges_by_month(tally.changes_before, count, timeline.plan.zone, first, end)
     days = (end - first).days
     per_month = (Decimal(count) * MONTH_DAYS / days).quantize(Decimal("0.01"))
     return ChildStats(child, timeline.plan.child(child).name, days, hundredths(round(total / 36)),
                       count, per_month, months, rows)
 
 
-def _exchanges_by_month(changes: list[int], zone: ZoneInfo, first: date,
-                        end: date) -> tuple[tuple[str, int], ...]:
-    """Hand-overs per calendar month: month starts are found once, not per exchange."""
+def _exchanges_by_month(changes_before: Callable[[int], int], count: int, zone: ZoneInfo,
+                        first: date, end: date) -> tuple[tuple[str, int], ...]:
+    """Hand-overs per calendar month, from the count of hand-overs before each month's
+    end: month starts are found once per year (memoised), not per exchange."""
     found = []
-    month = date(first.year, first.month, 1)
+    year, month = first.year, first.month - 1  # month counts from 0
     done = 0
-    while month < end and done < len(changes):
-        following = date(month.year + month.month // 12, month.month % 12 + 1, 1)
-        upto = bisect_left(changes, to_epoch(following, time(0), zone), lo=done)
+    while (year, month) < (end.year, end.month - 1 + (end.day > 1)) and done < count:
+        upto = changes_before(month_starts(zone, year)[month + 1])
         if upto > done:
-            found.append((f"{month.year:04d}-{month.month:02d}", upto - done))
-        month, done = following, upto
+            found.append((f"{year:04d}-{month + 1:02d}", upto - done))
+        done = upto
+        year, month = (year + 1, 0) if month == 11 else (year, month + 1)
     return tuple(found)
+
+
+@lru_cache(maxsize=4096)
+def month_starts(zone: ZoneInfo, year: int) -> tuple[int, ...]:
+    """Local midnight (epoch seconds) of the first of each month of ``year`` and of the
+    next January."""
+    return tuple(to_epoch(date(year + m // 12, m % 12 + 1, 1), time(0), zone)
+                 for m in range(13))
 
 
 def _usual_offset(zone: ZoneInfo, day: date) -> int:

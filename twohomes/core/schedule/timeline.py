@@ -10,13 +10,16 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from functools import cached_property
 from zoneinfo import ZoneInfo
 
+from .counting import NOON, NightFinder
+from .cycles import Plain, plain_windows
 from .errors import PlanError
 from .localtime import clock_for, epoch_of, from_epoch, local_date, to_epoch
+from .lookup import DayLookup
 from .model import Exchange, Interval, Plan, Reason, Rotation, Schedule
 from .overlay import Segment, check_no_overlap, clip, merge, overlay
 from .rules import Painted, birthday_for, rule_layer
@@ -35,11 +38,16 @@ class HolidayAward:
 
 @dataclass(frozen=True, slots=True)
 class Track:
-    """One child's timeline: interval i is ``[bounds[i], bounds[i + 1])`` (epoch seconds)."""
+    """One child's timeline: interval i is ``[bounds[i], bounds[i + 1])`` (epoch seconds).
+
+    ``plain`` lists where the track is a rotation no higher level painted over, so that
+    statistics can count its whole cycles in closed form (empty: walk every interval).
+    """
 
     bounds: tuple[int, ...]
     parents: tuple[str, ...]
     reasons: tuple[Reason, ...]
+    plain: tuple[Plain, ...] = ()
 
     def index_at(self, seconds: int) -> int:
         return bisect_right(self.bounds, seconds) - 1
@@ -127,6 +135,24 @@ class Timeline:
         found.sort(key=lambda x: (x.at, x.child))
         return found
 
+    def day_lookup(self, child: str, at: time = NOON) -> DayLookup:
+        """Who has ``child`` at local time ``at`` on each day of the timeline (a time in a
+        spring-forward gap means the end of the gap): built once, then asked per day."""
+        return self._lookup(child, at, next_day=False)
+
+    def night_lookup(self, child: str) -> DayLookup:
+        """Who has ``child`` for the night after each day, decided at the plan's overnight
+        time as the statistics decide it (times before noon: the next morning)."""
+        return self._lookup(child, self.plan.overnight_time, next_day=None)
+
+    def _lookup(self, child: str, at: time, *, next_day: bool | None) -> DayLookup:
+        track = self._track(child)
+        zone = self.plan.zone
+        offset = self.start.astimezone(zone).utcoffset()
+        guess = int(offset.total_seconds()) if offset is not None else 0
+        return DayLookup(track.bounds, track.parents,
+                         NightFinder(at, zone, guess, next_day=next_day))
+
     def _track(self, child: str) -> Track:
         try:
             return self.tracks[child]
@@ -158,11 +184,14 @@ def build_timeline(plan: Plan, start: date | datetime, end: date | datetime) -> 
     tracks: dict[str, Track] = {}
     awards: list[HolidayAward] = []
     for schedule in plan.schedules:
-        shared = _base_and_seasons(schedule, zone, low, high)
+        shared, seasons = _base_and_seasons(schedule, zone, low, high)
         for child in schedule.children:
-            segments, child_awards = _child_layers(plan, schedule, child, shared, low, high)
+            segments, top, child_awards = _child_layers(plan, schedule, child, shared, low,
+                                                        high)
             starts, _, parents, reasons = zip(*segments, strict=True)
-            tracks[child] = Track((*starts, segments[-1][1]), parents, reasons)
+            plain = plain_windows(low, high, schedule.rotation, seasons,
+                                  [(s, e) for s, e, _, _ in top])
+            tracks[child] = Track((*starts, segments[-1][1]), parents, reasons, plain)
             awards.extend(child_awards)
     ordered = {child.id: tracks[child.id] for child in plan.children if child.id in tracks}
     return Timeline(plan, from_epoch(low), from_epoch(high), ordered, tuple(awards))
@@ -198,7 +227,9 @@ def rotation_segments(rotation: Rotation, zone: ZoneInfo, start: int, end: int,
         cycle += 1
 
 
-def _base_and_seasons(schedule: Schedule, zone: ZoneInfo, low: int, high: int) -> list[Segment]:
+def _base_and_seasons(schedule: Schedule, zone: ZoneInfo, low: int,
+                      high: int) -> tuple[list[Segment], list[Plain]]:
+    """The base rotation with the seasons painted over it, and the seasons' windows."""
     base = rotation_segments(schedule.rotation, zone, low, high,
                              Reason("base", schedule.rotation.pattern))
     windows: list[Segment] = []
@@ -213,19 +244,22 @@ def _base_and_seasons(schedule: Schedule, zone: ZoneInfo, low: int, high: int) -
                             to_epoch(last + timedelta(days=1), exchange, zone), "",
                             Reason("season", season.name, first.isoformat())))
     layer: list[Segment] = []
+    seasons: list[Plain] = []
     by_name = {season.name: season for season in schedule.seasons}
     for window_start, window_end, _, reason in check_no_overlap(windows, "season"):
         s, e = max(window_start, low), min(window_end, high)
         if s < e:
             rotation = by_name[reason.rule].rotation
             layer.extend(rotation_segments(rotation, zone, s, e, Reason("season", reason.rule)))
-    return overlay(base, merge(layer))
+            seasons.append((s, e, rotation))
+    return overlay(base, merge(layer)), seasons
 
 
 def _child_layers(plan: Plan, schedule: Schedule, child_id: str, shared: list[Segment],
-                  low: int, high: int) -> tuple[list[Segment], list[HolidayAward]]:
+                  low: int, high: int) -> tuple[list[Segment], list[Segment], list[HolidayAward]]:
     """Paint vacations, holidays and overrides: combined first (they are sparse), then
-    painted over the contiguous base in one pass."""
+    painted over the contiguous base in one pass. Returns the painted track, the combined
+    layer and the holiday awards."""
     zone = plan.zone
     years = range(local_date(from_epoch(low), zone).year - 1,
                   local_date(from_epoch(high), zone).year + 2)
@@ -242,7 +276,7 @@ def _child_layers(plan: Plan, schedule: Schedule, child_id: str, shared: list[Se
     overrides = [(int(o.start.timestamp()), int(o.end.timestamp()), o.parent,
                   Reason("override", o.name)) for o in plan.overrides if child_id in o.children]
     top = overlay(top, clip(check_no_overlap(overrides, "override"), low, high))
-    return overlay(shared, top), awards
+    return overlay(shared, top), top, awards
 
 
 def _painted(plan: Plan, schedule: Schedule, child_id: str, level: str,
@@ -282,13 +316,15 @@ def join_timelines(parts: list[Timeline]) -> Timeline:
         bounds: list[int] = []
         parents: list[str] = []
         reasons: list[Reason] = []
+        plain: list[Plain] = []
         for part in parts:
             track = part.tracks[child]
             bounds.extend(track.bounds[:-1])
             parents.extend(track.parents)
             reasons.extend(track.reasons)
+            plain.extend(track.plain)
         bounds.append(last.tracks[child].bounds[-1])
-        tracks[child] = Track(tuple(bounds), tuple(parents), tuple(reasons))
+        tracks[child] = Track(tuple(bounds), tuple(parents), tuple(reasons), tuple(plain))
     awards = tuple(award for part in parts for award in part.awards)
     return Timeline(last.plan, parts[0].start, last.end, tracks, awards)
 
