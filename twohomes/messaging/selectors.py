@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from django.db.models import F, Q, QuerySet
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.core.cache import cache
+from django.db.models import Count, F, Max, Q, QuerySet
 from django.http import Http404
 
 from twohomes.families.access import Cap, has, roles_with, scoped
 from twohomes.families.models import Membership, MembershipStatus
+from twohomes.records.models import Log
 
 from .models import Message, Thread, ThreadMember
 
@@ -59,7 +65,55 @@ def participants(thread: Thread) -> list[Membership]:
     return list(active.filter(everyone | Q(pk__in=ids)).select_related("user"))
 
 
+@dataclass(frozen=True)
+class ThreadSummary:
+    """One thread as a member's list shows it: its size, its last message, what is new."""
+
+    thread_id: int
+    total: int
+    last_at: datetime | None
+    unread: int
+
+
+SUMMARY_SECONDS = 24 * 3600
+
+
+def _summary_key(membership: Membership) -> str:
+    """Every message, first reading and thread membership is appended to the family's
+    record in the same transaction, so the record's size is a version of all a member's
+    summaries depend on; who the member is (role, status, return) is the rest."""
+    size = Log.objects.filter(family_id=membership.family_id).values_list(
+        "size", flat=True).first()
+    parts = (membership.pk, membership.role, membership.status, membership.rejoined_at, size)
+    return "twohomes:threads:" + hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+def thread_summaries(membership: Membership) -> dict[int, ThreadSummary]:
+    """Per visible thread: how many messages, the last one's time, and how many others
+    wrote that ``membership`` has not opened. Counted once per version of the family's
+    record and kept in the cache, then kept on the membership object for the request
+    (the menu's count and the messages page both ask)."""
+    kept = membership.__dict__.get("_thread_summaries")
+    if kept is not None:
+        found: dict[int, ThreadSummary] = kept
+        return found
+    key = _summary_key(membership)
+    found = cache.get(key)
+    if not isinstance(found, dict):
+        threads = visible_threads(membership)
+        unread = dict(
+            Message.objects.filter(thread__in=threads).exclude(author=membership)
+            .exclude(receipts__reader=membership).values("thread").annotate(n=Count("id"))
+            .values_list("thread", "n"))
+        found = {pk: ThreadSummary(pk, total, last_at, unread.get(pk, 0))
+                 for pk, total, last_at in threads.annotate(
+                     total=Count("messages"), last_at=Max("messages__sent_at"))
+                 .values_list("pk", "total", "last_at")}
+        cache.set(key, found, SUMMARY_SECONDS)
+    membership.__dict__["_thread_summaries"] = found
+    return found
+
+
 def unread_count(membership: Membership) -> int:
     """Messages of the threads ``membership`` sees that others wrote and they have not opened."""
-    return (Message.objects.filter(thread__in=visible_threads(membership))
-            .exclude(author=membership).exclude(receipts__reader=membership).count())
+    return sum(summary.unread for summary in thread_summaries(membership).values())

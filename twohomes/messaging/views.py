@@ -6,7 +6,7 @@ from typing import Any
 
 from django.contrib import messages as flash
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Max, Q
+from django.db.models import Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
@@ -24,7 +24,13 @@ from .display import message_rows
 from .exports import export_scope
 from .forms import AddMemberForm, ExportForm, MessageForm, NewThreadForm, PreferencesForm
 from .models import Attachment, Message
-from .selectors import can_write, get_thread, participants, visible_threads
+from .selectors import (
+    can_write,
+    get_thread,
+    participants,
+    thread_summaries,
+    visible_threads,
+)
 
 PAGE = 30
 
@@ -35,14 +41,10 @@ def _joinable(membership: Membership) -> Any:
 
 @family_view(Cap.VIEW_MESSAGES)
 def thread_list(request: HttpRequest, membership: Membership) -> HttpResponse:
-    threads = visible_threads(membership).annotate(
-        last_at=Max("messages__sent_at"), total=Count("messages", distinct=True)
-    ).order_by("-last_at")
-    unread = dict(
-        Message.objects.filter(thread__in=threads).exclude(author=membership)
-        .exclude(receipts__reader=membership).values("thread").annotate(n=Count("id"))
-        .values_list("thread", "n")
-    )
+    summaries = thread_summaries(membership)
+    threads = sorted(visible_threads(membership).filter(pk__in=list(summaries)),
+                     key=lambda t: (summaries[t.pk].last_at is not None,
+                                    summaries[t.pk].last_at, t.pk), reverse=True)
     query = request.GET.get("q", "").strip()[:200]
     results = None
     if query:
@@ -51,7 +53,7 @@ def thread_list(request: HttpRequest, membership: Membership) -> HttpResponse:
                    .select_related("thread", "author__user").order_by("-sent_at")[:50])
     return render(request, "messaging/thread_list.html", {
         "membership": membership, "family": membership.family, "query": query,
-        "threads": [(t, unread.get(t.pk, 0)) for t in threads], "results": results,
+        "threads": [(t, summaries[t.pk]) for t in threads], "results": results,
         "can_start": has(membership, Cap.START_THREAD),
         "can_export": has(membership, Cap.EXPORT_RECORD),
     })
