@@ -156,7 +156,6 @@ class FamilyTimeline:
     engine_plan: Plan
     timeline: Timeline
     parents: dict[str, Membership]
-    children: dict[str, Child]
     zone: ZoneInfo
     first: date
     end: date
@@ -247,7 +246,7 @@ def family_timeline(family: Family, first: date, end: date, *,
 
     Each agreed version governs from its effective date until the next one's, so a past
     range shows the plan that was in force then. A fixed number of queries: the plans,
-    the overrides, the cache, the parents and the children. The engine's work is done
+    the overrides, the cache and the parents. The engine's work is done
     once per range and version of the family's plans and changes, and kept in the cache
     for every member, page, feed and reminder that asks for the same range.
     """
@@ -268,8 +267,7 @@ def family_timeline(family: Family, first: date, end: date, *,
     members = {m.pk: m for m in Membership.objects.filter(
         pk__in=latest.parent_ids.values()).select_related("user")}
     parents = {key: members[mid] for key, mid in latest.parent_ids.items() if mid in members}
-    children = {child_id(c): c for c in Child.objects.filter(family=family)}
-    return FamilyTimeline(latest, timeline.plan, timeline, parents, children, zone, first, end)
+    return FamilyTimeline(latest, timeline.plan, timeline, parents, zone, first, end)
 
 
 def _build(spans: list[tuple[ParentingPlan, date, date]], overrides: list[Override]

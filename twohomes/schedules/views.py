@@ -80,7 +80,7 @@ def _preview(membership: Membership, spec: dict[str, Any], today: date,
     timeline = build_timeline(engine_plan, start, today + timedelta(days=PREVIEW_DAYS))
     parents = services.plan_parents(family)
     ft = FamilyTimeline(None, engine_plan, timeline, parents,  # type: ignore[arg-type]
-                        {}, family.zone, start, end)
+                        family.zone, start, end)
     stats = plan_stats(engine_plan, today, end)
     current = agreed_plan(family, today)
     comparison, compared_children = None, True
