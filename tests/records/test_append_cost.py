@@ -60,7 +60,9 @@ def _assert_statements(seen: list[str], expected: list[tuple[str, str]]) -> None
         assert sql.startswith(start) and within in sql, sql
 
 
-def test_an_append_in_a_transaction_takes_two_statements_on_postgresql(world: Any) -> None:
+def test_an_append_in_a_transaction_takes_two_statements_on_postgresql_five_on_sqlite(
+    world: Any,
+) -> None:
     """Two on PostgreSQL (lock, write), five on SQLite; no savepoint, nothing read twice."""
     records.append(world.family, "messaging.message.sent", world.parent_a, {"body": "first"})
     expected = _expected(connection.vendor)
@@ -80,6 +82,21 @@ def test_an_append_on_its_own_is_its_transaction_and_two_statements_more(
     seen = _statements(family, actor)
     assert seen[0] == BEGIN[connection.vendor] and seen[-1] == "COMMIT", "\n".join(seen)
     _assert_statements(seen[1:-1], expected)
+
+
+@pytest.mark.parametrize(("kind", "content"), [
+    ("family.made_up", {"body": "x"}),
+    ("messaging.message.sent", {"body": {1, 2}}),
+])
+def test_a_refused_append_leaves_the_callers_transaction_going(
+    world: Any, kind: str, content: Any
+) -> None:
+    """No savepoint, yet a refusal comes before the append's work, as it did with one."""
+    with transaction.atomic():
+        with pytest.raises((ValueError, TypeError)):
+            records.append(world.family, kind, world.parent_a, content)
+        entry = records.append(world.family, "messaging.message.sent", None, {"body": "ok"})
+    assert entry.seq == 0 and LogEntry.objects.filter(family=world.family).count() == 1
 
 
 def test_the_entry_returned_is_the_one_stored(world: Any) -> None:

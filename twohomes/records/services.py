@@ -137,7 +137,10 @@ def _append_commitment(
     actor_name = actor_id(actor)
     user_id = actor.user_id if actor is not None else None
     now = now or timezone.now()
-    # No savepoint: a failed append is a fault that ends the caller's transaction anyway.
+    # The append's own transaction, or the caller's without a savepoint. Whatever can be
+    # refused (the kind here, content that is not JSON in ``append``) is refused before it
+    # begins, so the caller's transaction goes on after a refusal; what fails inside is a
+    # fault that ends the caller's transaction (as any error does in PostgreSQL).
     with family_scope(family=family.pk), transaction.atomic(savepoint=False):
         log = _locked_log(family)
         head = ledger.LogHead.restore(log.log_id, log.size, bytes(log.compact), log.last_time)
@@ -245,7 +248,6 @@ def _append_sql(vendor: str) -> str:
     )
 
 
-@transaction.atomic(savepoint=False)
 def append(
     family: Family,
     kind: str,
@@ -280,7 +282,6 @@ def file_name(family: Family, sha256: str) -> str:
     return f"record/{family.pk}/{sha256}"
 
 
-@transaction.atomic(savepoint=False)
 def append_file(
     family: Family, kind: str, actor: Membership | None, stream: IO[bytes], *,
     now: datetime | None = None,
