@@ -7,6 +7,7 @@ the events they were invited to. Another family's event is never returned.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -18,7 +19,7 @@ from twohomes.families.access import Cap, has, scoped, visible_children
 from twohomes.families.models import Family, Membership
 
 from . import recurrence
-from .models import Event, EventInvitation, EventStatus
+from .models import Event, EventInvitation, EventStatus, SkippedOccurrence
 
 
 def visible_events(membership: Membership) -> QuerySet[Event]:
@@ -102,10 +103,23 @@ def occurrences(
         events = events.filter(status=EventStatus.ACTIVE)
     if children is not None:
         events = events.filter(children__in=list(children)).distinct()
-    events = (events.select_related("responsible__user")
-              .prefetch_related("children", "skipped"))
-    found = [occurrence for event in events
-             for occurrence in _expand(event, start, end, include_cancelled)]
+    chosen = list(events.select_related("responsible__user"))
+    # Children and skipped times read as plain pairs and grouped here: prefetching them
+    # built a queryset per event, which cost more than the queries themselves.
+    ids = [event.pk for event in chosen]
+    child_ids: dict[int, list[int]] = defaultdict(list)
+    for event_id, child_id in (Event.children.through.objects.filter(event__in=ids)
+                               .values_list("event_id", "child_id")):
+        child_ids[event_id].append(child_id)
+    skipped: dict[int, set[datetime]] = defaultdict(set)
+    repeating = [event.pk for event in chosen if event.rrule]
+    for event_id, moment in (SkippedOccurrence.objects.filter(event__in=repeating)
+                             .values_list("event_id", "starts") if repeating else ()):
+        skipped[event_id].add(moment)
+    found = [occurrence for event in chosen
+             for occurrence in _expand(event, start, end, include_cancelled,
+                                       child_ids=tuple(sorted(child_ids[event.pk])),
+                                       skipped=skipped[event.pk])]
     return sorted(found, key=lambda o: (o.starts, o.event_id))
 
 
@@ -115,12 +129,17 @@ def event_occurrences(event: Event, start: datetime, end: datetime) -> list[Occu
     return _expand(event, start, end, include_skipped=True)
 
 
-def _expand(event: Event, start: datetime, end: datetime,
-            include_skipped: bool = False) -> list[Occurrence]:
+def _expand(event: Event, start: datetime, end: datetime, include_skipped: bool = False, *,
+            child_ids: tuple[int, ...] | None = None,
+            skipped: set[datetime] | None = None) -> list[Occurrence]:
+    """``event``'s occurrences in [start, end); its children's ids and skipped times are
+    read from the event unless given."""
     duration = event.duration
-    child_ids = tuple(sorted(child.pk for child in event.children.all()))
+    if child_ids is None:
+        child_ids = tuple(sorted(child.pk for child in event.children.all()))
     responsible = event.responsible.user.name if event.responsible else None
-    skipped = {s.starts for s in event.skipped.all()} if event.rrule else set()
+    if skipped is None:
+        skipped = {s.starts for s in event.skipped.all()} if event.rrule else set()
     found = []
     for moment in recurrence.expand(event.rrule, local_start=event.local_start(),
                                     duration=duration, all_day=event.all_day,
