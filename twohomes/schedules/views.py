@@ -34,6 +34,7 @@ from .forms import DecisionForm, PlanForm, SwapAnswerForm, SwapForm, public_holi
 from .models import ParentingPlan, PlanStatus, SwapRequest, SwapStatus
 
 PREVIEW_DAYS = 92
+SWAPS_SHOWN = 25  # answered requests on one page of the list
 STATS_DAYS = 365
 
 
@@ -245,18 +246,29 @@ def _parents(membership: Membership) -> Any:
 
 @family_view(Cap.VIEW_PLANS)
 def swap_list(request: HttpRequest, membership: Membership) -> HttpResponse:
-    swaps = list(scoped(membership, SwapRequest.objects.select_related(
-        "requested_by__user", "parent__user").prefetch_related("children")))
-    services.show_lapsed(swaps, _today(membership))
+    """Requests waiting for an answer, then the answered ones newest first, a page at a
+    time (``?before=<id>`` opens the page after the request with that id)."""
+    found = scoped(membership, SwapRequest.objects.select_related(
+        "requested_by__user", "parent__user").prefetch_related("children")).order_by("-pk")
+    before = request.GET.get("before", "")
+    older = before.isascii() and before.isdigit() and len(before) < 19
+    waiting = [] if older else list(found.filter(status=SwapStatus.PENDING))
+    services.show_lapsed(waiting, _today(membership))
+    answered = found.exclude(status=SwapStatus.PENDING)
+    if older:
+        answered = answered.filter(pk__lt=int(before))
+    page = list(answered[:SWAPS_SHOWN + 1])
+    swaps = waiting + page[:SWAPS_SHOWN]
     groups = [(label, [s for s in swaps if s.status in statuses]) for label, statuses in (
         ("Waiting for an answer", {SwapStatus.PENDING}),
         ("Accepted", {SwapStatus.ACCEPTED}),
         ("Declined, answered with another time, expired or withdrawn",
          {SwapStatus.DECLINED, SwapStatus.COUNTERED, SwapStatus.EXPIRED, SwapStatus.WITHDRAWN}),
-    )]
+    ) if not (older and SwapStatus.PENDING in statuses)]
     return render(request, "schedules/swap_list.html", {
         "membership": membership, "family": membership.family, "groups": groups,
-        "can_request": has(membership, Cap.REQUEST_SWAP)})
+        "older": older, "next_before": page[SWAPS_SHOWN - 1].pk if len(page) > SWAPS_SHOWN
+        else None, "can_request": has(membership, Cap.REQUEST_SWAP)})
 
 
 def _swap_form(membership: Membership, data: Any, initial: dict[str, Any] | None = None
