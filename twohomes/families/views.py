@@ -247,17 +247,28 @@ def leave(request: HttpRequest, membership: Membership) -> HttpResponse:
                   {"membership": membership, "family": membership.family})
 
 
+AUDIT_SHOWN = 100  # entries on one page of the audit list
+
+
 @family_view(Cap.VIEW_AUDIT)
 def audit_list(request: HttpRequest, membership: Membership) -> HttpResponse:
-    events = scoped(membership, membership.family.audit_events.select_related("actor"))[:500]
+    """The audit list newest first, a page at a time (``?before=<id>``: the page after it)."""
+    events = scoped(membership, membership.family.audit_events.select_related("actor")
+                    ).order_by("-id")
+    before = request.GET.get("before", "")
+    older = before.isascii() and before.isdigit() and len(before) < 19
+    if older:
+        events = events.filter(pk__lt=int(before))
+    page = list(events[:AUDIT_SHOWN + 1])
     held = dict(scoped(membership, LogEntry.objects.all()).values_list("kind")
                 .annotate(n=Count("pk")).values_list("kind", "n"))
     kinds = record_kinds()
     record = [(words, held[kind]) for kind, words in kinds.items() if kind in held]
     record += [(kind, n) for kind, n in sorted(held.items()) if kind not in kinds]
     return render(request, "families/audit.html", {
-        "membership": membership, "family": membership.family, "events": events,
-        "record": record})
+        "membership": membership, "family": membership.family, "events": page[:AUDIT_SHOWN],
+        "older": older, "record": record,
+        "next_before": page[AUDIT_SHOWN - 1].pk if len(page) > AUDIT_SHOWN else None})
 
 
 @public_view(methods=("GET", "POST"))
