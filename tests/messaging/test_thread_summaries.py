@@ -64,3 +64,20 @@ def test_a_member_added_to_a_thread_finds_its_messages_unread(
                            now=timezone.now())
     assert _listed(client, world) == ["Pick-ups 1 unread 1 message"]
     assert _menu_count(client, world) == "1"
+
+
+def test_conversations_come_fifty_to_a_page_latest_first(world: Any, client: Any) -> None:
+    started = [services.start_thread(actor=world.parent_a, subject=f"Topic {n}", body="Hi",
+                                     now=timezone.now()) for n in range(53)]
+    services.send_message(actor=world.parent_a, thread=started[0], body="Again",
+                          now=timezone.now())  # the oldest conversation is the latest now
+    client.force_login(world.parent_b.user)
+    url = reverse("thread_list", args=[world.family.pk])
+    first = client.get(url).content.decode()
+    subjects = re.findall(r'">(Topic \d+)</a>', first)
+    assert subjects == ["Topic 0"] + [f"Topic {n}" for n in range(52, 3, -1)]
+    assert f'href="?before={started[4].pk}">Earlier conversations' in first
+    second = client.get(url, {"before": started[4].pk}).content.decode()
+    assert re.findall(r'">(Topic \d+)</a>', second) == ["Topic 3", "Topic 2", "Topic 1"]
+    assert "Earlier conversations" not in second
+    assert "Back to the latest conversations" in second

@@ -25,6 +25,7 @@ from .exports import export_scope
 from .forms import AddMemberForm, ExportForm, MessageForm, NewThreadForm, PreferencesForm
 from .models import Attachment, Message
 from .selectors import (
+    ThreadSummary,
     can_write,
     get_thread,
     participants,
@@ -39,12 +40,26 @@ def _joinable(membership: Membership) -> Any:
     return members_with(membership.family_id, Cap.JOIN_THREADS)
 
 
+THREADS_SHOWN = 50  # conversations on one page of the list
+
+
+def _after(order: list[ThreadSummary], before: str) -> int:
+    """Where the page after the conversation ``before`` (its id) starts in ``order``."""
+    if before.isascii() and before.isdigit() and len(before) < 19:
+        for index, summary in enumerate(order):
+            if summary.thread_id == int(before):
+                return index + 1
+    return 0
+
+
 @family_view(Cap.VIEW_MESSAGES)
 def thread_list(request: HttpRequest, membership: Membership) -> HttpResponse:
-    summaries = thread_summaries(membership)
-    threads = sorted(visible_threads(membership).filter(pk__in=list(summaries)),
-                     key=lambda t: (summaries[t.pk].last_at is not None,
-                                    summaries[t.pk].last_at, t.pk), reverse=True)
+    order = sorted(thread_summaries(membership).values(), reverse=True,
+                   key=lambda s: (s.last_at is not None, s.last_at, s.thread_id))
+    start = _after(order, request.GET.get("before", ""))
+    shown = order[start:start + THREADS_SHOWN]
+    found = visible_threads(membership).in_bulk([s.thread_id for s in shown])
+    threads = [(found[s.thread_id], s) for s in shown if s.thread_id in found]
     query = request.GET.get("q", "").strip()[:200]
     results = None
     if query:
@@ -53,7 +68,8 @@ def thread_list(request: HttpRequest, membership: Membership) -> HttpResponse:
                    .select_related("thread", "author__user").order_by("-sent_at")[:50])
     return render(request, "messaging/thread_list.html", {
         "membership": membership, "family": membership.family, "query": query,
-        "threads": [(t, summaries[t.pk]) for t in threads], "results": results,
+        "threads": threads, "results": results, "older": start > 0,
+        "next_before": shown[-1].thread_id if start + THREADS_SHOWN < len(order) else None,
         "can_start": has(membership, Cap.START_THREAD),
         "can_export": has(membership, Cap.EXPORT_RECORD),
     })
