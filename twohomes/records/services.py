@@ -66,11 +66,6 @@ def log_name(log: Log | None) -> str:
     return log.name if log is not None and log.name else str(settings.TWOHOMES_LOG_NAME)
 
 
-@functools.cache
-def _origin(name: str, log_id: str) -> str:
-    return ledger.checkpoint_origin(name, log_id)
-
-
 def actor_id(actor: Membership | None) -> str:
     """The opaque actor id in a leaf: the membership's number, never a name or email."""
     return f"member-{actor.pk}" if actor is not None else SYSTEM_ACTOR
@@ -147,7 +142,7 @@ def _append_commitment(
         done = ledger.append(head, kind=kind, actor=actor_name, commitment=commitment, now=now)
         checkpoint_signer = signer(log)
         note = checkpoint_signer.sign_checkpoint(
-            origin=_origin(log_name(log), log.log_id), size=done.head.size,
+            origin=ledger.checkpoint_origin(log_name(log), log.log_id), size=done.head.size,
             root=done.head.root)
         recorded_at = datetime.fromisoformat(done.entry.time)
         entry = LogEntry(
