@@ -342,7 +342,10 @@ def _bench_writers(database_url: str, test_name: str, var_dir: str) -> None:
                                     stdout=subprocess.PIPE, text=True)
                    for family in made for n in range(per_family)]
         for writer in writers:  # wait until each has loaded Django and found its family
-            assert writer.stdout is not None and writer.stdout.readline().strip() == "ready"
+            assert writer.stdout is not None
+            if writer.stdout.readline().strip() != "ready":
+                raise SystemExit(f"  a writer did not start (exit {writer.wait()}); "
+                                 "its error is above")
         quiet = busy_before()
         before = cpu_ticks()
         for writer in writers:
