@@ -39,10 +39,7 @@ lint: install
 	DEBUG=1 $(BIN)/mypy twohomes
 
 bench: install
-	$(BIN)/python benchmarks/schedule.py
-	$(BIN)/python benchmarks/ledger.py
-	$(BIN)/python benchmarks/feed.py
-	$(BIN)/python benchmarks/load.py
+	$(BIN)/python benchmarks/all.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache build

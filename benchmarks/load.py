@@ -40,6 +40,9 @@ from unittest import mock
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _summary import report  # noqa: E402
 
 HOST = "127.0.0.1"
 PAGES = ["home", "calendar month", "calendar week", "thread", "messages list", "events list",
@@ -681,6 +684,7 @@ class Bench:
     # wrk stops without waiting for the answers on its way: those sends may have been made
     in_flight: dict[str, int] = field(default_factory=dict)
     rows: list[tuple[str, str, str, Run]] = field(default_factory=list)
+    consistent: dict[str, bool] = field(default_factory=dict)
 
     @property
     def base(self) -> str:
@@ -751,7 +755,8 @@ def measure(bench: Bench, env: dict[str, str], targets: dict[str, Target]) -> Ru
         server.wait(30)
     for label in targets:
         made, acked, cut = after[label] - before[label], bench.acked[label], bench.in_flight[label]
-        verdict = "consistent" if acked <= made <= acked + cut else "INCONSISTENT"
+        bench.consistent[label] = acked <= made <= acked + cut
+        verdict = "consistent" if bench.consistent[label] else "INCONSISTENT"
         print(f"{label} family: {made} messages created, {acked} sends acknowledged, at most "
               f"{cut} cut off in flight when runs stopped: {verdict}", flush=True)
     minimal, bench.port = serve(["--chdir", "benchmarks", "_load_minimal:application"], env)
@@ -761,6 +766,37 @@ def measure(bench: Bench, env: dict[str, str], targets: dict[str, Target]) -> Ru
         minimal.terminate()
         minimal.wait(30)
     return ceiling
+
+
+def goals(bench: Bench, ceiling: Run) -> None:
+    """The issue's goals, from the same runs as the table, for the table of all benchmarks."""
+    warm = {(route, label): run for route, label, cache, run in bench.rows if cache == "warm"}
+    report("load", "one-view Django app (the ceiling)", f"{ceiling.rate:,.0f} requests/s")
+    errors = sum(run.errors for *_, run in bench.rows)
+    report("load", "errors, every route, cold and warm", str(errors), "0", errors == 0)
+    for label in sorted({label for _, label in warm}):
+        pages = [(route, warm[route, label]) for route in PAGES if (route, label) in warm]
+        share, slowest = min(pages, key=lambda p: p[1].rate), max(pages, key=lambda p: p[1].p99_ms)
+        low = 100 * share[1].rate / ceiling.rate if ceiling.rate else 0.0
+        report("load", f"{label} family: lowest share of the ceiling, daily pages warm",
+               f"{low:.1f} % ({share[0]})", "≥ 15 %", low >= 15)
+        report("load", f"{label} family: highest p99, daily pages warm",
+               f"{slowest[1].p99_ms:.0f} ms ({slowest[0]})", "≤ 150 ms",
+               slowest[1].p99_ms <= 150)
+        report("load", f"{label} family: messages created against sends acknowledged",
+               "consistent" if bench.consistent.get(label) else "INCONSISTENT",
+               "consistent", bench.consistent.get(label, False))
+    sends = [run.p99_ms for (route, _), run in warm.items() if route == SEND]
+    if sends:
+        report("load", "sending a message, p99, warm, across families", f"{max(sends):.0f} ms",
+               "≤ 150 ms", max(sends) <= 150)
+    ratios = [(warm[route, "grown"].rate / warm[route, "demo"].rate, route)
+              for route in [*PAGES, SEND]
+              if (route, "grown") in warm and (route, "demo") in warm and warm[route, "demo"].rate]
+    if ratios:
+        worst, route = min(ratios)
+        report("load", "grown family against demo family, requests/s, worst route",
+               f"{100 * worst:.0f} % ({route})", "≥ 80 %", worst >= 0.8)
 
 
 def seed_password(email: str) -> str:
@@ -813,6 +849,7 @@ def main() -> None:
           f"{args.seconds:g} s warm per route")
     print(f"load before: {load_before}\nload after:  {uptime()}")
     print(table(bench, ceiling))
+    goals(bench, ceiling)
     print(f"whole run: {time.perf_counter() - started:.0f} s")
 
 
