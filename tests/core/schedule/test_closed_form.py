@@ -13,7 +13,7 @@ from twohomes.core.schedule import PlanError, Stats, Timeline, build_timeline, c
 from twohomes.core.schedule.counting import night_reference
 from twohomes.core.schedule.localtime import to_instant
 from twohomes.core.schedule.spec import load_plan
-from twohomes.core.schedule.tally import _stretches
+from twohomes.core.schedule.tally import whole_cycles
 
 from .conftest import make_plan
 from .naive import NaivePlan, naive_stats
@@ -23,8 +23,9 @@ from .randomplans import random_plan, random_range
 def walked(timeline: Timeline) -> Timeline:
     """The same timeline without the note of where its rotations run unpainted, so that the
     statistics walk every interval (the engine's way before closed-form counting)."""
+    tracks = timeline.tracks
     return dataclasses.replace(timeline, tracks={
-        child: dataclasses.replace(track, plain=()) for child, track in timeline.tracks.items()})
+        child: dataclasses.replace(track, unpainted=()) for child, track in tracks.items()})
 
 
 def both_ways(timeline: Timeline, first: date, end: date) -> tuple[Stats, Stats]:
@@ -116,7 +117,7 @@ def test_long_plain_ranges_are_counted_in_closed_form() -> None:
     first, end = date(2026, 1, 1), date(2036, 1, 1)
     timeline = build_timeline(plan, first, end + timedelta(days=2))
     start, stop = (int(to_instant(day, time(0), plan.zone).timestamp()) for day in (first, end))
-    stretches = _stretches(plan, timeline.tracks["emma"], start, stop)
+    stretches = whole_cycles(plan, timeline.tracks["emma"], start, stop)
     assert len(stretches) == 1 and stretches[0].last - stretches[0].first > 1000
     new, old = both_ways(timeline, first, end)
     assert new == old

@@ -108,6 +108,15 @@ def apportion(values: list[int], units: int) -> list[int]:
     total = sum(values)
     if total == 0:
         return [0 for _ in values]
+    if len(values) == 2:  # two parents, the usual case: the same rule without sorting
+        first, second = values
+        low, high = first * units // total, second * units // total
+        if low + high < units:
+            if first * units % total >= second * units % total:
+                low += 1
+            else:
+                high += 1
+        return [low, high]
     floors = [value * units // total for value in values]
     remainders = [value * units % total for value in values]
     order = sorted(range(len(values)), key=lambda i: (-remainders[i], i))

@@ -15,11 +15,13 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import UTC, datetime, time
 from functools import lru_cache
+from itertools import compress, repeat
 from math import lcm
+from operator import itemgetter, le, sub
 from zoneinfo import ZoneInfo
 
 from .counting import EPOCH_ORDINAL, NOON
-from .model import Rotation
+from .model import Reason, Rotation
 
 DAY = 86400
 # No local time this far from a change of UTC offset is in its gap or fold (offsets move by
@@ -228,30 +230,51 @@ def offset_changes(zone: ZoneInfo, year: int) -> tuple[tuple[int, int], ...]:
     return tuple(found)
 
 
-def plain_windows(start: int, end: int, base: Rotation, seasons: list[Plain],
-                  painted: list[tuple[int, int]]) -> tuple[Plain, ...]:
-    """Where a timeline over ``[start, end)`` is a rotation left unpainted: ``base`` outside
-    the (sorted) ``seasons``, theirs inside, both minus the ``painted`` spans (sorted)."""
-    pieces: list[Plain] = []
-    cursor = start
-    for low, high, rotation in seasons:
-        if cursor < low:
-            pieces.append((cursor, low, base))
-        pieces.append((low, high, rotation))
-        cursor = max(cursor, high)
-    if cursor < end:
-        pieces.append((cursor, end, base))
-    found: list[Plain] = []
-    index = 0
-    for low, high, rotation in pieces:
-        while index < len(painted) and painted[index][1] <= low:
-            index += 1
-        cursor, k = low, index
-        while k < len(painted) and painted[k][0] < high:
-            if cursor < painted[k][0]:
-                found.append((cursor, painted[k][0], rotation))
-            cursor = max(cursor, painted[k][1])
-            k += 1
-        if cursor < high:
-            found.append((cursor, high, rotation))
-    return tuple(found)
+@dataclass(frozen=True, slots=True)
+class Unpainted:
+    """Enough to find where a track over ``[start, end)`` is a rotation left unpainted, when
+    statistics ask (building a timeline does not pay for it): the base rotation, the
+    seasons' windows and the painted layer of holidays, breaks and overrides (both sorted,
+    neither overlapping itself)."""
+
+    start: int
+    end: int
+    base: Rotation
+    seasons: tuple[Plain, ...]
+    painted: tuple[tuple[int, int, str, Reason], ...]
+
+    def windows(self, shortest: int) -> list[Plain]:
+        """The unpainted pieces at least ``shortest`` seconds long. The gaps in the painted
+        layer long enough are picked out without a Python loop (a dense layer has many),
+        then cut where the seasons begin and end."""
+        gap_starts = [self.start, *map(itemgetter(1), self.painted)]
+        gap_ends = [*map(itemgetter(0), self.painted), self.end]
+        lengths = map(sub, gap_ends, gap_starts)
+        wide = list(compress(range(len(gap_starts)), map(le, repeat(shortest), lengths)))
+        if not wide:
+            return []
+        pieces = self._rotations()
+        firsts = [low for low, _, _ in pieces]
+        found: list[Plain] = []
+        for index in wide:
+            begin, finish = gap_starts[index], gap_ends[index]
+            k = bisect_right(firsts, begin) - 1
+            while k < len(pieces) and pieces[k][0] < finish:
+                low, high = max(pieces[k][0], begin), min(pieces[k][1], finish)
+                if high - low >= shortest:
+                    found.append((low, high, pieces[k][2]))
+                k += 1
+        return found
+
+    def _rotations(self) -> list[Plain]:
+        """``[start, end)`` cut into the base rotation's pieces and the seasons'."""
+        pieces: list[Plain] = []
+        cursor = self.start
+        for low, high, rotation in self.seasons:
+            if cursor < low:
+                pieces.append((cursor, low, self.base))
+            pieces.append((low, high, rotation))
+            cursor = max(cursor, high)
+        if cursor < self.end:
+            pieces.append((cursor, self.end, self.base))
+        return pieces

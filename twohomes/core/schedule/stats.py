@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
-from functools import lru_cache, partial
+from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -35,7 +35,7 @@ from .counting import (
 from .errors import PlanError
 from .localtime import local_midnight, to_epoch
 from .model import Plan
-from .tally import Tally, cycle_tally
+from .tally import Tally, cycle_tally, whole_cycles
 from .timeline import Timeline, build_timeline
 
 SATURDAY = 5
@@ -137,7 +137,7 @@ def compute_stats(timeline: Timeline, first: date, end: date, *,
         _child_stats(timeline, child.id, first, end, low, high, exclude_third_party)
         for child in plan.children if child.id in timeline.tracks)
     return Stats(first, end - timedelta(days=1), plan.timezone,
-                 plan.overnight_time.strftime("%H:%M"),
+                 f"{plan.overnight_time.hour:02d}:{plan.overnight_time.minute:02d}",
                  "excluded" if exclude_third_party else "included", children)
 
 
@@ -191,15 +191,18 @@ def _tally_for(timeline: Timeline, child: str, first: date, end: date, start: in
     track = timeline.tracks[child]
     night_end = night_reference_epoch(end.toordinal() - 1, plan.overnight_time, plan.zone)
     reach = max(stop, night_end + 1)
-    if track.plain and len(plan.parent_ids) == 2 and plan.third_party is None:
+    closed = len(plan.parent_ids) == 2 and plan.third_party is None
+    stretches = whole_cycles(plan, track, start, stop) if closed else []
+    if stretches:
         finder = NightFinder(plan.overnight_time, plan.zone, _usual_offset(plan.zone, first))
-        return cycle_tally(plan, track, finder, (first.toordinal(), end.toordinal()), start,
-                           stop, reach)
+        return cycle_tally(plan, track, stretches, finder, (first.toordinal(), end.toordinal()),
+                           start, stop, reach)
     walked = _tally(timeline, track.window(start, reach), first, end, stop)
     changes = [run[2] for run in walked.runs[1:]]
     return Tally(walked.seconds, walked.nights, walked.weekends,
                  _longest(walked.runs, plan.parent_ids), len(changes),
-                 partial(bisect_left, changes), walked.in_range)
+                 lambda moments: [bisect_left(changes, moment) for moment in moments],
+                 walked.in_range)
 
 
 def _tally(timeline: Timeline, spans: list[Span], first: date, end: date, stop: int) -> _Tally:
@@ -254,19 +257,22 @@ def _with_exchanges(timeline: Timeline, child: str, tally: Tally, first: date,
                       count, per_month, months, rows)
 
 
-def _exchanges_by_month(changes_before: Callable[[int], int], count: int, zone: ZoneInfo,
-                        first: date, end: date) -> tuple[tuple[str, int], ...]:
-    """Hand-overs per calendar month, from the count of hand-overs before each month's
+def _exchanges_by_month(changes_before: Callable[[list[int]], list[int]], count: int,
+                        zone: ZoneInfo, first: date,
+                        end: date) -> tuple[tuple[str, int], ...]:
+    """Hand-overs per calendar month, from the counts of hand-overs before each month's
     end: month starts are found once per year (memoised), not per exchange."""
-    found = []
-    year, month = first.year, first.month - 1  # month counts from 0
-    done = 0
-    while (year, month) < (end.year, end.month - 1 + (end.day > 1)) and done < count:
-        upto = changes_before(month_starts(zone, year)[month + 1])
-        if upto > done:
-            found.append((f"{year:04d}-{month + 1:02d}", upto - done))
-        done = upto
-        year, month = (year + 1, 0) if month == 11 else (year, month + 1)
+    if not count:
+        return ()
+    months = [(year, month) for year in range(first.year, end.year + 1)
+              for month in range(12 if year < end.year else end.month - (end.day == 1))
+              if (year, month) >= (first.year, first.month - 1)]
+    upto = changes_before([month_starts(zone, year)[month + 1] for year, month in months])
+    found, done = [], 0
+    for (year, month), total in zip(months, upto, strict=True):
+        if total > done:
+            found.append((f"{year:04d}-{month + 1:02d}", total - done))
+        done = total
     return tuple(found)
 
 

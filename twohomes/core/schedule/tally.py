@@ -8,12 +8,20 @@ rotation at one offset, whose whole cycles are counted in closed form (``cycles.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .counting import NightFinder, count_nights
-from .cycles import DAY, MARGIN, CycleTable, Stretch, cycle_table, steady_stretches
+from .cycles import (
+    DAY,
+    MARGIN,
+    CycleTable,
+    Stretch,
+    Unpainted,
+    cycle_table,
+    steady_stretches,
+)
 from .model import Plan
 from .timeline import Track
 
@@ -24,14 +32,14 @@ WORTH = 12
 @dataclass(slots=True)
 class Tally:
     """Seconds, overnights, weekend nights and runs per parent inside the range, and the
-    hand-overs: how many, and how many before a given instant."""
+    hand-overs: how many, and how many before each of some sorted instants."""
 
     seconds: dict[str, int]
     nights: dict[str, int]
     weekends: dict[str, int]
     longest: dict[str, tuple[int, int]]
     exchanges: int
-    changes_before: Callable[[int], int]
+    changes_before: Callable[[list[int]], list[int]]
     in_range: list[Span] = field(default_factory=list)
 
 
@@ -45,7 +53,6 @@ class _Runs:
     length: int = 0
     walked: list[int] = field(default_factory=list)
     counted: list[Stretch] = field(default_factory=list)
-    ends: list[int] = field(default_factory=list)
     before: list[int] = field(default_factory=lambda: [0])
 
     def hand_to(self, parent: str, instant: int) -> None:
@@ -62,31 +69,36 @@ class _Runs:
 
     def count(self, stretch: Stretch) -> None:
         self.counted.append(stretch)
-        self.ends.append(stretch.end)
         self.before.append(self.before[-1] + stretch.last - stretch.first)
 
-    def changes_before(self, instant: int) -> int:
-        """Hand-overs before ``instant``: walked ones by bisection, counted stretches that
-        end by then in full, and the one it falls in by its own count."""
-        found = bisect_left(self.walked, instant)
-        done = bisect_right(self.ends, instant)
-        found += self.before[done]
-        if done < len(self.counted) and instant > self.counted[done].start:
-            stretch = self.counted[done]
-            found += stretch.changes_before(instant) - stretch.first
+    def changes_before(self, moments: list[int]) -> list[int]:
+        """Hand-overs before each of the sorted ``moments``, in one sweep: walked ones by
+        bisection from where the last moment left off, counted stretches that end by then
+        in full, and the one a moment falls in by its own count."""
+        walked, counted, before = self.walked, self.counted, self.before
+        found, w, k = [], 0, 0
+        for moment in moments:
+            w = bisect_left(walked, moment, lo=w)
+            while k < len(counted) and counted[k].end <= moment:
+                k += 1
+            total = w + before[k]
+            if k < len(counted) and moment > counted[k].start:
+                total += counted[k].changes_before(moment) - counted[k].first
+            found.append(total)
         return found
 
 
-def cycle_tally(plan: Plan, track: Track, finder: NightFinder, days: tuple[int, int],
-                start: int, stop: int, reach: int) -> Tally:
+def cycle_tally(plan: Plan, track: Track, stretches: list[Stretch], finder: NightFinder,
+                days: tuple[int, int], start: int, stop: int, reach: int) -> Tally:
     """The tally of the days ``[first, end)`` (ordinals), that is ``[start, stop)`` in epoch
-    seconds with nights decided up to ``reach``, for two parents and no school hours."""
+    seconds with nights decided up to ``reach``, for two parents and no school hours:
+    ``stretches`` (from ``whole_cycles``) counted, the rest walked."""
     ids = plan.parent_ids
     first, end = days
     seconds, nights, weekends = dict.fromkeys(ids, 0), dict.fromkeys(ids, 0), dict.fromkeys(ids, 0)
     runs = _Runs(dict.fromkeys(ids, 0))
     cursor = start
-    for stretch in _stretches(plan, track, start, stop):
+    for stretch in stretches:
         spans = track.window(cursor, stretch.start)
         _walk(spans, seconds, runs, stop)
         count_nights(nights, weekends, finder, spans, first, end)
@@ -152,25 +164,46 @@ def _count_runs(stretch: Stretch, runs: _Runs) -> None:
     runs.count(stretch)
 
 
-def _stretches(plan: Plan, track: Track, start: int, stop: int) -> list[Stretch]:
-    """The parts of ``track.plain`` at one UTC offset and at least ``MARGIN`` inside the
-    range (so that every night they decide is a night of the range) that hold ``WORTH``
-    hand-overs or more (walking fewer intervals costs less than counting them)."""
+def whole_cycles(plan: Plan, track: Track, start: int, stop: int) -> list[Stretch]:
+    """The parts of ``track`` where a rotation runs unpainted, at one UTC offset and at
+    least ``MARGIN`` inside the range ``[start, stop)`` (so that every night they decide is
+    a night of the range), that hold ``WORTH`` hand-overs or more (walking fewer intervals
+    costs less than counting them)."""
     low, high = start + MARGIN, stop - MARGIN
     if high - low <= DAY:
         return []
-    steady = steady_stretches(plan.zone, low, high)
     tables: dict[int, CycleTable] = {}  # by rotation: hashing one costs more than a lookup
+    candidates = []
+    for part in track.unpainted:
+        shortest = _shortest(plan, part, tables)
+        if shortest is None or min(part.end, high) - max(part.start, low) < shortest:
+            continue
+        for begin, finish, rotation in part.windows(shortest):
+            begin, finish = max(begin, low), min(finish, high)
+            table = tables[id(rotation)]
+            if (finish - begin) * table.changes >= WORTH * table.length:
+                candidates.append((begin, finish, table))
+    if not candidates:
+        return []
     found = []
-    for begin, finish, rotation in track.plain:
-        begin, finish = max(begin, low), min(finish, high)
+    steady = steady_stretches(plan.zone, candidates[0][0], candidates[-1][1])
+    for begin, finish, table in candidates:
         for s, e, offset in steady:
             s, e = max(s, begin), min(e, finish)
-            if e - s <= DAY:
-                continue
-            table = tables.get(id(rotation))
-            if table is None:
-                table = tables[id(rotation)] = cycle_table(rotation, plan.overnight_time)
             if (e - s) * table.changes >= WORTH * table.length:
                 found.append(Stretch(s, e, table, offset))
     return found
+
+
+def _shortest(plan: Plan, part: Unpainted, tables: dict[int, CycleTable]) -> int | None:
+    """The shortest piece of ``part`` that can hold ``WORTH`` hand-overs of its rotations
+    (None when none of them hands over), filling ``tables`` for them."""
+    shortest = None
+    for rotation in (part.base, *(season for _, _, season in part.seasons)):
+        table = tables.get(id(rotation))
+        if table is None:
+            table = tables[id(rotation)] = cycle_table(rotation, plan.overnight_time)
+        if table.changes:
+            needed = max(-(-WORTH * table.length // table.changes), DAY + 1)
+            shortest = needed if shortest is None else min(shortest, needed)
+    return shortest

@@ -16,7 +16,7 @@ from functools import cached_property
 from zoneinfo import ZoneInfo
 
 from .counting import NOON, NightFinder
-from .cycles import Plain, plain_windows
+from .cycles import Plain, Unpainted
 from .errors import PlanError
 from .localtime import clock_for, epoch_of, from_epoch, local_date, to_epoch
 from .lookup import DayLookup
@@ -40,14 +40,15 @@ class HolidayAward:
 class Track:
     """One child's timeline: interval i is ``[bounds[i], bounds[i + 1])`` (epoch seconds).
 
-    ``plain`` lists where the track is a rotation no higher level painted over, so that
-    statistics can count its whole cycles in closed form (empty: walk every interval).
+    ``unpainted`` says (per part of a joined track) where the track is a rotation no
+    higher level painted over, so that statistics can count its whole cycles in closed
+    form (empty: walk every interval).
     """
 
     bounds: tuple[int, ...]
     parents: tuple[str, ...]
     reasons: tuple[Reason, ...]
-    plain: tuple[Plain, ...] = ()
+    unpainted: tuple[Unpainted, ...] = ()
 
     def index_at(self, seconds: int) -> int:
         return bisect_right(self.bounds, seconds) - 1
@@ -189,9 +190,8 @@ def build_timeline(plan: Plan, start: date | datetime, end: date | datetime) -> 
             segments, top, child_awards = _child_layers(plan, schedule, child, shared, low,
                                                         high)
             starts, _, parents, reasons = zip(*segments, strict=True)
-            plain = plain_windows(low, high, schedule.rotation, seasons,
-                                  [(s, e) for s, e, _, _ in top])
-            tracks[child] = Track((*starts, segments[-1][1]), parents, reasons, plain)
+            unpainted = Unpainted(low, high, schedule.rotation, seasons, tuple(top))
+            tracks[child] = Track((*starts, segments[-1][1]), parents, reasons, (unpainted,))
             awards.extend(child_awards)
     ordered = {child.id: tracks[child.id] for child in plan.children if child.id in tracks}
     return Timeline(plan, from_epoch(low), from_epoch(high), ordered, tuple(awards))
@@ -228,7 +228,7 @@ def rotation_segments(rotation: Rotation, zone: ZoneInfo, start: int, end: int,
 
 
 def _base_and_seasons(schedule: Schedule, zone: ZoneInfo, low: int,
-                      high: int) -> tuple[list[Segment], list[Plain]]:
+                      high: int) -> tuple[list[Segment], tuple[Plain, ...]]:
     """The base rotation with the seasons painted over it, and the seasons' windows."""
     base = rotation_segments(schedule.rotation, zone, low, high,
                              Reason("base", schedule.rotation.pattern))
@@ -252,7 +252,7 @@ def _base_and_seasons(schedule: Schedule, zone: ZoneInfo, low: int,
             rotation = by_name[reason.rule].rotation
             layer.extend(rotation_segments(rotation, zone, s, e, Reason("season", reason.rule)))
             seasons.append((s, e, rotation))
-    return overlay(base, merge(layer)), seasons
+    return overlay(base, merge(layer)), tuple(seasons)
 
 
 def _child_layers(plan: Plan, schedule: Schedule, child_id: str, shared: list[Segment],
@@ -316,15 +316,16 @@ def join_timelines(parts: list[Timeline]) -> Timeline:
         bounds: list[int] = []
         parents: list[str] = []
         reasons: list[Reason] = []
-        plain: list[Plain] = []
+        unpainted: list[Unpainted] = []
         for part in parts:
             track = part.tracks[child]
             bounds.extend(track.bounds[:-1])
             parents.extend(track.parents)
             reasons.extend(track.reasons)
-            plain.extend(track.plain)
+            unpainted.extend(track.unpainted)
         bounds.append(last.tracks[child].bounds[-1])
-        tracks[child] = Track(tuple(bounds), tuple(parents), tuple(reasons), tuple(plain))
+        tracks[child] = Track(tuple(bounds), tuple(parents), tuple(reasons),
+                              tuple(unpainted))
     awards = tuple(award for part in parts for award in part.awards)
     return Timeline(last.plan, parts[0].start, last.end, tracks, awards)
 
