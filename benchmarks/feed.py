@@ -57,9 +57,8 @@ def main() -> None:
     from django.test import Client
 
     from twohomes.calendar.models import CalendarFeed, hash_token
-    from twohomes.families.models import Membership
-
     from twohomes.families.access import unscoped
+    from twohomes.families.models import Membership
 
     with unscoped("a command"):  # the benchmark sets up as a command does
         maya = Membership.objects.select_related("family", "user").get(
