@@ -41,6 +41,9 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from _summary import report  # noqa: E402
+
 from twohomes.core.ledger import (
     CompactRange,
     ExportEntry,
@@ -178,11 +181,15 @@ def _goals(figures: dict[int, tuple[float, float]]) -> None:
         seconds = figures[count][0]
         met = "met" if seconds <= limit else "NOT met"
         print(f"  goal: {count:,} entries in <= {limit:g} s: {met} ({seconds:.2f} s)")
+        report("record", f"verify a {count:,}-entry export, one CPU", f"{seconds:.2f} s",
+               f"≤ {limit:g} s", seconds <= limit)
     count, limit = GOAL_RATIO
     if count in figures:
         ratio = figures[count][1]
         met = "met" if ratio <= limit else "NOT met"
         print(f"  goal: {count:,} entries in <= {limit:g} x SHA-256: {met} ({ratio:.1f} x)")
+        report("record", f"verify a {count:,}-entry export against plain SHA-256",
+               f"{ratio:.1f} ×", f"≤ {limit:g} ×", ratio <= limit)
 
 
 # --- appends through Django (the records app) -------------------------------------------
@@ -280,6 +287,8 @@ def bench_appends(count: int, seconds: float) -> None:
                   f"{' (time limit reached)' if done < count else ''}: "
                   f"{done / elapsed:,.0f} appends per second ({connection.vendor}; "
                   f"{busy_since(before)})")
+            report("record", f"appends, one writer ({connection.vendor})",
+                   f"{done / elapsed:,.0f} per second")
             if connection.vendor == "postgresql":
                 _bench_writers(database_url, connection.settings_dict["NAME"], var_dir)
             else:
@@ -370,6 +379,14 @@ def _bench_writers(database_url: str, test_name: str, var_dir: str) -> None:
               f"each log whole: {'yes' if whole else 'NO'}")
         print(f"    before: {quiet}; during: {busy}, "
               f"the writers' own CPU {cpu:.2f} ms per append")
+        rate = len(latencies) / elapsed
+        measured = f"{rate:,.0f} per second, p95 {p95:.1f} ms, log whole: " + (
+            "yes" if whole else "NO")
+        if families > 1:
+            report("record", f"appends, {label}", measured, "≥ 600 per second",
+                   rate >= 600 and whole)
+        else:
+            report("record", f"appends, {label}", measured, "p95 ≤ 25 ms", p95 <= 25 and whole)
 
 
 def _family(email: str = "bench@example.org") -> tuple[Any, Any]:
