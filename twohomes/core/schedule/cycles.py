@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from datetime import UTC, datetime, time
+from datetime import UTC, date, datetime, time
 from functools import lru_cache
 from itertools import compress, repeat
 from math import lcm
@@ -75,9 +75,25 @@ def _hand_overs(rotation: Rotation) -> tuple[str, list[tuple[int, str]]]:
     return start, found
 
 
-@lru_cache(maxsize=4096)
+# Tables by the rotation object itself: hashing a rotation (every transition in it) costs
+# more than the lookup. Each entry keeps its rotation, so that the id cannot be reused.
+_TABLES: dict[tuple[int, time], tuple[Rotation, CycleTable]] = {}
+
+
 def cycle_table(rotation: Rotation, overnight: time) -> CycleTable:
     """The period table of ``rotation`` with nights decided at ``overnight``; memoised."""
+    entry = _TABLES.get((id(rotation), overnight))
+    if entry is not None and entry[0] is rotation:
+        return entry[1]
+    if len(_TABLES) > 4096:
+        _TABLES.clear()
+    table = _cycle_table(rotation, overnight)
+    _TABLES[id(rotation), overnight] = (rotation, table)
+    return table
+
+
+@lru_cache(maxsize=4096)
+def _cycle_table(rotation: Rotation, overnight: time) -> CycleTable:
     days = lcm(rotation.cycle_days, 7)
     start, per_cycle = _hand_overs(rotation)
     points, owners = [0], [start]
@@ -186,16 +202,20 @@ class Stretch:
 def steady_stretches(zone: ZoneInfo, start: int, end: int) -> list[tuple[int, int, int]]:
     """``(start, end, offset)``: the parts of ``[start, end)`` at one UTC offset, each kept
     ``MARGIN`` away from the changes of offset that bound it."""
-    first = datetime.fromtimestamp(start, UTC).year
-    last = datetime.fromtimestamp(end, UTC).year
-    changes = [c for year in range(first, last + 1) for c in offset_changes(zone, year)
-               if start < c[0] < end]
-    offset = _offset(zone, start)
-    found, low = [], start
+    first = date.fromordinal(start // DAY + EPOCH_ORDINAL).year
+    last = date.fromordinal(end // DAY + EPOCH_ORDINAL).year
+    offset, changes = offset_changes(zone, first)
     for instant, after in changes:
-        if instant - MARGIN > low:
-            found.append((low, instant - MARGIN, offset))
-        low, offset = max(low, instant + MARGIN), after
+        if instant <= start:
+            offset = after
+    found, low = [], start
+    for year in range(first, last + 1):
+        for instant, after in offset_changes(zone, year)[1]:
+            if not start < instant < end:
+                continue
+            if instant - MARGIN > low:
+                found.append((low, instant - MARGIN, offset))
+            low, offset = max(low, instant + MARGIN), after
     if low < end:
         found.append((low, end, offset))
     return found
@@ -207,13 +227,13 @@ def _offset(zone: ZoneInfo, instant: int) -> int:
 
 
 @lru_cache(maxsize=2048)
-def offset_changes(zone: ZoneInfo, year: int) -> tuple[tuple[int, int], ...]:
-    """``(instant, new offset)`` for each change of the zone's UTC offset in ``year`` (UTC),
-    found by probing every six hours and bisecting to the second; memoised."""
+def offset_changes(zone: ZoneInfo, year: int) -> tuple[int, tuple[tuple[int, int], ...]]:
+    """The zone's UTC offset as ``year`` (UTC) begins, and ``(instant, new offset)`` for each
+    change in it, found by probing every six hours and bisecting to the second; memoised."""
     low = int(datetime(year, 1, 1, tzinfo=UTC).timestamp())
     high = int(datetime(year + 1, 1, 1, tzinfo=UTC).timestamp())
     found = []
-    before = _offset(zone, low)
+    before = initial = _offset(zone, low)
     for probe in range(low + PROBE, high + PROBE, PROBE):
         after = _offset(zone, probe)
         if after != before:
@@ -227,7 +247,7 @@ def offset_changes(zone: ZoneInfo, year: int) -> tuple[tuple[int, int], ...]:
             if later <= high:
                 found.append((later, after))
             before = after
-    return tuple(found)
+    return initial, tuple(found)
 
 
 @dataclass(frozen=True, slots=True)

@@ -169,40 +169,46 @@ def whole_cycles(plan: Plan, track: Track, start: int, stop: int) -> list[Stretc
     least ``MARGIN`` inside the range ``[start, stop)`` (so that every night they decide is
     a night of the range), that hold ``WORTH`` hand-overs or more (walking fewer intervals
     costs less than counting them)."""
-    low, high = start + MARGIN, stop - MARGIN
-    if high - low <= DAY:
-        return []
-    tables: dict[int, CycleTable] = {}  # by rotation: hashing one costs more than a lookup
-    candidates = []
-    for part in track.unpainted:
-        shortest = _shortest(plan, part, tables)
-        if shortest is None or min(part.end, high) - max(part.start, low) < shortest:
-            continue
-        for begin, finish, rotation in part.windows(shortest):
-            begin, finish = max(begin, low), min(finish, high)
-            table = tables[id(rotation)]
-            if (finish - begin) * table.changes >= WORTH * table.length:
-                candidates.append((begin, finish, table))
+    candidates = _candidates(plan, track, start + MARGIN, stop - MARGIN)
     if not candidates:
         return []
     found = []
     steady = steady_stretches(plan.zone, candidates[0][0], candidates[-1][1])
+    first = 0  # both lists are sorted: each candidate meets the steady parts from here on
     for begin, finish, table in candidates:
-        for s, e, offset in steady:
+        while first < len(steady) and steady[first][1] <= begin:
+            first += 1
+        for s, e, offset in steady[first:]:
+            if s >= finish:
+                break
             s, e = max(s, begin), min(e, finish)
             if (e - s) * table.changes >= WORTH * table.length:
                 found.append(Stretch(s, e, table, offset))
     return found
 
 
-def _shortest(plan: Plan, part: Unpainted, tables: dict[int, CycleTable]) -> int | None:
+def _candidates(plan: Plan, track: Track, low: int,
+                high: int) -> list[tuple[int, int, CycleTable]]:
+    """The unpainted pieces inside ``[low, high)`` long enough for ``WORTH`` hand-overs."""
+    found = []
+    for part in track.unpainted:
+        shortest = _shortest(plan, part)
+        if shortest is None or min(part.end, high) - max(part.start, low) < shortest:
+            continue
+        for begin, finish, rotation in part.windows(shortest):
+            begin, finish = max(begin, low), min(finish, high)
+            table = cycle_table(rotation, plan.overnight_time)
+            if (finish - begin) * table.changes >= WORTH * table.length:
+                found.append((begin, finish, table))
+    return found
+
+
+def _shortest(plan: Plan, part: Unpainted) -> int | None:
     """The shortest piece of ``part`` that can hold ``WORTH`` hand-overs of its rotations
-    (None when none of them hands over), filling ``tables`` for them."""
+    (None when none of them hands over)."""
     shortest = None
     for rotation in (part.base, *(season for _, _, season in part.seasons)):
-        table = tables.get(id(rotation))
-        if table is None:
-            table = tables[id(rotation)] = cycle_table(rotation, plan.overnight_time)
+        table = cycle_table(rotation, plan.overnight_time)
         if table.changes:
             needed = max(-(-WORTH * table.length // table.changes), DAY + 1)
             shortest = needed if shortest is None else min(shortest, needed)
