@@ -6,11 +6,25 @@ Run with ``make bench`` (or ``python benchmarks/schedule.py``). Prints:
   10 years with two seasons, national and regional holidays with alternation, family dates
   and 200 overrides (goal: <= 20 ms on a 2-core machine);
 * the time for the statistics of 10,000 varied families over one year (goal: <= 10 s);
-* the naive per-hour reference from the tests on the one family, and the ratio.
+* the naive per-hour reference from the tests on the one family, and the ratio;
+* per child-year, for alternating weeks, 2-2-5-5 and every other weekend (one child, the
+  pattern's usual exchange time; plain, and with public holidays alternating by year): the
+  timeline and statistics over 2026 (goal: <= 0.05 ms) and over 2026-2035 divided by ten,
+  and 365 day-by-day lookups of who has the child at noon and for the night (goal: <= 0.2
+  ms), each beside the same work done the way the engine did it before (statistics walking
+  every interval, ``owner_at`` per day; the rest of the statistics, shared by both ways,
+  is today's code), and whether the results are the same as that way's and the naive
+  reference's (``--child-year`` prints only this part).
+
+Measured before the closed-form counting and the day lookup were added (ms per child-year,
+timeline + statistics / 365 noon lookups): alternating weeks 0.26 / 2.1, with holidays
+0.33 / 2.1; 2-2-5-5 0.34 / 2.2, with holidays 0.42 / 2.1; every other weekend 0.37 / 2.1,
+with holidays 0.41 / 2.4.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import importlib.util
 import multiprocessing
@@ -18,14 +32,25 @@ import random
 import statistics
 import sys
 import time
+import timeit
+from collections.abc import Callable
 from datetime import date, timedelta
+from datetime import time as clock_time
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from twohomes.core.schedule import Plan, build_timeline, compute_stats, load_plan  # noqa: E402
+from twohomes.core.schedule import (  # noqa: E402
+    Plan,
+    Timeline,
+    build_timeline,
+    compute_stats,
+    load_plan,
+)
+from twohomes.core.schedule.counting import night_reference  # noqa: E402
+from twohomes.core.schedule.localtime import to_instant  # noqa: E402
 from twohomes.core.schedule.patterns import PATTERNS  # noqa: E402
 
 
@@ -219,7 +244,117 @@ def time_stored_plan_load(changes: int = 2000, runs: int = 5) -> tuple[float, fl
     return times[0], times[1], same
 
 
+# Per child-year: one child, one pattern at its usual exchange time, over 2026 (and over
+# 2026-2035, to show what grows with the length of the range).
+DECADE_END = date(2036, 1, 1)
+PATTERN_PLANS = (("alternating-weeks", "2026-01-04", "18:00"),  # Sunday evenings
+                 ("2-2-5-5", "2026-01-05", "15:00"),  # after school
+                 ("every-other-weekend", "2026-01-05", "18:00"))  # Friday to Sunday evening
+
+
+def pattern_family(pattern: str, start: str, exchange: str, *, holidays: bool) -> Plan:
+    schedule: dict[str, Any] = {"name": pattern, "children": ["kid"], "rotation": {
+        "pattern": pattern, "start": start, "exchange_time": exchange}}
+    if holidays:
+        schedule["holidays"] = [{"name": "Public holidays", "kind": "public",
+                                 "holidays": NATIONAL, "window": "day",
+                                 "assign": {"even": "A", "odd": "B"}}]
+    return load_plan({"timezone": "America/New_York", "country": "US",
+                      "parents": {"A": "Maya", "B": "Daniel"}, "children": [{"id": "kid"}],
+                      "schedules": [schedule]})
+
+
+def walked(timeline: Timeline) -> Timeline:
+    """The timeline without the note of where its rotations run unpainted: its statistics
+    walk every interval, the engine's way before closed-form counting."""
+    tracks = timeline.tracks
+    return dataclasses.replace(timeline, tracks={
+        child: dataclasses.replace(track, unpainted=()) for child, track in tracks.items()})
+
+
+def best_ms(work: Callable[[], object], number: int) -> float:
+    """Milliseconds per call: the best of 7 rounds of ``number`` calls (as ``timeit``, with
+    the garbage collector paused) in this process's CPU time, so that other work on a busy
+    machine counts least."""
+    rounds = timeit.repeat(work, number=number, repeat=7, timer=time.process_time)
+    return min(rounds) / number * 1000
+
+
+def child_year(plan: Plan) -> tuple[dict[str, float], bool]:
+    """Milliseconds for one child-year, this way and the way before, and whether both ways
+    and the naive reference give the same results."""
+    end = YEAR_END + timedelta(days=2)
+    timeline = build_timeline(plan, YEAR_FIRST, end)
+    before = walked(timeline)
+    zone, at_night = plan.zone, plan.overnight_time
+    days = [YEAR_FIRST + timedelta(days=n) for n in range(365)]
+    ordinals = [day.toordinal() for day in days]
+    noons = [to_instant(day, clock_time(12), zone) for day in days]
+    nights = [night_reference(day, at_night, zone) for day in days]
+    noon, night = timeline.day_lookup("kid"), timeline.night_lookup("kid")
+    decade = build_timeline(plan, YEAR_FIRST, DECADE_END + timedelta(days=2))
+    year_build = best_ms(lambda: build_timeline(plan, YEAR_FIRST, end), 400)
+    decade_build = best_ms(lambda: build_timeline(plan, YEAR_FIRST, DECADE_END
+                                                  + timedelta(days=2)), 40)
+    figures = {  # building the timeline is the same code either way: timed once for both
+        "stats": year_build + best_ms(lambda: compute_stats(timeline, YEAR_FIRST, YEAR_END),
+                                      400),
+        "stats before": year_build + best_ms(lambda: compute_stats(before, YEAR_FIRST,
+                                                                   YEAR_END), 400),
+        "decade": (decade_build + best_ms(lambda: compute_stats(decade, YEAR_FIRST,
+                                                                DECADE_END), 40)) / 10,
+        "decade before": (decade_build + best_ms(lambda: compute_stats(
+            walked(decade), YEAR_FIRST, DECADE_END), 40)) / 10,
+        "noon": best_ms(lambda: [noon.parent_on(d) for d in ordinals], 200),
+        "noon before": best_ms(lambda: [timeline.owner_at("kid", i) for i in noons], 20),
+        "night": best_ms(lambda: [night.parent_on(d) for d in ordinals], 200),
+        "night before": best_ms(lambda: [timeline.owner_at("kid", i) for i in nights], 20),
+        "lookup build": best_ms(lambda: timeline.day_lookup("kid"), 400),
+    }
+    stats = compute_stats(timeline, YEAR_FIRST, YEAR_END)
+    naive = _load_naive().naive_stats(plan, "kid", YEAR_FIRST, YEAR_END)
+    kid = stats.child("kid")
+    same = (stats == compute_stats(before, YEAR_FIRST, YEAR_END)
+            and compute_stats(decade, YEAR_FIRST, DECADE_END)
+            == compute_stats(walked(decade), YEAR_FIRST, DECADE_END)
+            and {p.parent: p.overnights for p in kid.parents} == naive["overnights"]
+            and {p.parent: int(p.hours) for p in kid.parents} == naive["hours"]
+            and kid.exchanges == naive["exchanges"]
+            and [noon.parent_on(d) for d in ordinals]
+            == [timeline.owner_at("kid", i) for i in noons]
+            and [night.parent_on(d) for d in ordinals]
+            == [timeline.owner_at("kid", i) for i in nights])
+    return figures, same
+
+
+def print_child_years() -> bool:
+    print("per child-year (one child, America/New_York, 2026; CPU ms, best of 7 rounds; "
+          "'before': statistics walking every interval, owner_at per day; '10 years': "
+          "2026-2035 divided by 10):")
+    print(f"  {'pattern':<21} {'holidays':<9} {'timeline+stats':>14} {'before':>7} "
+          f"{'10 years':>9} {'before':>7} {'365 noon':>9} {'before':>7} {'365 nights':>11} "
+          f"{'before':>7} {'lookup built':>13}")
+    all_same = True
+    for pattern, start, exchange in PATTERN_PLANS:
+        for holidays in (False, True):
+            figures, same = child_year(pattern_family(pattern, start, exchange,
+                                                      holidays=holidays))
+            all_same = all_same and same
+            print(f"  {pattern:<21} {'public' if holidays else 'none':<9} "
+                  f"{figures['stats']:>14.3f} {figures['stats before']:>7.3f} "
+                  f"{figures['decade']:>9.3f} {figures['decade before']:>7.3f} "
+                  f"{figures['noon']:>9.3f} {figures['noon before']:>7.3f} "
+                  f"{figures['night']:>11.3f} {figures['night before']:>7.3f} "
+                  f"{figures['lookup build']:>13.3f}")
+    print("  goals: timeline+stats <= 0.05 ms, 365 lookups <= 0.2 ms per child-year; "
+          f"same results (before, naive reference, owner_at): {'yes' if all_same else 'NO'}")
+    return all_same
+
+
 def main() -> None:
+    if "--child-year" in sys.argv[1:]:
+        print_child_years()
+        return
     plan = load_plan(family_plan())
     timeline = build_timeline(plan, FIRST, END)
     spans = sum(len(v) for v in timeline.intervals.values())
@@ -245,6 +380,7 @@ def main() -> None:
     print(f"naive per-hour reference, one family: {naive:.2f} s "
           f"({naive / median:,.0f} times the engine's median); overnights agree with the "
           f"engine: {'yes' if agree else 'NO'}")
+    print_child_years()
 
 
 if __name__ == "__main__":
