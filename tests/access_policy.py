@@ -41,6 +41,8 @@ create_family        POST    ok     ok      ok       ok           ok      ok    
 subdivision_options  GET     ok     ok      ok       ok           ok      ok    ok    login
 change_name          GET     ok     ok      ok       ok           ok      ok    ok    login
 change_name          POST    ok     ok      ok       ok           ok      ok    ok    login
+change_language      GET     ok     ok      ok       ok           ok      ok    ok    login
+change_language      POST    ok     ok      ok       ok           ok      ok    ok    login
 invitation           GET     ok     ok      ok       ok           ok      ok    ok    ok
 invitation           POST    409    409     409      409          409     409   409   login
 calendar_feed        GET     ok     ok      ok       ok           ok      ok    ok    ok

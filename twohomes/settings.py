@@ -85,10 +85,12 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",  # the browser's language, until one is chosen
     "twohomes.accounts.middleware.ControlCharacterMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "twohomes.accounts.middleware.MemberLanguageMiddleware",  # the member's own choice wins
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -115,6 +117,7 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
@@ -280,7 +283,16 @@ EMAIL_TIMEOUT = 20
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "TwoHomes <no-reply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# The languages a member may choose on their account page (their own names, as a
+# language menu shows them). A language is offered only once its catalogue under
+# twohomes/locale is complete; English as spoken in the US is the default, and each
+# variant brings its own formats of dates and numbers.
 LANGUAGE_CODE = "en"
+LANGUAGES = [
+    ("en", "English (United States)"),
+    ("en-gb", "English (United Kingdom)"),
+]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

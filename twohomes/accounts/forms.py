@@ -1,9 +1,13 @@
-"""The account forms TwoHomes adds to allauth's: a name at sign-up and on the name page."""
+"""The account forms TwoHomes adds to allauth's: a name at sign-up and on the name page,
+and the language."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
+from django.conf import settings
 
 from .names import (
     CONTROL_REFUSED,
@@ -42,3 +46,22 @@ class NameForm(forms.Form):
 
     def clean_name(self) -> str:
         return clean_name(self.cleaned_data["name"])
+
+
+class LanguageForm(forms.Form):
+    """The language TwoHomes speaks to this person in, on every page and email."""
+
+    language = forms.ChoiceField(
+        label="Language", required=False,
+        help_text="Pages, emails, reminders and calendar feeds come to you in this language, "
+                  "whatever the others in your families chose. What people write is shown "
+                  "as they wrote it.")
+
+    def __init__(self, *args: Any, browser: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        names = dict(settings.LANGUAGES)
+        field = self.fields["language"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [
+            ("", f"As my browser asks (now {names.get(browser, browser)})"),
+            *settings.LANGUAGES]

@@ -5,7 +5,26 @@ from collections.abc import Callable
 
 from allauth.account.adapter import get_adapter
 from allauth.usersessions.models import UserSession
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.utils import translation
+
+
+class MemberLanguageMiddleware:
+    """A signed-in member's chosen language wins over the one their browser asks for
+    (which ``LocaleMiddleware`` has activated before this runs)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+        self.offered = {code for code, _ in settings.LANGUAGES}
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        chosen = user.language if user is not None and user.is_authenticated else ""
+        if chosen in self.offered:
+            translation.activate(chosen)
+            request.LANGUAGE_CODE = chosen
+        return self.get_response(request)  # LocaleMiddleware names the language it answers in
 
 
 class NoStoreMiddleware:

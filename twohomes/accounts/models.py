@@ -29,6 +29,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     display_name = models.CharField(
         max_length=80, blank=True, help_text="How other family members see you."
     )
+    # One of settings.LANGUAGES, or empty: the language the browser asks for.
+    language = models.CharField(max_length=12, blank=True, default="")
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False)
     date_joined = models.DateTimeField(auto_now_add=True)

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest
 from django.urls import reverse
@@ -21,6 +23,16 @@ def notify_new_device(*, user: User, device: KnownDevice, request: HttpRequest) 
         template="accounts/email/new_device.txt",
         context={"user": user, "device": device, "sessions_url": sessions_url},
     )
+
+
+def change_language(*, actor: User, language: str) -> User:
+    """The language TwoHomes speaks to ``actor`` in ("" follows their browser). Nothing of
+    the families' changes, so nothing is recorded."""
+    if language and language not in {code for code, _ in settings.LANGUAGES}:
+        raise ValidationError("Choose one of the languages offered.")
+    actor.language = language
+    actor.save(update_fields=["language"])
+    return actor
 
 
 def _renamed_words(old_name: str, new_name: str) -> str:

@@ -4,12 +4,13 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import translation
 
 from twohomes.families.access import posted, signed_in_view
 from twohomes.requests import is_same_site
 
 from . import services
-from .forms import NameForm
+from .forms import LanguageForm, NameForm
 from .models import User
 
 
@@ -35,3 +36,19 @@ def change_name(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/name.html", {
         "form": form, "next": _next_page(request), "asking": not user.display_name,
     })
+
+
+@signed_in_view(methods=("GET", "POST"))
+def change_language(request: HttpRequest) -> HttpResponse:
+    """The language of the person's pages and emails: their browser's, or one they choose."""
+    user = request.user
+    assert isinstance(user, User)
+    browser = translation.get_language_from_request(request)
+    form = LanguageForm(posted(request)[0], initial={"language": user.language},
+                        browser=browser)
+    if request.method == "POST" and form.is_valid():
+        services.change_language(actor=user, language=form.cleaned_data["language"])
+        translation.activate(user.language or browser)  # this answer is in it already
+        messages.success(request, "Your language is saved.")
+        return redirect("change_language")
+    return render(request, "accounts/language.html", {"form": form})
