@@ -9,6 +9,10 @@ Definitions (see docs/schedule-spec.md):
 * a weekend is the night after a Saturday; holidays are holiday-level occurrences that start
   in the range, credited as the rule assigns them (a split counts one half each);
 * percentages are rounded by largest remainder so that they add up to exactly 100.00.
+
+Where a rotation runs unpainted for long enough, its whole cycles are counted in closed
+form (``tally.cycle_tally``); everywhere else, and for plans with school hours or other than
+two parents, every interval is walked. Both ways give the same figures.
 """
 
 from __future__ import annotations
