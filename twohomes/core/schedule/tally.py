@@ -1,9 +1,10 @@
 """One pass over a child's timeline for the statistics: what each parent has, in one place.
 
-Two ways, one result. ``walk_tally`` visits every interval of the range. ``cycle_tally``
-visits only the intervals that a holiday, break or override painted, the partial cycles at
-the ends of the range and the days around changes of UTC offset; everything else is a
-rotation at one offset, whose whole cycles are counted in closed form (``cycles.Stretch``).
+Two ways, one result. The statistics' own walk (``stats._tally``) visits every interval of
+the range. ``cycle_tally`` visits only the intervals that a holiday, break or override
+painted, the partial cycles at the ends of the range and the days around changes of UTC
+offset; everything else is a rotation at one offset, whose whole cycles are counted in
+closed form (``cycles.Stretch``).
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ from .model import Plan
 from .timeline import Track
 
 Span = tuple[int, int, str]
+# A stretch is counted in closed form when it holds this many hand-overs or more: below
+# that, walking its intervals costs less (measured with benchmarks/schedule.py).
 WORTH = 12
 
 
