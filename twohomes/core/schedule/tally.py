@@ -30,6 +30,10 @@ Span = tuple[int, int, str]
 # A stretch is counted in closed form when it holds this many hand-overs or more: below
 # that, walking its intervals costs less (measured with benchmarks/schedule.py).
 WORTH = 12
+# Fewer intervals than this in the whole range leave no stretch worth counting once the
+# range's ends, the days around clock changes and the painted intervals are cut out: the
+# search for one is skipped (a year of alternating weeks has about 53 intervals).
+FEWEST = 6 * WORTH
 
 
 @dataclass(slots=True)
@@ -171,7 +175,10 @@ def whole_cycles(plan: Plan, track: Track, start: int, stop: int) -> list[Stretc
     """The parts of ``track`` where a rotation runs unpainted, at one UTC offset and at
     least ``MARGIN`` inside the range ``[start, stop)`` (so that every night they decide is
     a night of the range), that hold ``WORTH`` hand-overs or more (walking fewer intervals
-    costs less than counting them)."""
+    costs less than counting them); none for a range of fewer than ``FEWEST`` intervals."""
+    bounds = track.bounds
+    if bisect_left(bounds, stop) - bisect_left(bounds, start) < FEWEST:
+        return []
     candidates = _candidates(plan, track, start + MARGIN, stop - MARGIN)
     if not candidates:
         return []
