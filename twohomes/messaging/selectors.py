@@ -12,7 +12,7 @@ from django.http import Http404
 
 from twohomes.families.access import Cap, has, roles_with, scoped
 from twohomes.families.models import Membership, MembershipStatus
-from twohomes.records.models import Log
+from twohomes.records import services as records
 
 from .models import Message, Thread, ThreadMember
 
@@ -82,9 +82,9 @@ def _summary_key(membership: Membership) -> str:
     """Every message, first reading and thread membership is appended to the family's
     record in the same transaction, so the record's size is a version of all a member's
     summaries depend on; who the member is (role, status, return) is the rest."""
-    size = Log.objects.filter(family_id=membership.family_id).values_list(
-        "size", flat=True).first()
-    parts = (membership.pk, membership.role, membership.status, membership.rejoined_at, size)
+    size = records.size(membership.family_id)
+    parts = (membership.family_id, membership.pk, membership.role, membership.status,
+             membership.rejoined_at, size)  # the family's id is random: never another's
     return "twohomes:threads:" + hashlib.sha256(repr(parts).encode()).hexdigest()
 
 

@@ -62,6 +62,16 @@ def verifier_key(log: Log | None = None) -> ledger.VerifierKey:
     return signer(log).key
 
 
+def size(family_id: Any) -> int:
+    """How many entries the family's record holds. Every append raises it in its own
+    transaction, so it is a version of everything recorded: what is worked out from
+    recorded actions (a member's unread counts, what waits for their answer) is cached
+    under it."""
+    found: int | None = Log.objects.filter(family_id=family_id).values_list(
+        "size", flat=True).first()
+    return found or 0
+
+
 def log_name(log: Log | None) -> str:
     return log.name if log is not None and log.name else str(settings.TWOHOMES_LOG_NAME)
 

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max, Q, QuerySet
@@ -422,6 +423,23 @@ def waiting_for(membership: Membership, now: datetime) -> dict[str, Any]:
     if kept is not None and kept[0] == today:
         found: dict[str, Any] = kept[1]
         return found
+    # Every proposal, request, answer and lapse is appended to the record, and a name
+    # change too: between two of them, the answer for a day stays the same.
+    key = "twohomes:waiting:" + hashlib.sha256(repr((
+        membership.family_id, membership.pk, membership.role, membership.status, today,
+        records.size(membership.family_id))).encode()).hexdigest()
+    found = cache.get(key)
+    if not isinstance(found, dict):
+        found = _waiting(membership, today)
+        cache.set(key, found, WAITING_SECONDS)
+    membership.__dict__["_waiting_for"] = (today, found)
+    return found
+
+
+WAITING_SECONDS = 24 * 3600
+
+
+def _waiting(membership: Membership, today: date) -> dict[str, Any]:
     plans = ParentingPlan.objects.filter(
         Q(effective_from__isnull=True) | Q(effective_from__gte=today),
         family=membership.family, status=PlanStatus.PROPOSED,
@@ -429,6 +447,4 @@ def waiting_for(membership: Membership, now: datetime) -> dict[str, Any]:
     swaps = SwapRequest.objects.filter(
         Q(family=membership.family, status=SwapStatus.PENDING) & ~Q(requested_by=membership),
         answer_by__gte=today)
-    found = {"plans": list(plans), "swaps": list(swaps.select_related("requested_by__user"))}
-    membership.__dict__["_waiting_for"] = (today, found)
-    return found
+    return {"plans": list(plans), "swaps": list(swaps.select_related("requested_by__user"))}
