@@ -30,8 +30,8 @@ def _zone(membership: Membership) -> ZoneInfo:
     return membership.family.zone
 
 
-def _children(request: HttpRequest, membership: Membership) -> tuple[list[Any], Any]:
-    children = list(visible_children(membership))
+def _children(request: HttpRequest, children: list[Any]) -> tuple[list[Any], Any]:
+    """The children shown (the one asked for, or all ``children``) and the one asked for."""
     wanted = request.GET.get("child", "")
     chosen = [c for c in children if str(c.pk) == wanted]
     return (chosen or children), (chosen[0] if chosen else None)
@@ -78,11 +78,12 @@ def _render(request: HtmxHttpRequest, template: str, context: dict[str, Any]) ->
 
 
 def _base_context(request: HttpRequest, membership: Membership, view: str) -> dict[str, Any]:
-    children, chosen = _children(request, membership)
+    visible = list(visible_children(membership))
+    children, chosen = _children(request, visible)
     # Worked out among all of the family's children: everyone sees the same short forms.
     shorts = grid.short_forms(membership.family.children.all())
     return {"membership": membership, "family": membership.family, "view": view,
-            "all_children": list(visible_children(membership)), "chosen": chosen,
+            "all_children": visible, "chosen": chosen,
             "children": children, "weekday_names": WEEKDAY_NAMES, "shorts": shorts,
             "short_key": [(shorts[c.pk], c.name) for c in children if shorts[c.pk] != c.name],
             "today": timezone.localdate(timezone=_zone(membership))}
