@@ -21,6 +21,8 @@ from .errors import PlanError
 from .localtime import to_instant
 from .model import Child, Override, Plan, Rotation, Schedule, Season, ThirdParty, ThirdPartyWindow
 from .parsing import (
+    MAX_YEAR,
+    MIN_YEAR,
     parse_date,
     parse_local_datetime,
     parse_month_day,
@@ -90,8 +92,7 @@ def _load(data: dict[str, Any]) -> Plan:
         "zone": zone,
     }
     schedules = _schedules(data, ctx)
-    overrides = tuple(_override(raw, ctx, f"plan.overrides[{i}]")
-                      for i, raw in enumerate(data.get("overrides", [])))
+    overrides = tuple(_override(raw, ctx, i) for i, raw in enumerate(data.get("overrides", [])))
     return Plan(
         timezone=data["timezone"], parents=parents, children=children, schedules=schedules,
         overrides=overrides, country=country, subdivision=subdivision,
@@ -230,18 +231,31 @@ def _midweek(raw: dict[str, Any], where: str) -> Midweek:
     return Midweek(weekday, start, end)
 
 
-def _override(raw: dict[str, Any], ctx: dict[str, Any], where: str) -> Override:
-    start = _instant(parse_local_datetime(raw["from"], f"{where}.from"), ctx["zone"])
-    end = _instant(parse_local_datetime(raw["to"], f"{where}.to"), ctx["zone"])
+def _override(raw: dict[str, Any], ctx: dict[str, Any], index: int) -> Override:
+    # A family's agreed changes are thousands: the words of a problem's place are made
+    # only when there is a problem.
+    start, end = _local_instant(raw, "from", ctx, index), _local_instant(raw, "to", ctx, index)
     if end <= start:
-        raise PlanError(f"{where}: override {raw['name']!r} ends before or where it starts; "
-                        "give a 'to' after 'from'")
+        raise PlanError(f"plan.overrides[{index}]: override {raw['name']!r} ends before or "
+                        "where it starts; give a 'to' after 'from'")
     children = tuple(raw.get("children", sorted(ctx["children"])))
     for child in children:
         if child not in ctx["children"]:
-            raise PlanError(f"{where}.children: unknown child {child!r}")
-    parent = parse_parent(raw["parent"], ctx["parents"], f"{where}.parent")
-    return Override(raw["name"], children, start, end, parent)
+            raise PlanError(f"plan.overrides[{index}].children: unknown child {child!r}")
+    parent = raw["parent"]
+    if parent not in ctx["parents"]:
+        parse_parent(parent, ctx["parents"], f"plan.overrides[{index}].parent")  # says why
+    return Override(raw["name"], children, start, end, str(parent))
+
+
+def _local_instant(raw: dict[str, Any], key: str, ctx: dict[str, Any], index: int) -> datetime:
+    try:
+        moment = datetime.fromisoformat(raw[key])
+    except (TypeError, ValueError):
+        moment = None
+    if moment is None or not MIN_YEAR <= moment.year <= MAX_YEAR:  # say why, in words
+        moment = parse_local_datetime(raw[key], f"plan.overrides[{index}].{key}")
+    return _instant(moment, ctx["zone"])
 
 
 def _instant(moment: datetime, zone: ZoneInfo) -> datetime:
