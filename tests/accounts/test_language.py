@@ -15,7 +15,8 @@ def test_the_browser_language_is_offered_until_one_is_chosen(world: Any, client:
     url = reverse("change_language")
     page = client.get(url, HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.8")
     assert page["Content-Language"] == "en-gb"
-    assert "As my browser asks (now English (United Kingdom))" in page.content.decode()
+    assert "Your browser now asks for English (United Kingdom)." in page.content.decode()
+    assert '<option value="" selected>As my browser asks</option>' in page.content.decode()
     assert '<html lang="en-gb">' in page.content.decode()
     answer = client.post(url, {"language": "en"}, HTTP_ACCEPT_LANGUAGE="en-GB")
     assert answer.status_code == 302

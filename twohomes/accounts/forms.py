@@ -49,19 +49,18 @@ class NameForm(forms.Form):
 
 
 class LanguageForm(forms.Form):
-    """The language TwoHomes speaks to this person in, on every page and email."""
+    """The language TwoHomes speaks to this person in, on every page."""
 
     language = forms.ChoiceField(
         label="Language", required=False,
-        help_text="Pages, emails, reminders and calendar feeds come to you in this language, "
-                  "whatever the others in your families chose. What people write is shown "
-                  "as they wrote it.")
+        help_text="Your pages come to you in this language, whatever the others in your "
+                  "families chose. What people write is shown as they wrote it.")
 
     def __init__(self, *args: Any, browser: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         names = dict(settings.LANGUAGES)
         field = self.fields["language"]
         assert isinstance(field, forms.ChoiceField)
-        field.choices = [
-            ("", f"As my browser asks (now {names.get(browser, browser)})"),
-            *settings.LANGUAGES]
+        field.choices = [("", "As my browser asks"), *settings.LANGUAGES]
+        field.help_text = (f"Your browser now asks for {names.get(browser, browser)}. "
+                           f"{field.help_text}")
