@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.apps import apps
+from django.utils.functional import Promise
 from django.utils.module_loading import import_string
 
 
@@ -31,13 +32,13 @@ class MenuEntry:
     ``badge_words`` for screen readers."""
 
     url_name: str
-    label: str
+    label: str | Promise  # words are marked for translation (gettext_lazy)
     place: str = "more"
     order: int = 50
     cap: str | None = None
     sections: tuple[str, ...] = ()
     badge: str | None = None
-    badge_words: str = ""
+    badge_words: str | Promise = ""
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,7 @@ class Area:
     home_panels: tuple[HomePanel, ...] = ()
     demo: str | None = None  # fn(family, now=...) adding the area's part of the demo family
     jobs: tuple[Job, ...] = ()
-    record_kinds: dict[str, str] = field(default_factory=dict)  # kind -> what it records
+    record_kinds: dict[str, str | Promise] = field(default_factory=dict)  # kind -> its words
     append_only_tables: tuple[str, ...] = ()
     urls: str | None = None  # the area's URL module, mounted at the root
 
@@ -88,9 +89,9 @@ def call(path: str, *args: Any, **kwargs: Any) -> Any:
 
 
 @functools.cache
-def record_kinds() -> dict[str, str]:
+def record_kinds() -> dict[str, str | Promise]:
     """Every kind of record entry, with what it records in words; a kind twice is an error."""
-    kinds: dict[str, str] = {}
+    kinds: dict[str, str | Promise] = {}
     for label, area in declared():
         for kind, words in area.record_kinds.items():
             if kind in kinds:
@@ -101,7 +102,7 @@ def record_kinds() -> dict[str, str]:
 
 def menu_entries() -> list[MenuEntry]:
     return sorted((entry for _, area in declared() for entry in area.menu),
-                  key=lambda entry: (entry.order, entry.label))
+                  key=lambda entry: (entry.order, str(entry.label)))
 
 
 def home_panels() -> list[HomePanel]:

@@ -31,6 +31,7 @@ from django.db import models, transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.http.response import HttpResponseBase
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 from django_scopes import scope, scopes_disabled
 
 from .models import AuditEvent, Child, Membership, MembershipStatus, Role
@@ -286,27 +287,38 @@ def family_view(cap: Cap, methods: Iterable[str] = ("GET",)) -> Callable[..., An
 
 
 # What a professional did, in the words the parents read in the audit list, by URL name.
+# Marked for the catalogues but kept in English here: an audit line is written once, in
+# no reader's language, and the parents who read it may each have chosen another one.
 PAGE_WORDS = {
-    "family_home": "opened the family's Today page", "members": "looked at the members",
-    "calendar_month": "looked at the calendar (month)",
-    "calendar_week": "looked at the calendar (week)",
-    "calendar_agenda": "looked at the calendar (agenda)", "feed_settings": "opened the feed page",
-    "feed_create": "made a calendar feed address", "feed_revoke": "revoked their feed address",
-    "feed_reminders": "changed their reminders",
-    "thread_list": "looked at the list of conversations", "thread_detail": "read a conversation",
-    "attachment": "opened an attachment", "export_record": "opened the export page",
-    "plan_list": "looked at the parenting plans", "plan_detail": "read a parenting plan",
-    "swap_list": "looked at the change requests", "swap_detail": "read a change request",
-    "event_list": "looked at the events", "event_detail": "read an event",
+    "family_home": gettext_noop("opened the family's Today page"),
+    "members": gettext_noop("looked at the members"),
+    "calendar_month": gettext_noop("looked at the calendar (month)"),
+    "calendar_week": gettext_noop("looked at the calendar (week)"),
+    "calendar_agenda": gettext_noop("looked at the calendar (agenda)"),
+    "feed_settings": gettext_noop("opened the feed page"),
+    "feed_create": gettext_noop("made a calendar feed address"),
+    "feed_revoke": gettext_noop("revoked their feed address"),
+    "feed_reminders": gettext_noop("changed their reminders"),
+    "thread_list": gettext_noop("looked at the list of conversations"),
+    "thread_detail": gettext_noop("read a conversation"),
+    "attachment": gettext_noop("opened an attachment"),
+    "export_record": gettext_noop("opened the export page"),
+    "plan_list": gettext_noop("looked at the parenting plans"),
+    "plan_detail": gettext_noop("read a parenting plan"),
+    "swap_list": gettext_noop("looked at the change requests"),
+    "swap_detail": gettext_noop("read a change request"),
+    "event_list": gettext_noop("looked at the events"),
+    "event_detail": gettext_noop("read an event"),
 }
 
 
 def log_professional_view(membership: Membership, request: HttpRequest) -> None:
     """Professionals' every view is visible to the parents in the audit list."""
     match = request.resolver_match
-    words = PAGE_WORDS.get(match.url_name or "", "opened a page") if match else "opened a page"
+    opened = gettext_noop("opened a page")
+    words = PAGE_WORDS.get(match.url_name or "", opened) if match else opened
     if request.method == "POST" and match and match.url_name == "export_record":
-        words = "downloaded an export of the record"
+        words = gettext_noop("downloaded an export of the record")
     AuditEvent.objects.create(
         family_id=membership.family_id,
         actor=membership.user,

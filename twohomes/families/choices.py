@@ -7,6 +7,8 @@ import zoneinfo
 
 import holidays
 import pycountry
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 
 @functools.cache
@@ -36,13 +38,15 @@ def country_choices() -> list[tuple[str, str]]:
 
 
 @functools.cache
-def subdivision_choices(country: str) -> list[tuple[str, str]]:
+def subdivision_choices(country: str) -> list[tuple[str, str | Promise]]:
     codes = supported_countries().get(country, [])
     names = {}
     for code in codes:
         sub = pycountry.subdivisions.get(code=f"{country}-{code}")
         names[code] = f"{sub.name} ({code})" if sub else code
-    return [("", "None (national holidays only)")] + sorted(names.items(), key=lambda s: s[1])
+    # Cached for every reader: the words stay lazy, drawn in each reader's language.
+    none: list[tuple[str, str | Promise]] = [("", _("None (national holidays only)"))]
+    return none + sorted(names.items(), key=lambda s: s[1])
 
 
 @functools.cache

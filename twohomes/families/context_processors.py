@@ -8,6 +8,7 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils.functional import Promise
 
 from twohomes.areas import call, menu_entries
 
@@ -56,10 +57,10 @@ def current_family(request: HttpRequest) -> dict[str, Any]:
 @dataclass(frozen=True)
 class MenuLink:
     url: str
-    label: str
+    label: str | Promise
     current: bool
     count: LazyCount | None
-    count_words: str
+    count_words: str | Promise
 
 
 def _count(badge: str, membership: Membership) -> int:

@@ -6,6 +6,8 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from twohomes.core.schedule import MAX_YEAR
 
@@ -22,22 +24,22 @@ from .services import free_colour, free_pattern
 
 
 class FamilyForm(forms.ModelForm[Family]):
-    timezone = forms.ChoiceField(label="Time zone", choices=timezone_choices)
+    timezone = forms.ChoiceField(label=_("Time zone"), choices=timezone_choices)
     country = forms.ChoiceField(
-        label="Country (for public holidays)", choices=country_choices
+        label=_("Country (for public holidays)"), choices=country_choices
     )
     subdivision = forms.CharField(
-        label="State, province or region", required=False,
-        help_text="Regional holidays follow this; leave empty for national holidays only.",
+        label=_("State, province or region"), required=False,
+        help_text=_("Regional holidays follow this; leave empty for national holidays only."),
         widget=forms.Select(),
     )
-    currency = forms.ChoiceField(choices=currency_choices)
+    currency = forms.ChoiceField(label=_("Currency"), choices=currency_choices)
 
     class Meta:
         model = Family
         fields = ["name", "timezone", "country", "subdivision", "currency"]
-        labels = {"name": "Family name"}
-        help_texts = {"name": "Only members see it, e.g. “The Rivera-Okafor family”."}
+        labels = {"name": _("Family name")}
+        help_texts = {"name": _("Only members see it, e.g. “The Rivera-Okafor family”.")}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -56,7 +58,8 @@ class FamilyForm(forms.ModelForm[Family]):
         # A new family's time zone is the browser's own (app.js fills it in while the
         # parent has not chosen one); the country and currency come from the view.
         zone = self.fields["timezone"]
-        zone.help_text = "Taken from your browser; change it if your family lives elsewhere."
+        zone.help_text = gettext(
+            "Taken from your browser; change it if your family lives elsewhere.")
         if not self.is_bound:
             zone.widget.attrs["data-browser-timezone"] = ""
 
@@ -65,7 +68,8 @@ class FamilyForm(forms.ModelForm[Family]):
         subdivision = self.cleaned_data.get("subdivision", "").strip().upper()
         if subdivision and subdivision not in supported_countries().get(country, []):
             raise forms.ValidationError(
-                f"“{subdivision}” is not a region of this country that has its own holidays."
+                gettext("“%(subdivision)s” is not a region of this country that has its own "
+                        "holidays.") % {"subdivision": subdivision}
             )
         return subdivision
 
@@ -96,7 +100,7 @@ def model_choices(
     field.queryset = queryset
     field.label_from_instance = label  # type: ignore[method-assign,assignment]
     if field.empty_label == "---------":  # Django's dashes say nothing to a person
-        field.empty_label = "Choose…"
+        field.empty_label = gettext("Choose…")
     return field
 
 
@@ -104,9 +108,9 @@ class ChildForm(forms.ModelForm[Child]):
     class Meta:
         model = Child
         fields = ["name", "birth_date", "colour", "pattern"]
-        labels = {"name": "First name", "birth_date": "Date of birth",
-                  "colour": "Calendar colour", "pattern": "Calendar pattern"}
-        help_texts = {"pattern": "Shown with the colour, so nobody depends on colour alone."}
+        labels = {"name": _("First name"), "birth_date": _("Date of birth"),
+                  "colour": _("Calendar colour"), "pattern": _("Calendar pattern")}
+        help_texts = {"pattern": _("Shown with the colour, so nobody depends on colour alone.")}
         widgets = {"birth_date": DateInput()}
 
     def __init__(self, *args: Any, family: Family, **kwargs: Any) -> None:
@@ -122,9 +126,10 @@ class ChildForm(forms.ModelForm[Child]):
         birth_date: date = self.cleaned_data["birth_date"]
         today = timezone.localdate()
         if birth_date > today:
-            raise forms.ValidationError("The date of birth cannot be in the future.")
+            raise forms.ValidationError(gettext("The date of birth cannot be in the future."))
         if birth_date.year < today.year - 30:
-            raise forms.ValidationError("Enter a child's date of birth (within the last 30 years).")
+            raise forms.ValidationError(
+                gettext("Enter a child's date of birth (within the last 30 years)."))
         return birth_date
 
     def clean_name(self) -> str:
@@ -133,7 +138,7 @@ class ChildForm(forms.ModelForm[Child]):
         if self.instance.pk:
             others = others.exclude(pk=self.instance.pk)
         if others.exists():
-            raise forms.ValidationError("A child with this name is already in the family.")
+            raise forms.ValidationError(gettext("A child with this name is already in the family."))
         return name
 
 
@@ -145,16 +150,16 @@ class ChildrenChoiceMixin:
 
 
 class InviteForm(ChildrenChoiceMixin, forms.Form):
-    email = forms.EmailField(label="Their email address", max_length=254)
-    role = forms.ChoiceField(choices=Role.choices)
+    email = forms.EmailField(label=_("Their email address"), max_length=254)
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
     children = forms.ModelMultipleChoiceField(
         queryset=Child.objects.none(), required=False, widget=forms.CheckboxSelectMultiple,
-        label="Children they are linked to",
-        help_text="For a partner, relative or child: the children whose calendar they see.",
+        label=_("Children they are linked to"),
+        help_text=_("For a partner, relative or child: the children whose calendar they see."),
     )
     access_ends = forms.DateField(
-        required=False, widget=DateInput(), label="Access ends (professionals)",
-        help_text="A professional's access stops by itself after this day.",
+        required=False, widget=DateInput(), label=_("Access ends (professionals)"),
+        help_text=_("A professional's access stops by itself after this day."),
     )
 
     def __init__(self, *args: Any, family: Family, **kwargs: Any) -> None:
@@ -166,14 +171,16 @@ class InviteForm(ChildrenChoiceMixin, forms.Form):
         role, ends = data.get("role") or "", data.get("access_ends")
         limited = role in ROLE_CAPS and role_has(role, Cap.TIME_LIMITED_ACCESS)
         if limited and not ends and "access_ends" not in self.errors:
-            self.add_error("access_ends", "A professional's access needs an end date.")
+            self.add_error("access_ends", gettext("A professional's access needs an end date."))
         if ends and ends <= timezone.localdate():
-            self.add_error("access_ends", "The end date must be in the future.")
+            self.add_error("access_ends", gettext("The end date must be in the future."))
         elif ends and ends.year > MAX_YEAR:  # the midnight after it must still be a date
-            self.add_error("access_ends", f"Give an end date before {MAX_YEAR + 1}.")
+            self.add_error("access_ends", gettext("Give an end date before %(year)s.")
+                           % {"year": MAX_YEAR + 1})
         linked = role in ROLE_CAPS and not role_has(role, Cap.VIEW_ALL_CHILDREN)
         if linked and not data.get("children"):
-            self.add_error("children", "Choose at least one child this person is linked to.")
+            self.add_error("children",
+                           gettext("Choose at least one child this person is linked to."))
         return data
 
 

@@ -8,36 +8,38 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from twohomes.tenancy import FamilyManager
 
 
 class Role(models.TextChoices):
-    PARENT = "parent", "Parent"
-    PARTNER = "partner", "Partner"
-    RELATIVE = "relative", "Relative"
-    PROFESSIONAL = "professional", "Professional"
-    CHILD = "child", "Child"
+    PARENT = "parent", _("Parent")
+    PARTNER = "partner", _("Partner")
+    RELATIVE = "relative", _("Relative")
+    PROFESSIONAL = "professional", _("Professional")
+    CHILD = "child", _("Child")
 
 
 class Colour(models.TextChoices):
     # Names as well as colours: the calendar always prints the name/pattern beside it.
-    TEAL = "teal", "Teal"
-    ORANGE = "orange", "Orange"
-    PURPLE = "purple", "Purple"
-    GREEN = "green", "Green"
-    BLUE = "blue", "Blue"
-    RED = "red", "Red"
-    GOLD = "gold", "Gold"
-    GREY = "grey", "Grey"
+    TEAL = "teal", _("Teal")
+    ORANGE = "orange", _("Orange")
+    PURPLE = "purple", _("Purple")
+    GREEN = "green", _("Green")
+    BLUE = "blue", _("Blue")
+    RED = "red", _("Red")
+    GOLD = "gold", _("Gold")
+    GREY = "grey", _("Grey")
 
 
 class Pattern(models.TextChoices):
-    SOLID = "solid", "Solid"
-    STRIPES = "stripes", "Stripes"
-    DOTS = "dots", "Dots"
-    CHECKS = "checks", "Checks"
-    WAVES = "waves", "Waves"
+    SOLID = "solid", _("Solid")
+    STRIPES = "stripes", _("Stripes")
+    DOTS = "dots", _("Dots")
+    CHECKS = "checks", _("Checks")
+    WAVES = "waves", _("Waves")
 
 
 class Family(models.Model):
@@ -50,7 +52,7 @@ class Family(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        verbose_name_plural = "families"
+        verbose_name_plural = _("families")
 
     def __str__(self) -> str:
         return self.name
@@ -74,7 +76,7 @@ class Child(models.Model):
 
     class Meta:
         ordering = ["birth_date", "name"]
-        verbose_name_plural = "children"
+        verbose_name_plural = _("children")
         constraints = [
             models.UniqueConstraint(fields=["family", "name"], name="unique_child_name_in_family")
         ]
@@ -88,10 +90,10 @@ class Child(models.Model):
 
 
 class MembershipStatus(models.TextChoices):
-    ACTIVE = "active", "Active"
-    LEFT = "left", "Left"
-    REMOVED = "removed", "Removed"
-    EXPIRED = "expired", "Access ended"
+    ACTIVE = "active", pgettext_lazy("membership", "Active")
+    LEFT = "left", pgettext_lazy("membership", "Left")
+    REMOVED = "removed", pgettext_lazy("membership", "Removed")
+    EXPIRED = "expired", _("Access ended")
 
 
 class Membership(models.Model):
@@ -143,9 +145,9 @@ class Membership(models.Model):
 
 
 class InvitationStatus(models.TextChoices):
-    PENDING = "pending", "Pending"
-    ACCEPTED = "accepted", "Accepted"
-    REVOKED = "revoked", "Revoked"
+    PENDING = "pending", pgettext_lazy("invitation", "Pending")
+    ACCEPTED = "accepted", pgettext_lazy("invitation", "Accepted")
+    REVOKED = "revoked", pgettext_lazy("invitation", "Revoked")
 
 
 class Invitation(models.Model):

@@ -17,6 +17,7 @@ from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from twohomes.mail import send_neutral_email
 from twohomes.records import services as records
@@ -158,22 +159,23 @@ def invite_member(
     email = email.strip().lower()
     active = family.memberships.filter(status=MembershipStatus.ACTIVE)
     if active.filter(user__email__iexact=email).exists():
-        raise ValidationError("That person is already a member of this family.")
+        raise ValidationError(_("That person is already a member of this family."))
     if role_has(role, Cap.TIME_LIMITED_ACCESS) and access_ends is None:
-        raise ValidationError("A professional's invitation needs the date their access ends.")
+        raise ValidationError(
+            _("A professional's invitation needs the date their access ends."))
     Family.objects.select_for_update().get(pk=family.pk)  # one invitation at a time
     waiting = Invitation.objects.filter(family=family, status=InvitationStatus.PENDING,
                                         expires_at__gt=now)
     if waiting.filter(email__iexact=email).exists():
-        raise ValidationError("An invitation to this address is already waiting; withdraw it "
-                              "first to send a new one.")
+        raise ValidationError(_("An invitation to this address is already waiting; withdraw "
+                                "it first to send a new one."))
     custody = roles_with(Cap.HOLD_CUSTODY)
     if role in custody and (
             active.filter(role__in=custody).count()
             + waiting.filter(role__in=custody).count()) >= MAX_PARENTS:
-        raise ValidationError("A family has two parents at most (the plan and every "
-                              "agreement are between them). Invite a new partner as a "
-                              "partner.")
+        raise ValidationError(_("A family has two parents at most (the plan and every "
+                                "agreement are between them). Invite a new partner as a "
+                                "partner."))
     invitation = Invitation.objects.create(
         family=family, email=email, role=role, invited_by=actor.user,
         access_ends=access_ends if role_has(role, Cap.TIME_LIMITED_ACCESS) else None,
@@ -204,23 +206,23 @@ def find_invitation(token: str, *, now: datetime) -> Invitation:
     try:
         payload = signing.loads(token, salt=INVITATION_SALT, max_age=max_age)
     except signing.SignatureExpired:
-        raise InvitationProblem("This invitation has expired. Ask for a new one.") from None
+        raise InvitationProblem(_("This invitation has expired. Ask for a new one.")) from None
     except signing.BadSignature:
-        raise InvitationProblem("This invitation link is not valid. Check that it was "
-                                "copied whole, or ask for a new one.") from None
+        raise InvitationProblem(_("This invitation link is not valid. Check that it was "
+                                  "copied whole, or ask for a new one.")) from None
     with unscoped("accepting an invitation"):
         invitation = (
             Invitation.objects.select_related("family", "invited_by")
             .filter(pk=payload.get("i"), nonce=payload.get("n")).first()
         )
     if invitation is None:
-        raise InvitationProblem("This invitation link is not valid. Ask for a new one.")
+        raise InvitationProblem(_("This invitation link is not valid. Ask for a new one."))
     if invitation.status == InvitationStatus.ACCEPTED:
-        raise InvitationProblem("This invitation has already been used.")
+        raise InvitationProblem(_("This invitation has already been used."))
     if invitation.status == InvitationStatus.REVOKED:
-        raise InvitationProblem("This invitation was withdrawn by the family.")
+        raise InvitationProblem(_("This invitation was withdrawn by the family."))
     if invitation.expires_at <= now:
-        raise InvitationProblem("This invitation has expired. Ask for a new one.")
+        raise InvitationProblem(_("This invitation has expired. Ask for a new one."))
     return invitation
 
 
@@ -235,17 +237,17 @@ def _accept(user: Any, invitation: Invitation, now: datetime) -> Membership:
     # Lock the row: two tabs accepting at once must not both succeed.
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.status != InvitationStatus.PENDING:
-        raise InvitationProblem("This invitation has already been used.")
+        raise InvitationProblem(_("This invitation has already been used."))
     if user.email.lower() != invitation.email.lower():
         raise InvitationProblem(
-            f"This invitation was sent to another email address. Sign in as "
-            f"{invitation.email} to accept it."
+            _("This invitation was sent to another email address. Sign in as "
+              "%(email)s to accept it.") % {"email": invitation.email}
         )
     family = Family.objects.select_for_update().get(pk=invitation.family_id)
     if role_has(invitation.role, Cap.HOLD_CUSTODY) and parents_of(family).exclude(
             user=user).count() >= MAX_PARENTS:
-        raise InvitationProblem("This family already has two parents. Ask them for a new "
-                                "invitation in another role.")
+        raise InvitationProblem(_("This family already has two parents. Ask them for a new "
+                                  "invitation in another role."))
     membership, created = Membership.objects.update_or_create(
         family=family, user=user,
         defaults={"role": invitation.role, "status": MembershipStatus.ACTIVE,
@@ -274,7 +276,7 @@ def _accept(user: Any, invitation: Invitation, now: datetime) -> Membership:
 def revoke_invitation(*, actor: Membership, invitation: Invitation) -> None:
     require(actor, Cap.MANAGE_MEMBERS)
     if invitation.family_id != actor.family_id or invitation.status != InvitationStatus.PENDING:
-        raise ValidationError("Only a pending invitation can be withdrawn.")
+        raise ValidationError(_("Only a pending invitation can be withdrawn."))
     invitation.status = InvitationStatus.REVOKED
     invitation.save(update_fields=["status"])
     audit(actor.family, actor.user, "family.member.invitation_revoked",
@@ -286,7 +288,7 @@ def _guard_other_parent(actor: Membership, member: Membership) -> None:
         raise PermissionDenied
     if has(member, Cap.HOLD_CUSTODY):
         # In a conflict, one parent must never be able to lock the other out.
-        raise ValidationError("No parent can remove or change another parent.")
+        raise ValidationError(_("No parent can remove or change another parent."))
 
 
 @transaction.atomic
@@ -301,9 +303,10 @@ def change_member(
     require(actor, Cap.MANAGE_MEMBERS)
     _guard_other_parent(actor, member)
     if role_has(role, Cap.HOLD_CUSTODY):
-        raise ValidationError("A parent joins by invitation as a parent, not by a role change.")
+        raise ValidationError(
+            _("A parent joins by invitation as a parent, not by a role change."))
     if role_has(role, Cap.TIME_LIMITED_ACCESS) and access_ends is None:
-        raise ValidationError("A professional needs the date their access ends.")
+        raise ValidationError(_("A professional needs the date their access ends."))
     old_role = member.get_role_display().lower()
     linked = [c for c in children if c.family_id == actor.family_id]
     expires = (_access_end(actor.family, access_ends)
@@ -330,7 +333,7 @@ def remove_member(*, actor: Membership, member: Membership, now: datetime) -> No
     require(actor, Cap.MANAGE_MEMBERS)
     _guard_other_parent(actor, member)
     if member.pk == actor.pk:
-        raise ValidationError("To leave the family yourself, use “Leave this family”.")
+        raise ValidationError(_("To leave the family yourself, use “Leave this family”."))
     member.status = MembershipStatus.REMOVED
     member.ended_at = now
     member.save(update_fields=["status", "ended_at"])
@@ -348,8 +351,8 @@ def leave_family(*, actor: Membership, now: datetime) -> None:
         other_parents = parents_of(actor.family).exclude(pk=actor.pk)
         if not other_parents.exists():
             raise ValidationError(
-                "You are the only parent here. Invite the other parent before you leave, "
-                "so the children's record keeps a parent."
+                _("You are the only parent here. Invite the other parent before you leave, "
+                  "so the children's record keeps a parent.")
             )
     actor.status = MembershipStatus.LEFT
     actor.ended_at = now

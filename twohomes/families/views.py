@@ -8,6 +8,7 @@ from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from twohomes.areas import call, home_panels, record_kinds
 from twohomes.records.models import LogEntry
@@ -60,7 +61,7 @@ def create_family(request: HttpRequest) -> HttpResponse:
             user=request.user, name=data["name"], timezone_name=data["timezone"],
             country=data["country"], subdivision=data["subdivision"], currency=data["currency"],
         )
-        messages.success(request, "Family created. Add your children next.")
+        messages.success(request, _("Family created. Add your children next."))
         return redirect("family_home", family_id=family.pk)
     return render(request, "families/family_form.html", {"form": form, "creating": True})
 
@@ -107,7 +108,7 @@ def family_settings(request: HttpRequest, membership: Membership) -> HttpRespons
             name: form.cleaned_data[name]
             for name in ("name", "timezone", "country", "subdivision", "currency")
         })
-        messages.success(request, "Family settings saved.")
+        messages.success(request, _("Family settings saved."))
         return redirect("family_home", family_id=family.pk)
     family.refresh_from_db()
     return render(request, "families/family_form.html", {
@@ -121,7 +122,7 @@ def add_child(request: HttpRequest, membership: Membership) -> HttpResponse:
     form = ChildForm(posted(request)[0], family=membership.family)
     if request.method == "POST" and form.is_valid():
         child = services.add_child(actor=membership, **form.cleaned_data)
-        messages.success(request, f"{child.name} added.")
+        messages.success(request, _("%(name)s added.") % {"name": child.name})
         if "add_another" in request.POST:
             return redirect("add_child", family_id=membership.family_id)
         return redirect("family_home", family_id=membership.family_id)
@@ -135,7 +136,7 @@ def edit_child(request: HttpRequest, membership: Membership, child_id: int) -> H
     form = ChildForm(posted(request)[0], instance=child, family=membership.family)
     if request.method == "POST" and form.is_valid():
         services.update_child(actor=membership, child=child, **form.cleaned_data)
-        messages.success(request, f"{child.name}'s details saved.")
+        messages.success(request, _("%(name)s's details saved.") % {"name": child.name})
         return redirect("family_home", family_id=membership.family_id)
     return render(request, "families/child_form.html", {
         "form": form, "membership": membership, "family": membership.family, "child": child,
@@ -171,7 +172,7 @@ def invite(request: HttpRequest, membership: Membership) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, _error_text(error))
         else:
-            messages.success(request, f"Invitation sent to {data['email']}.")
+            messages.success(request, _("Invitation sent to %(email)s.") % {"email": data["email"]})
             return redirect("members", family_id=membership.family_id)
     return render(request, "families/invite.html",
                   {"form": form, "membership": membership, "family": membership.family})
@@ -187,7 +188,7 @@ def edit_member(request: HttpRequest, membership: Membership, member_id: int) ->
                "access_ends": member.last_day}
     form = MemberForm(posted(request)[0], family=membership.family, initial=initial)
     if has(member, Cap.HOLD_CUSTODY):
-        messages.error(request, "No parent can remove or change another parent.")
+        messages.error(request, _("No parent can remove or change another parent."))
         return redirect("members", family_id=membership.family_id)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -197,7 +198,7 @@ def edit_member(request: HttpRequest, membership: Membership, member_id: int) ->
         except ValidationError as error:
             form.add_error(None, _error_text(error))
         else:
-            messages.success(request, f"{member.user.name}'s access saved.")
+            messages.success(request, _("%(name)s's access saved.") % {"name": member.user.name})
             return redirect("members", family_id=membership.family_id)
     return render(request, "families/member_form.html", {
         "form": form, "member": member, "membership": membership, "family": membership.family,
@@ -215,7 +216,8 @@ def remove_member(request: HttpRequest, membership: Membership, member_id: int) 
     except ValidationError as error:
         messages.error(request, _error_text(error))
     else:
-        messages.success(request, f"{member.user.name} no longer has access to this family.")
+        messages.success(request, _("%(name)s no longer has access to this family.")
+                         % {"name": member.user.name})
     return redirect("members", family_id=membership.family_id)
 
 
@@ -229,7 +231,8 @@ def revoke_invitation(
     except ValidationError as error:
         messages.error(request, _error_text(error))
     else:
-        messages.success(request, f"The invitation to {invitation.email} was withdrawn.")
+        messages.success(request, _("The invitation to %(email)s was withdrawn.")
+                         % {"email": invitation.email})
     return redirect("members", family_id=membership.family_id)
 
 
@@ -241,7 +244,8 @@ def leave(request: HttpRequest, membership: Membership) -> HttpResponse:
         except ValidationError as error:
             messages.error(request, _error_text(error))
         else:
-            messages.success(request, f"You have left {membership.family.name}.")
+            messages.success(request, _("You have left %(family)s.")
+                             % {"family": membership.family.name})
             return redirect("home")
     return render(request, "families/leave.html",
                   {"membership": membership, "family": membership.family})
@@ -293,6 +297,6 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
             return render(request, "families/invitation_problem.html",
                           {"problem": str(problem)}, status=409)
         request.session.pop(PENDING_INVITATION_KEY, None)
-        messages.success(request, f"Welcome to {joined.family.name}.")
+        messages.success(request, _("Welcome to %(family)s.") % {"family": joined.family.name})
         return redirect("family_home", family_id=joined.family_id)
     return render(request, "families/invitation.html", {"invitation": found})
