@@ -11,6 +11,9 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext, pgettext
+
 from twohomes.core.schedule import ChildrenFigures, Figure, SideBySide
 
 SUMMARY_CHANGES = 3
@@ -24,7 +27,8 @@ class Row:
     label: str
     before: str
     after: str
-    change: str  # "same" when the two read the same
+    change: str  # in words; "same" when the two read the same
+    changed: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,43 +56,62 @@ def number(value: Decimal) -> str:
 
 def join_names(names: list[str]) -> str:
     """ "Amara", "Amara and Sofia", "Amara, Sofia and Theo"."""
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    if len(names) == 1:
+        return names[0]
+    return _("%(names)s and %(last)s") % {"names": ", ".join(names[:-1]), "last": names[-1]}
+
+
+def _count(text: str) -> int:
+    """The number that picks a plural form for ``text`` ("1", "3", "2.5")."""
+    value = Decimal(text)
+    return int(value) if value == value.to_integral_value() else 2
 
 
 def _value(figure: Figure, value: Decimal, whole: Decimal | None) -> str:
     text = number(value)
     if figure.measure == "percent_time":
-        return f"{text} %"
+        return _("%(value)s %%") % {"value": text}
     if figure.measure == "longest_away_days":
-        return f"{text} day" if text == "1" else f"{text} days"
+        return ngettext("%(value)s day", "%(value)s days", _count(text)) % {"value": text}
     if whole is not None and not whole:
-        return "none"  # a plan with no holiday rules: nothing to count
-    return f"{text} of {number(whole)}" if whole is not None else text
+        return pgettext("nothing to count", "none")  # a plan with no holiday rules
+    if whole is None:
+        return text
+    return _("%(value)s of %(whole)s") % {"value": text, "whole": number(whole)}
+
+
+def _delta(figure: Figure) -> Decimal:
+    return Decimal(number(figure.after)) - Decimal(number(figure.before))
 
 
 def _change(figure: Figure) -> str:
-    delta = Decimal(number(figure.after)) - Decimal(number(figure.before))
+    delta = _delta(figure)
     if not delta:
-        return "same"
-    size = number(abs(delta))
+        return pgettext("no change", "same")
+    size = {"size": number(abs(delta))}
     if figure.measure == "percent_time":
-        return f"{size} points {'more' if delta > 0 else 'less'}"
+        return (_("%(size)s points more") if delta > 0 else _("%(size)s points less")) % size
     if figure.measure == "longest_away_days":
-        return f"{size} {'day' if size == '1' else 'days'} {'longer' if delta > 0 else 'shorter'}"
-    return f"{size} {'more' if delta > 0 else 'fewer'}"
+        n = _count(size["size"])
+        return (ngettext("%(size)s day longer", "%(size)s days longer", n) if delta > 0
+                else ngettext("%(size)s day shorter", "%(size)s days shorter", n)) % size
+    return (_("%(size)s more") if delta > 0 else _("%(size)s fewer")) % size
 
 
-LABELS = {"overnights": "Overnights with {parent}", "percent_time": "Share of time with {parent}",
-          "weekends": "Weekends with {parent}", "holidays": "Holidays with {parent}",
-          "longest_away_days": "Longest time away from {parent}",
-          "exchanges_per_month": "Exchanges a month"}
+LABELS = {"overnights": gettext_lazy("Overnights with %(parent)s"),
+          "percent_time": gettext_lazy("Share of time with %(parent)s"),
+          "weekends": gettext_lazy("Weekends with %(parent)s"),
+          "holidays": gettext_lazy("Holidays with %(parent)s"),
+          "longest_away_days": gettext_lazy("Longest time away from %(parent)s"),
+          "exchanges_per_month": gettext_lazy("Exchanges a month")}
 
 
 def _row(figure: Figure, parents: Mapping[str, str]) -> Row:
     parent = parents.get(figure.parent or "", figure.parent or "")
-    return Row(LABELS[figure.measure].format(parent=parent),
+    return Row(str(LABELS[figure.measure]) % {"parent": parent},
                _value(figure, figure.before, figure.out_of_before),
-               _value(figure, figure.after, figure.out_of_after), _change(figure))
+               _value(figure, figure.after, figure.out_of_after), _change(figure),
+               bool(_delta(figure)))
 
 
 def _table(group: ChildrenFigures, parents: Mapping[str, str],
@@ -99,25 +122,41 @@ def _table(group: ChildrenFigures, parents: Mapping[str, str],
                  group.holidays)
 
 
+def _amount(figure: Figure, after: str) -> str:
+    """ "0 of 52 weekends", "12 nights"."""
+    words = {"value": after, "whole": number(figure.out_of_after)
+             if figure.out_of_after is not None else ""}
+    whole = figure.out_of_after is not None
+    if figure.measure == "overnights":
+        text = _("%(value)s of %(whole)s nights") if whole else _("%(value)s nights")
+    elif figure.measure == "weekends":
+        text = _("%(value)s of %(whole)s weekends") if whole else _("%(value)s weekends")
+    else:
+        text = _("%(value)s of %(whole)s holidays") if whole else _("%(value)s holidays")
+    return text % words
+
+
 def _sentence(figure: Figure, parent: str, children: str) -> str:
     """ "Alice: 0 of 52 weekends, from 26"; ``children`` ("with Ada") when several tables."""
     after, before = number(figure.after), number(figure.before)
+    words = {"parent": parent, "children": children, "after": after, "before": before}
     if figure.measure == "exchanges_per_month":
-        return f"Exchanges{' for ' + children if children else ''}: {after} a month, " \
-               f"from {before}"
+        return (_("Exchanges for %(children)s: %(after)s a month, from %(before)s") if children
+                else _("Exchanges: %(after)s a month, from %(before)s")) % words
     if figure.measure == "longest_away_days":
-        return f"Longest time away from {parent}{' for ' + children if children else ''}: " \
-               f"{_value(figure, figure.after, None)}, from {before}"
+        words["after"] = _value(figure, figure.after, None)
+        return (_("Longest time away from %(parent)s for %(children)s: %(after)s, "
+                  "from %(before)s") if children
+                else _("Longest time away from %(parent)s: %(after)s, from %(before)s")) % words
     if figure.measure == "percent_time":
-        return f"{parent}: {after} % of the time{' with ' + children if children else ''}, " \
-               f"from {before} %"
-    noun = {"overnights": "nights", "weekends": "weekends", "holidays": "holidays"}[
-        figure.measure]
-    whole = f" of {number(figure.out_of_after)}" if figure.out_of_after is not None else ""
-    earlier = before if figure.out_of_before == figure.out_of_after else \
+        return (_("%(parent)s: %(after)s %% of the time with %(children)s, from %(before)s %%")
+                if children else _("%(parent)s: %(after)s %% of the time, from %(before)s %%")
+                ) % words
+    words["amount"] = _amount(figure, after)
+    words["before"] = before if figure.out_of_before == figure.out_of_after else \
         _value(figure, figure.before, figure.out_of_before)
-    return f"{parent}: {after}{whole} {noun}{' with ' + children if children else ''}, " \
-           f"from {earlier}"
+    return (_("%(parent)s: %(amount)s with %(children)s, from %(before)s") if children
+            else _("%(parent)s: %(amount)s, from %(before)s")) % words
 
 
 def in_words(compared: SideBySide, parents: Mapping[str, str],
@@ -128,7 +167,7 @@ def in_words(compared: SideBySide, parents: Mapping[str, str],
     several = len(compared.groups) > 1
     summary = []
     for group, figure in compared.changes():
-        if _change(figure) == "same":
+        if not _delta(figure):
             continue  # a difference too small to show
         named = join_names([children.get(c, c) for c in group.children]) if several else ""
         summary.append(_sentence(figure, parents.get(figure.parent or "", ""), named))

@@ -17,6 +17,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.core.cache import cache
+from django.utils.translation import gettext_lazy
 
 from twohomes.core import schedule as schedule_engine
 from twohomes.core.schedule import (
@@ -40,13 +41,13 @@ RULES = {
     "split-B": {"parent": "B", "other": "A", "split_at": "12:00"},
 }
 RULE_LABELS = [
-    ("", "Follow the usual schedule"),
-    ("alt-A", "Alternate: {A} in even years, {B} in odd years"),
-    ("alt-B", "Alternate: {B} in even years, {A} in odd years"),
-    ("fixed-A", "Always {A}"),
-    ("fixed-B", "Always {B}"),
-    ("split-A", "Split at noon: {A} first, then {B}"),
-    ("split-B", "Split at noon: {B} first, then {A}"),
+    ("", gettext_lazy("Follow the usual schedule")),
+    ("alt-A", gettext_lazy("Alternate: %(A)s in even years, %(B)s in odd years")),
+    ("alt-B", gettext_lazy("Alternate: %(B)s in even years, %(A)s in odd years")),
+    ("fixed-A", gettext_lazy("Always %(A)s")),
+    ("fixed-B", gettext_lazy("Always %(B)s")),
+    ("split-A", gettext_lazy("Split at noon: %(A)s first, then %(B)s")),
+    ("split-B", gettext_lazy("Split at noon: %(B)s first, then %(A)s")),
 ]
 
 

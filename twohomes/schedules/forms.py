@@ -11,6 +11,8 @@ import holidays
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from twohomes.core.schedule import (
     MAX_YEAR,
@@ -25,10 +27,11 @@ from twohomes.families.models import Child, Family, Membership
 
 from .engine import RULE_LABELS
 
-MIDWEEK_DAYS = [("", "No midweek visit"),
+MIDWEEK_DAYS = [("", gettext_lazy("No midweek visit")),
                 *zip(WEEKDAYS[:4], WEEKDAY_NAMES[:4], strict=True)]  # Monday to Thursday
-WINDOWS = [("day", "The whole day"), ("evening-before", "From the evening before"),
-           ("nights", "Exchange time to exchange time")]
+WINDOWS = [("day", gettext_lazy("The whole day")),
+           ("evening-before", gettext_lazy("From the evening before")),
+           ("nights", gettext_lazy("Exchange time to exchange time"))]
 MONTH_DAY = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")
 
 
@@ -75,82 +78,87 @@ class PlanForm(forms.Form):
         names = _labels(parents)
         parent_choices = [(key, name) for key, name in names.items()]
         child_choices = [(c.pk, c.name) for c in children]
-        rule_choices = [(v, label.format(**names)) for v, label in RULE_LABELS]
+        rule_choices = [(v, str(label) % names) for v, label in RULE_LABELS]
         for group in (1, 2):
             self._group_fields(group, child_choices, parent_choices)
         for name, field in self.fields.items():
             if name.startswith("g2_"):
                 field.required = False
                 # Distinct names for screen readers, which read a field out of its box.
-                field.label = f"Second schedule: {str(field.label)[0].lower()}" \
-                    f"{str(field.label)[1:]}"
+                label = str(field.label)
+                field.label = _("Second schedule: %(label)s") % {
+                    "label": label[0].lower() + label[1:]}
         self.fields["use_group2"] = forms.BooleanField(
-            required=False, label="Some children follow a different schedule (the second one)")
+            required=False, label=_("Some children follow a different schedule (the second one)"))
         self.fields["exchange_place"] = forms.CharField(
-            required=False, max_length=200, label="Where exchanges happen",
-            help_text="e.g. “at school”, or “the receiving parent picks up from the other home”.")
+            required=False, max_length=200, label=_("Where exchanges happen"),
+            help_text=_("e.g. “at school”, or “the receiving parent picks up from the other "
+                        "home”."))
         self.fields["effective_from"] = forms.DateField(
-            widget=DateInput(), label="The plan starts on",
-            help_text="The plan in force now governs every day before this date, this plan "
-            "every day from it, once every parent agrees. If the date passes before then, "
-            "the proposal expires.")
+            widget=DateInput(), label=_("The plan starts on"),
+            help_text=_("The plan in force now governs every day before this date, this plan "
+                        "every day from it, once every parent agrees. If the date passes "
+                        "before then, the proposal expires."))
         self._season_fields(parent_choices)
         self.holiday_names = public_holiday_names(family.country, family.subdivision, today.year)
         for index, name in enumerate(self.holiday_names):
             self.fields[f"holiday_{index}_rule"] = forms.ChoiceField(
                 choices=rule_choices, required=False, label=name)
             self.fields[f"holiday_{index}_window"] = forms.ChoiceField(
-                choices=WINDOWS, required=False, label=f"{name}: time")
+                choices=WINDOWS, required=False,
+                label=_("%(holiday)s: time") % {"holiday": name})
         self.fields["birthdays"] = forms.ChoiceField(
-            choices=rule_choices, required=False, label="Each child's birthday")
-        for day, label in (("mothers_day", "Mother's Day"), ("fathers_day", "Father's Day")):
+            choices=rule_choices, required=False, label=_("Each child's birthday"))
+        for day, label in (("mothers_day", _("Mother's Day with")),
+                           ("fathers_day", _("Father's Day with"))):
             self.fields[day] = forms.ChoiceField(
-                choices=[("", "Follow the usual schedule")] + parent_choices, required=False,
-                label=f"{label} with")
+                choices=[("", _("Follow the usual schedule"))] + parent_choices,
+                required=False, label=label)
         self.fields["school_breaks"] = forms.CharField(
-            required=False, widget=forms.Textarea(attrs={"rows": 3}), label="School breaks",
-            help_text="One per line: a name, then the first and last day, e.g. "
-                      "“Winter break 2026-12-21 2027-01-03”.")
+            required=False, widget=forms.Textarea(attrs={"rows": 3}), label=_("School breaks"),
+            help_text=_("One per line: a name, then the first and last day, e.g. "
+                        "“Winter break 2026-12-21 2027-01-03”."))
         self.fields["school_break_rule"] = forms.ChoiceField(
-            choices=rule_choices, required=False, label="During school breaks")
+            choices=rule_choices, required=False, label=_("During school breaks"))
 
     def _group_fields(self, group: int, child_choices: Any, parent_choices: Any) -> None:
         prefix = f"g{group}_"
         self.fields[prefix + "children"] = forms.TypedMultipleChoiceField(
             choices=child_choices, coerce=int, required=False,
-            widget=forms.CheckboxSelectMultiple, label="Children on this schedule")
+            widget=forms.CheckboxSelectMultiple, label=_("Children on this schedule"))
         self.fields[prefix + "pattern"] = forms.ChoiceField(
-            choices=_pattern_choices(), label="Schedule", initial="2-2-5-5")
+            choices=_pattern_choices(), label=_("Schedule"), initial="2-2-5-5")
         self.fields[prefix + "nights"] = forms.CharField(
-            required=False, max_length=56, label="Custom cycle, night by night",
-            help_text="Only for a custom cycle: one letter per night, e.g. AABBAAABBAABBB.")
+            required=False, max_length=56, label=_("Custom cycle, night by night"),
+            help_text=_("Only for a custom cycle: one letter per night, e.g. AABBAAABBAABBB."))
         self.fields[prefix + "start"] = forms.DateField(
-            widget=DateInput(), label="The rotation counts from", initial=self.today,
-            help_text="The first day of the cycle (its day 1), which may be before the plan "
-            "starts.")
+            widget=DateInput(), label=_("The rotation counts from"), initial=self.today,
+            help_text=_("The first day of the cycle (its day 1), which may be before the plan "
+                        "starts."))
         self.fields[prefix + "first_parent"] = forms.ChoiceField(
-            choices=parent_choices, label="Who starts")
+            choices=parent_choices, label=_("Who starts"))
         self.fields[prefix + "exchange_time"] = forms.TimeField(
-            widget=TimeInput(), initial=time(18, 0), label="Exchange time")
+            widget=TimeInput(), initial=time(18, 0), label=_("Exchange time"))
         self.fields[prefix + "midweek_day"] = forms.ChoiceField(
-            choices=MIDWEEK_DAYS, required=False, label="Midweek visit (every-other-weekend only)")
+            choices=MIDWEEK_DAYS, required=False,
+            label=_("Midweek visit (every-other-weekend only)"))
         self.fields[prefix + "midweek_overnight"] = forms.BooleanField(
-            required=False, label="The midweek visit is overnight")
+            required=False, label=_("The midweek visit is overnight"))
 
     def _season_fields(self, parent_choices: Any) -> None:
         self.fields["season_name"] = forms.CharField(
-            required=False, max_length=60, label="Season (optional), e.g. Summer")
+            required=False, max_length=60, label=_("Season (optional), e.g. Summer"))
         self.fields["season_from"] = forms.CharField(
-            required=False, label="Season from (MM-DD)", help_text="e.g. 06-20")
+            required=False, label=_("Season from (MM-DD)"), help_text=_("e.g. 06-20"))
         self.fields["season_to"] = forms.CharField(
-            required=False, label="Season to (MM-DD)", help_text="e.g. 08-20")
+            required=False, label=_("Season to (MM-DD)"), help_text=_("e.g. 08-20"))
         self.fields["season_pattern"] = forms.ChoiceField(
-            choices=_pattern_choices(), required=False, label="Schedule in the season",
+            choices=_pattern_choices(), required=False, label=_("Schedule in the season"),
             initial="alternating-weeks")
         self.fields["season_start"] = forms.DateField(
-            required=False, widget=DateInput(), label="Season schedule counts from")
+            required=False, widget=DateInput(), label=_("Season schedule counts from"))
         self.fields["season_first_parent"] = forms.ChoiceField(
-            choices=parent_choices, required=False, label="Who starts the season schedule")
+            choices=parent_choices, required=False, label=_("Who starts the season schedule"))
 
     # --- cleaning into the JSON the engine builder reads ---------------------------------
 
@@ -160,13 +168,14 @@ class PlanForm(forms.Form):
         if group == 2 and not data.get("use_group2"):
             return None
         if group == 2 and not data.get(prefix + "start"):
-            self.add_error(prefix + "start", "Give the day the second schedule starts.")
+            self.add_error(prefix + "start", _("Give the day the second schedule starts."))
         pattern = data.get(prefix + "pattern")
         nights = (data.get(prefix + "nights") or "").upper().replace(" ", "")
         if pattern == "custom":
             if not nights or set(nights) - set(self.parents):
-                self.add_error(prefix + "nights", "Give the cycle as letters "
-                               f"{' and '.join(self.parents)}, one per night.")
+                self.add_error(prefix + "nights", _(
+                    "Give the cycle as letters %(letters)s, one per night.")
+                    % {"letters": _(" and ").join(self.parents)})
         if not data.get(prefix + "start"):
             return None
         return {
@@ -183,9 +192,9 @@ class PlanForm(forms.Form):
             return None
         for field in ("season_from", "season_to"):
             if not MONTH_DAY.match(data.get(field) or ""):
-                self.add_error(field, "Give the day as MM-DD, e.g. 06-20.")
+                self.add_error(field, _("Give the day as MM-DD, e.g. 06-20."))
         if not data.get("season_start"):
-            self.add_error("season_start", "Give the day the season schedule counts from.")
+            self.add_error("season_start", _("Give the day the season schedule counts from."))
             return None
         return {"name": data["season_name"], "from": data.get("season_from"),
                 "to": data.get("season_to"), "pattern": data.get("season_pattern") or "sole",
@@ -201,19 +210,23 @@ class PlanForm(forms.Form):
                 continue
             match = re.match(r"^(.*?)\s+(\d{4}-\d{2}-\d{2})\s+(\d{4}-\d{2}-\d{2})$", line)
             if not match:
-                raise ValidationError(f"Line {number}: write a name, then two dates "
-                                      "YYYY-MM-DD (first and last day).")
+                raise ValidationError(_("Line %(number)s: write a name, then two dates "
+                                        "YYYY-MM-DD (first and last day).")
+                                      % {"number": number})
             name, first, last = match.groups()
             try:
                 days = date.fromisoformat(first), date.fromisoformat(last)
             except ValueError:
-                raise ValidationError(f"Line {number}: {first} or {last} is not a date on "
-                                      "the calendar.") from None
+                raise ValidationError(_("Line %(number)s: %(first)s or %(last)s is not a date "
+                                        "on the calendar.")
+                                      % {"number": number, "first": first, "last": last}
+                                      ) from None
             if not within_years(*days):
-                raise ValidationError(f"Line {number}: give dates between {MIN_YEAR} and "
-                                      f"{MAX_YEAR}.")
+                raise ValidationError(_("Line %(number)s: give dates between %(min)s and %(max)s.")
+                                      % {"number": number, "min": MIN_YEAR, "max": MAX_YEAR})
             if days[1] < days[0]:
-                raise ValidationError(f"Line {number}: the break ends before it starts.")
+                raise ValidationError(_("Line %(number)s: the break ends before it starts.")
+                                      % {"number": number})
             breaks.append({"name": name, "from": first, "to": last})
         return breaks
 
@@ -221,16 +234,17 @@ class PlanForm(forms.Form):
         data = super().clean() or {}
         starts = data.get("effective_from")
         if starts and not within_years(starts):
-            self.add_error("effective_from", f"Give a date between {MIN_YEAR} and {MAX_YEAR}.")
+            self.add_error("effective_from", _("Give a date between %(min)s and %(max)s.")
+                           % {"min": MIN_YEAR, "max": MAX_YEAR})
         elif starts and starts < self.today:
-            self.add_error("effective_from", "A new plan starts today or later: the days "
-                           "already lived keep the plan that was in force.")
+            self.add_error("effective_from", _("A new plan starts today or later: the days "
+                                               "already lived keep the plan that was in force."))
         groups = [g for g in (self._group(1, data), self._group(2, data)) if g]
         claimed = [c for g in groups for c in g["children"]]
         if not claimed:
-            self.add_error("g1_children", "Choose the children this plan is for.")
+            self.add_error("g1_children", _("Choose the children this plan is for."))
         if len(claimed) != len(set(claimed)):
-            self.add_error("g2_children", "A child can follow only one of the two schedules.")
+            self.add_error("g2_children", _("A child can follow only one of the two schedules."))
         try:
             breaks = self._breaks(data.get("school_breaks") or "")
         except ValidationError as error:
@@ -280,26 +294,29 @@ class PlanForm(forms.Form):
 
 class DecisionForm(forms.Form):
     comment = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}),
-                              max_length=2000, label="Comment (optional; required to decline)")
+                              max_length=2000,
+                              label=gettext_lazy("Comment (optional; required to decline)"))
 
 
 class SwapForm(forms.Form):
     children = forms.ModelMultipleChoiceField(queryset=Child.objects.none(),
-                                              widget=forms.CheckboxSelectMultiple)
+                                              widget=forms.CheckboxSelectMultiple,
+                                              label=gettext_lazy("Children"))
     starts = forms.DateTimeField(widget=LocalDateTimeInput(),
-                                 label="From")
+                                 label=pgettext_lazy("start of a time span", "From"))
     ends = forms.DateTimeField(widget=LocalDateTimeInput(),
-                               label="Until")
+                               label=gettext_lazy("Until"))
     parent = forms.ModelChoiceField(queryset=Membership.objects.none(),
-                                    label="The children are with")
-    reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
-    answer_by = forms.DateField(widget=DateInput(), label="Please answer by")
+                                    label=gettext_lazy("The children are with"))
+    reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), max_length=2000,
+                             label=gettext_lazy("Reason"))
+    answer_by = forms.DateField(widget=DateInput(), label=gettext_lazy("Please answer by"))
     makeup_starts = forms.DateTimeField(
         required=False, widget=LocalDateTimeInput(),
-        label="Make-up time offered: from (optional)")
+        label=gettext_lazy("Make-up time offered: from (optional)"))
     makeup_ends = forms.DateTimeField(
         required=False, widget=LocalDateTimeInput(),
-        label="Make-up time offered: until")
+        label=gettext_lazy("Make-up time offered: until"))
     field_order = ["children", "starts", "ends", "parent", "reason", "answer_by",
                    "makeup_starts", "makeup_ends"]
 
@@ -320,27 +337,29 @@ class SwapForm(forms.Form):
         for key in ("starts", "ends", "makeup_starts", "makeup_ends"):
             value = data.get(key)
             if value is not None and not within_years(value):
-                self.add_error(key, f"Give a time between {MIN_YEAR} and {MAX_YEAR}.")
+                self.add_error(key, _("Give a time between %(min)s and %(max)s.")
+                               % {"min": MIN_YEAR, "max": MAX_YEAR})
                 value = None
             data[key] = self._aware(value)
         if self.errors:
             return data
         if data.get("starts") and data.get("ends") and data["ends"] <= data["starts"]:
-            self.add_error("ends", "The change must end after it starts.")
+            self.add_error("ends", _("The change must end after it starts."))
         if data.get("ends") and data["ends"] <= timezone.now():
-            self.add_error("ends", "A change can only be asked for the future.")
+            self.add_error("ends", _("A change can only be asked for the future."))
         if bool(data.get("makeup_starts")) != bool(data.get("makeup_ends")):
-            self.add_error("makeup_ends", "Give both ends of the make-up time, or neither.")
+            self.add_error("makeup_ends", _("Give both ends of the make-up time, or neither."))
         elif data.get("makeup_starts") and data["makeup_ends"] <= data["makeup_starts"]:
-            self.add_error("makeup_ends", "The make-up time must end after it starts.")
+            self.add_error("makeup_ends", _("The make-up time must end after it starts."))
         answer_by = data.get("answer_by")
         if answer_by and answer_by < timezone.localdate(timezone=self.zone):
-            self.add_error("answer_by", "The answer-by date cannot be in the past.")
+            self.add_error("answer_by", _("The answer-by date cannot be in the past."))
         if answer_by and data.get("starts") and answer_by > data["starts"].date() + timedelta(0):
-            self.add_error("answer_by", "Ask for an answer before the change begins.")
+            self.add_error("answer_by", _("Ask for an answer before the change begins."))
         return data
 
 
 class SwapAnswerForm(forms.Form):
     reason = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}),
-                             max_length=2000, label="Your reason (required to decline)")
+                             max_length=2000,
+                             label=gettext_lazy("Your reason (required to decline)"))

@@ -13,6 +13,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from twohomes.core.schedule import (
     WEEKDAY_NAMES,
@@ -188,8 +189,9 @@ def plan_propose(request: HttpRequest, membership: Membership) -> HttpResponse:
         except (ValidationError, PlanError) as error:
             form.add_error(None, _error(error))
         else:
-            messages.success(request, f"Plan version {plan.version} proposed. It takes "
-                             "effect when every parent agrees.")
+            messages.success(request, _("Plan version %(version)s proposed. It takes effect "
+                                         "when every parent agrees.")
+                             % {"version": plan.version})
             return redirect("plan_detail", family_id=membership.family_id, plan_id=plan.pk)
     return _plan_page(request, membership, form)
 
@@ -218,7 +220,7 @@ def plan_decide(request: HttpRequest, membership: Membership, plan_id: int) -> H
     form = DecisionForm(request.POST)
     decision = request.POST.get("decision")
     if decision not in ("agree", "decline"):  # nothing is decided by default
-        messages.error(request, "Choose Agree or Decline.")
+        messages.error(request, _("Choose Agree or Decline."))
         return redirect("plan_detail", family_id=membership.family_id, plan_id=plan.pk)
     if not form.is_valid():
         messages.error(request, error_summary(form))
@@ -231,9 +233,10 @@ def plan_decide(request: HttpRequest, membership: Membership, plan_id: int) -> H
         messages.error(request, _error(error))
     else:
         plan.refresh_from_db()
-        messages.success(request, "The plan is now in force." if plan.status == PlanStatus.AGREED
-                         else ("Your agreement is recorded." if agreed
-                               else "You declined the plan; the other parent is told why."))
+        messages.success(request, _("The plan is now in force.")
+                         if plan.status == PlanStatus.AGREED
+                         else (_("Your agreement is recorded.") if agreed
+                               else _("You declined the plan; the other parent is told why.")))
     return redirect("plan_detail", family_id=membership.family_id, plan_id=plan.pk)
 
 
@@ -260,9 +263,9 @@ def swap_list(request: HttpRequest, membership: Membership) -> HttpResponse:
     page = list(answered[:SWAPS_SHOWN + 1])
     swaps = waiting + page[:SWAPS_SHOWN]
     groups = [(label, [s for s in swaps if s.status in statuses]) for label, statuses in (
-        ("Waiting for an answer", {SwapStatus.PENDING}),
-        ("Accepted", {SwapStatus.ACCEPTED}),
-        ("Declined, answered with another time, expired or withdrawn",
+        (_("Waiting for an answer"), {SwapStatus.PENDING}),
+        (_("Accepted"), {SwapStatus.ACCEPTED}),
+        (_("Declined, answered with another time, expired or withdrawn"),
          {SwapStatus.DECLINED, SwapStatus.COUNTERED, SwapStatus.EXPIRED, SwapStatus.WITHDRAWN}),
     ) if not (older and SwapStatus.PENDING in statuses)]
     return render(request, "schedules/swap_list.html", {
@@ -295,7 +298,7 @@ def swap_new(request: HttpRequest, membership: Membership) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, _error(error))
         else:
-            messages.success(request, "Request sent. The other parent is emailed.")
+            messages.success(request, _("Request sent. The other parent is emailed."))
             return redirect("swap_detail", family_id=membership.family_id, swap_id=swap.pk)
     return render(request, "schedules/swap_form.html",
                   {"membership": membership, "family": membership.family, "form": form})
@@ -331,16 +334,16 @@ def swap_answer(request: HttpRequest, membership: Membership, swap_id: int) -> H
     try:
         if answer == "accept":
             services.accept_swap(actor=membership, swap=swap, now=timezone.now())
-            messages.success(request, "Accepted: the calendar now shows the change.")
+            messages.success(request, _("Accepted: the calendar now shows the change."))
         elif answer == "withdraw":
             services.withdraw_swap(actor=membership, swap=swap, now=timezone.now())
-            messages.success(request, "Your request was withdrawn.")
+            messages.success(request, _("Your request was withdrawn."))
         elif answer == "decline":
             services.decline_swap(actor=membership, swap=swap, reason=reason,
                                   now=timezone.now())
-            messages.success(request, "Declined. The other parent is told why.")
+            messages.success(request, _("Declined. The other parent is told why."))
         else:  # nothing is decided by default
-            messages.error(request, "Choose Accept or Decline.")
+            messages.error(request, _("Choose Accept or Decline."))
     except ValidationError as error:
         messages.error(request, _error(error))
     return redirect("swap_detail", family_id=membership.family_id, swap_id=swap.pk)
@@ -368,7 +371,7 @@ def swap_counter(request: HttpRequest, membership: Membership, swap_id: int) -> 
         except ValidationError as error:
             form.add_error(None, _error(error))
         else:
-            messages.success(request, "Your other time was sent.")
+            messages.success(request, _("Your other time was sent."))
             return redirect("swap_detail", family_id=membership.family_id, swap_id=counter.pk)
     return render(request, "schedules/swap_form.html", {
         "membership": membership, "family": membership.family, "form": form, "original": swap})
