@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.forms.renderers import DjangoTemplates
 from django.forms.widgets import Input
+from django.utils.translation import gettext
 
 _TEXT_INPUTS = {"text", "email", "url", "search", "tel", "password"}
 
@@ -24,7 +25,7 @@ class LimitStatingBoundField(forms.BoundField):
         super().__init__(form, field, name)
         limit = getattr(field, "max_length", None)
         if limit and not self.is_hidden and _is_text(field.widget):
-            stated = f"Up to {limit:,} characters."
+            stated = gettext("Up to %(limit)s characters.") % {"limit": f"{limit:,}"}
             self.help_text = f"{self.help_text} {stated}" if self.help_text else stated
 
 

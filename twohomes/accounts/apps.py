@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 from twohomes.areas import Area, Job
 
@@ -6,7 +7,7 @@ from twohomes.areas import Area, Job
 class AccountsConfig(AppConfig):
     name = "twohomes.accounts"
     label = "accounts"
-    verbose_name = "Accounts"
+    verbose_name = _("Accounts")
     area = Area(jobs=(Job("twohomes.accounts.tasks.forget_old_submissions", "every hour"),))
 
     def ready(self) -> None:

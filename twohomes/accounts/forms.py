@@ -8,6 +8,8 @@ from typing import Any
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.conf import settings
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from .names import (
     CONTROL_REFUSED,
@@ -24,8 +26,8 @@ def name_field() -> forms.CharField:
         label=NAME_LABEL, max_length=MAX_NAME_LENGTH, help_text=NAME_HELP,
         error_messages={
             "required": NAME_REQUIRED, "null_characters_not_allowed": CONTROL_REFUSED,
-            "max_length": f"A name can be up to {MAX_NAME_LENGTH} characters; this one has "
-                          "%(show_value)d.",
+            "max_length": _("A name can be up to %(limit_value)d characters; this one has "
+                            "%(show_value)d."),
         },
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
@@ -52,15 +54,16 @@ class LanguageForm(forms.Form):
     """The language TwoHomes speaks to this person in, on every page."""
 
     language = forms.ChoiceField(
-        label="Language", required=False,
-        help_text="Your pages come to you in this language, whatever the others in your "
-                  "families chose. What people write is shown as they wrote it.")
+        label=_("Language"), required=False,
+        help_text=_("Your pages come to you in this language, whatever the others in your "
+                    "families chose. What people write is shown as they wrote it."))
 
     def __init__(self, *args: Any, browser: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         names = dict(settings.LANGUAGES)
         field = self.fields["language"]
         assert isinstance(field, forms.ChoiceField)
-        field.choices = [("", "As my browser asks"), *settings.LANGUAGES]
-        field.help_text = (f"Your browser now asks for {names.get(browser, browser)}. "
-                           f"{field.help_text}")
+        field.choices = [("", gettext("As my browser asks")), *settings.LANGUAGES]
+        asks = gettext("Your browser now asks for %(language)s.") % {
+            "language": names.get(browser, browser)}
+        field.help_text = f"{asks} {field.help_text}"

@@ -8,6 +8,7 @@ from allauth.usersessions.models import UserSession
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 
 class MemberLanguageMiddleware:
@@ -56,8 +57,8 @@ class ControlCharacterMiddleware:
         texts = (text for key, values in request.GET.lists() for text in (key, *values))
         if any(not _QUERY_FORBIDDEN.isdisjoint(text) for text in texts):
             return HttpResponseBadRequest(
-                "The address contains a control character (such as a NUL byte) that cannot "
-                "be searched for; remove it and try again.",
+                _("The address contains a control character (such as a NUL byte) that "
+                  "cannot be searched for; remove it and try again."),
                 content_type="text/plain; charset=utf-8")
         return self.get_response(request)
 

@@ -6,6 +6,8 @@ from typing import Any, ClassVar
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 
 class UserManager(BaseUserManager["User"]):
@@ -27,7 +29,7 @@ class UserManager(BaseUserManager["User"]):
 class User(AbstractBaseUser, PermissionsMixin):
     email = models.EmailField(unique=True, max_length=254)
     display_name = models.CharField(
-        max_length=80, blank=True, help_text="How other family members see you."
+        max_length=80, blank=True, help_text=_("How other family members see you.")
     )
     # One of settings.LANGUAGES, or empty: the language the browser asks for.
     language = models.CharField(max_length=12, blank=True, default="")
@@ -48,7 +50,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     def name(self) -> str:
         # Never a part of the email address: it can say more than the person chose to share.
         # A member without a name is asked for one at their next page (names.py).
-        return self.display_name or "Unnamed member"
+        return self.display_name or gettext("Unnamed member")
 
 
 class KnownDevice(models.Model):

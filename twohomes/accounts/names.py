@@ -16,14 +16,16 @@ from django.http import HttpRequest, HttpResponseBase
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 MAX_NAME_LENGTH = 80  # User.display_name's max_length
-NAME_LABEL = "Your name, as your family will see it"
-NAME_HELP = "For example “Daniel Okafor” or “Dad”. Everyone in your families sees it."
-NAME_REQUIRED = "Enter your name, as your family will see it."
-CONTROL_REFUSED = ("A name cannot contain control characters (such as a tab, a line break or "
-                   "a direction mark); type it again without them.")
-NO_NAME = "Unnamed member"
+NAME_LABEL = _("Your name, as your family will see it")
+NAME_HELP = _("For example “Daniel Okafor” or “Dad”. Everyone in your families sees it.")
+NAME_REQUIRED = _("Enter your name, as your family will see it.")
+CONTROL_REFUSED = _("A name cannot contain control characters (such as a tab, a line break or "
+                    "a direction mark); type it again without them.")
+NO_NAME = _("Unnamed member")
 
 # Bidirectional embeddings, overrides and isolates turn a name around on the screen
 # ("Dan" shown as "naD", or the text after a name reversed), so they are refused too.
@@ -44,7 +46,9 @@ def clean_name(text: str) -> str:
         raise ValidationError(CONTROL_REFUSED, code="control")
     if len(name) > MAX_NAME_LENGTH:
         raise ValidationError(
-            f"A name can be up to {MAX_NAME_LENGTH} characters; this one has {len(name)}.",
+            # The same words as the form field's own limit (accounts/forms.py).
+            gettext("A name can be up to %(limit_value)d characters; this one has "
+                    "%(show_value)d.") % {"limit_value": MAX_NAME_LENGTH, "show_value": len(name)},
             code="max_length")
     return name
 

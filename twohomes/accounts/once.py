@@ -22,15 +22,16 @@ from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, HttpResponseBase
 from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from twohomes.accounts.models import SubmissionKey, User
 from twohomes.requests import is_same_site
 
 FIELD = "once"
 KEPT_FOR = timedelta(days=1)
-ALREADY_SENT = "This was already sent; nothing was sent twice."
-OUT_OF_DATE = ("This form is out of date and was not sent: reload the page, check what it "
-               "shows and send the form again.")
+ALREADY_SENT = _("This was already sent; nothing was sent twice.")
+OUT_OF_DATE = _("This form is out of date and was not sent: reload the page, check what it "
+                "shows and send the form again.")
 _KEY = re.compile(r"[A-Za-z0-9_-]{16,64}")
 
 GetResponse = Callable[[HttpRequest], HttpResponseBase]
@@ -53,7 +54,8 @@ class OnceMiddleware:
             return self.get_response(request)
         key = request.POST[FIELD]
         if not _KEY.fullmatch(key):
-            return HttpResponseBadRequest(OUT_OF_DATE, content_type="text/plain; charset=utf-8")
+            return HttpResponseBadRequest(str(OUT_OF_DATE),
+                                          content_type="text/plain; charset=utf-8")
         return send_once(request, user, key, self.get_response)
 
 

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from twohomes.families.access import in_family, unscoped
 from twohomes.families.models import Membership, MembershipStatus
@@ -29,7 +30,7 @@ def change_language(*, actor: User, language: str) -> User:
     """The language TwoHomes speaks to ``actor`` in ("" follows their browser). Nothing of
     the families' changes, so nothing is recorded."""
     if language and language not in {code for code, _ in settings.LANGUAGES}:
-        raise ValidationError("Choose one of the languages offered.")
+        raise ValidationError(_("Choose one of the languages offered."))
     actor.language = language
     actor.save(update_fields=["language"])
     return actor

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from twohomes.families.access import posted, signed_in_view
 from twohomes.requests import is_same_site
@@ -31,7 +32,8 @@ def change_name(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             form.add_error("name", error)
         else:
-            messages.success(request, f"Your families now see you as {user.display_name}.")
+            messages.success(request, _("Your families now see you as %(name)s.")
+                             % {"name": user.display_name})
             return redirect(_next_page(request) or "change_name")
     return render(request, "accounts/name.html", {
         "form": form, "next": _next_page(request), "asking": not user.display_name,
@@ -49,6 +51,6 @@ def change_language(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         services.change_language(actor=user, language=form.cleaned_data["language"])
         translation.activate(user.language or browser)  # this answer is in it already
-        messages.success(request, "Your language is saved.")
+        messages.success(request, _("Your language is saved."))
         return redirect("change_language")
     return render(request, "accounts/language.html", {"form": form})
