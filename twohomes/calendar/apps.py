@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from twohomes.areas import Area, HomePanel, Job, MenuEntry
 
 AREA = Area(
     menu=(
-        MenuEntry("calendar_month", "Calendar", place="main", order=20,
+        MenuEntry("calendar_month", pgettext_lazy("menu", "Calendar"), place="main", order=20,
                   sections=("calendar_", "feed_")),
     ),
     home_panels=(HomePanel("calendar/_panels/today.html",
@@ -17,5 +18,5 @@ AREA = Area(
 class CalendarConfig(AppConfig):
     name = "twohomes.calendar"
     label = "family_calendar"
-    verbose_name = "Calendar"
+    verbose_name = gettext_lazy("Calendar")
     area = AREA

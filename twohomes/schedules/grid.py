@@ -14,15 +14,19 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import holidays
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from twohomes.families.models import Child, Family
 
 from .engine import FamilyTimeline, child_id
 from .shortnames import short_names
 
-LEVEL_WORDS = {"override": "a change agreed between the parents", "holiday": "a holiday rule",
-               "vacation": "a school break rule", "season": "a season of the plan",
-               "base": "the regular rotation"}
+LEVEL_WORDS = {"override": gettext_lazy("a change agreed between the parents"),
+               "holiday": gettext_lazy("a holiday rule"),
+               "vacation": gettext_lazy("a school break rule"),
+               "season": gettext_lazy("a season of the plan"),
+               "base": gettext_lazy("the regular rotation")}
 
 
 @dataclass(frozen=True)
@@ -96,8 +100,8 @@ def explain(reason: object, *, change_reasons: bool = True) -> str:
     rule = str(getattr(reason, "rule", "")).strip().rstrip(". ")
     if level == "override" and not change_reasons:
         rule = ""
-    words = LEVEL_WORDS.get(level, level)
-    return f"{rule} ({words})" if rule else words
+    words = str(LEVEL_WORDS.get(level, level))
+    return _("%(rule)s (%(why)s)") % {"rule": rule, "why": words} if rule else words
 
 
 def short_forms(children: Iterable[Child]) -> dict[int, str]:
@@ -114,8 +118,8 @@ def child_day(ft: FamilyTimeline | None, child: Child, day: date,
     cid = child_id(child)
     short = short or child.name
     if ft is None or cid not in ft.timeline.children:
-        return ChildDay(child, "", "No plan yet", "No parenting plan covers this child yet.",
-                        (), short)
+        return ChildDay(child, "", _("No plan yet"),
+                        _("No parenting plan covers this child yet."), (), short)
     interval = ft.timeline.interval_at(cid, _night_instant(day, ft.zone))
     return ChildDay(child, interval.parent, ft.parent_name(interval.parent),
                     explain(interval.reason, change_reasons=change_reasons),

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from twohomes.families.models import Child, Family, Membership
 from twohomes.tenancy import FamilyManager
 
 
 class PlanStatus(models.TextChoices):
-    PROPOSED = "proposed", "Proposed"
-    AGREED = "agreed", "In force"
-    DECLINED = "declined", "Declined"
-    SUPERSEDED = "superseded", "Replaced by a later plan"
-    WITHDRAWN = "withdrawn", "Withdrawn"
-    EXPIRED = "expired", "Expired: its start date passed before every parent agreed"
+    PROPOSED = "proposed", pgettext_lazy("status", "Proposed")
+    AGREED = "agreed", pgettext_lazy("status", "In force")
+    DECLINED = "declined", pgettext_lazy("status", "Declined")
+    SUPERSEDED = "superseded", gettext_lazy("Replaced by a later plan")
+    WITHDRAWN = "withdrawn", pgettext_lazy("status", "Withdrawn")
+    EXPIRED = "expired", gettext_lazy("Expired: its start date passed before every parent "
+                                      "agreed")
 
 
 class ParentingPlan(models.Model):
@@ -66,12 +68,12 @@ class PlanDecision(models.Model):
 
 
 class SwapStatus(models.TextChoices):
-    PENDING = "pending", "Waiting for an answer"
-    ACCEPTED = "accepted", "Accepted"
-    DECLINED = "declined", "Declined"
-    COUNTERED = "countered", "Answered with another time"
-    EXPIRED = "expired", "Expired unanswered"
-    WITHDRAWN = "withdrawn", "Withdrawn"
+    PENDING = "pending", gettext_lazy("Waiting for an answer")
+    ACCEPTED = "accepted", pgettext_lazy("status", "Accepted")
+    DECLINED = "declined", pgettext_lazy("status", "Declined")
+    COUNTERED = "countered", gettext_lazy("Answered with another time")
+    EXPIRED = "expired", gettext_lazy("Expired unanswered")
+    WITHDRAWN = "withdrawn", pgettext_lazy("status", "Withdrawn")
 
 
 class SwapRequest(models.Model):
@@ -81,7 +83,7 @@ class SwapRequest(models.Model):
     starts = models.DateTimeField()
     ends = models.DateTimeField()
     parent = models.ForeignKey(Membership, on_delete=models.PROTECT, related_name="+",
-                               help_text="who has the children during the change")
+                               help_text=gettext_lazy("who has the children during the change"))
     makeup_starts = models.DateTimeField(null=True, blank=True)
     makeup_ends = models.DateTimeField(null=True, blank=True)
     reason = models.TextField()

@@ -12,6 +12,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max, Q, QuerySet
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from twohomes.core.ledger import canonical_json
 from twohomes.core.schedule import PlanError, load_plan
@@ -46,17 +48,18 @@ def prepare_spec(*, actor: Membership, choices: dict[str, Any]) -> dict[str, Any
     family = actor.family
     parents = plan_parents(family)
     if len(parents) < 2:
-        raise ValidationError("A parenting plan is between two homes: invite the other "
-                              "parent first.")
+        raise ValidationError(_("A parenting plan is between two homes: invite the other "
+                                "parent first."))
     wanted = {c for g in choices["groups"] for c in g["children"]}
     children = list(family.children.filter(pk__in=wanted))
     if len(children) != len(wanted):
-        raise ValidationError("The plan names a child who is not in this family.")
+        raise ValidationError(_("The plan names a child who is not in this family."))
     spec = build_spec(family, choices, parents, children)
     try:
         load_plan(spec)
     except PlanError as error:
-        raise ValidationError(f"The plan cannot work as it is: {error}") from None
+        raise ValidationError(_("The plan cannot work as it is: %(problem)s")
+                              % {"problem": error}) from None
     return spec
 
 
@@ -70,8 +73,8 @@ def _summary(choices: dict[str, Any], children: dict[int, str]) -> str:
 
 def _check_effective_from(family: Family, effective_from: date, now: datetime) -> None:
     if effective_from < family.today(now):
-        raise ValidationError("A new plan starts today or later: the days already lived "
-                              "keep the plan that was in force.")
+        raise ValidationError(_("A new plan starts today or later: the days already lived "
+                                "keep the plan that was in force."))
 
 
 @transaction.atomic
@@ -151,16 +154,16 @@ def decide_plan(*, actor: Membership, plan: ParentingPlan, agreed: bool, comment
     # (The expiry itself is written by expire_plans, outside this refused transaction.)
     if plan.status == PlanStatus.EXPIRED or (plan.status == PlanStatus.PROPOSED
                                              and plan_lapsed(plan, plan.family.today(now))):
-        raise ValidationError("This plan was to start on "
-                              f"{plan.effective_from:%-d %B %Y}, which has passed: propose it "
-                              "again with a new start date, for every parent to agree to.")
+        raise ValidationError(_("This plan was to start on %(day)s, which has passed: propose "
+                                "it again with a new start date, for every parent to agree "
+                                "to.") % {"day": date_format(plan.effective_from, "j F Y")})
     if plan.status != PlanStatus.PROPOSED:
-        raise ValidationError("This plan is no longer waiting for a decision.")
+        raise ValidationError(_("This plan is no longer waiting for a decision."))
     if plan.decisions.filter(parent=actor).exists():
-        raise ValidationError("You have already answered this plan.")
+        raise ValidationError(_("You have already answered this plan."))
     if not agreed and not comment.strip():
-        raise ValidationError("Say why you decline, so the other parent can propose "
-                              "something that works.")
+        raise ValidationError(_("Say why you decline, so the other parent can propose "
+                                "something that works."))
     decision = _decide(plan, actor, agreed=agreed, comment=comment.strip(), now=now)
     tell_parents(plan.family, exclude=actor, template="schedules/email/plan_decided.txt",
                  context={"plan": plan, "actor": actor, "decision": decision})
@@ -238,27 +241,38 @@ def _overlapping(family: Any, children: list[Child], starts: datetime, ends: dat
                                    ends__gt=starts).exists()
 
 
-def _check_window(what: str, starts: datetime, ends: datetime, now: datetime) -> None:
+def _window_problems(makeup: bool) -> tuple[str, str, str]:
+    if makeup:
+        return (_("The make-up time must end after it starts."),
+                _("The make-up time can last a year at most; for longer, propose a new plan."),
+                _("The make-up time can be asked for at most two years ahead."))
+    return (_("The change must end after it starts."),
+            _("The change can last a year at most; for longer, propose a new plan."),
+            _("The change can be asked for at most two years ahead."))
+
+
+def _check_window(starts: datetime, ends: datetime, now: datetime, *,
+                  makeup: bool = False) -> None:
     """A change (or its make-up time) is a span of the next two years, a year at most."""
+    backwards, too_long, too_far = _window_problems(makeup)
     if ends <= starts:
-        raise ValidationError(f"{what} must end after it starts.")
+        raise ValidationError(backwards)
     if ends - starts > LONGEST_CHANGE:
-        raise ValidationError(f"{what} can last a year at most; for longer, propose a new "
-                              "plan.")
+        raise ValidationError(too_long)
     if starts - now > FURTHEST_AHEAD:
-        raise ValidationError(f"{what} can be asked for at most two years ahead.")
+        raise ValidationError(too_far)
 
 
 def _check_makeup(family: Any, children: list[Child], starts: datetime, ends: datetime,
                   makeup: tuple[datetime, datetime], now: datetime) -> None:
-    _check_window("The make-up time", *makeup, now)
+    _check_window(*makeup, now, makeup=True)
     if makeup[0] <= now:
-        raise ValidationError("The make-up time must be in the future.")
+        raise ValidationError(_("The make-up time must be in the future."))
     if makeup[0] < ends and makeup[1] > starts:
-        raise ValidationError("The make-up time cannot overlap the change itself.")
+        raise ValidationError(_("The make-up time cannot overlap the change itself."))
     if _overlapping(family, children, *makeup):
-        raise ValidationError("The make-up time overlaps a change already accepted; offer "
-                              "another time.")
+        raise ValidationError(_("The make-up time overlaps a change already accepted; offer "
+                                "another time."))
 
 
 @transaction.atomic
@@ -269,13 +283,13 @@ def request_swap(*, actor: Membership, children: list[Child], starts: datetime,
     require(actor, Cap.REQUEST_SWAP)
     family = actor.family
     if any(c.family_id != family.pk for c in children) or not children:
-        raise ValidationError("Choose children of this family.")
+        raise ValidationError(_("Choose children of this family."))
     if parent.family_id != family.pk or not has(parent, Cap.HOLD_CUSTODY):
-        raise ValidationError("The children can only be given to a parent of this family.")
-    _check_window("The change", starts, ends, now)
+        raise ValidationError(_("The children can only be given to a parent of this family."))
+    _check_window(starts, ends, now)
     if _overlapping(family, children, starts, ends):
-        raise ValidationError("These days were already changed by an accepted request; ask "
-                              "for a change that does not overlap it.")
+        raise ValidationError(_("These days were already changed by an accepted request; ask "
+                                "for a change that does not overlap it."))
     if makeup is not None:
         _check_makeup(family, children, starts, ends, makeup, now)
     entry = records.append(family, "schedules.swap.requested", actor, {
@@ -301,8 +315,8 @@ def _locked_pending(actor: Membership, swap: SwapRequest, now: datetime) -> Swap
     if swap.status == SwapStatus.PENDING and swap_lapsed(swap, swap.family.today(now)):
         _expire(swap, now)
     if swap.status != SwapStatus.PENDING:
-        raise ValidationError(f"This request is {swap.get_status_display().lower()}; "
-                              "it can no longer be answered.")
+        raise ValidationError(_("This request is %(status)s; it can no longer be answered.")
+                              % {"status": swap.get_status_display().lower()})
     if swap.requested_by_id == actor.pk:
         raise PermissionDenied("The other parent answers your request.")
     return swap
@@ -322,7 +336,7 @@ def parent_giving_time(swap: SwapRequest) -> Membership:
     go to. Make-up time is theirs, whoever asked, countered or accepted."""
     others = [p for p in plan_parents(swap.family).values() if p.pk != swap.parent_id]
     if not others:
-        raise ValidationError("Make-up time needs the other parent in the family.")
+        raise ValidationError(_("Make-up time needs the other parent in the family."))
     return others[0]
 
 
@@ -336,8 +350,8 @@ def accept_swap(*, actor: Membership, swap: SwapRequest, now: datetime) -> SwapR
     if swap.makeup_starts and swap.makeup_ends:
         windows.append((swap.makeup_starts, swap.makeup_ends))
     if any(_overlapping(swap.family, children, *window) for window in windows):
-        raise ValidationError("Another accepted change now covers some of these days; "
-                              "answer with another time instead.")
+        raise ValidationError(_("Another accepted change now covers some of these days; "
+                                "answer with another time instead."))
     _close(swap, actor, SwapStatus.ACCEPTED, "", now)
     label = f"Swap: {swap.reason[:150]}"
     overrides = [Override(family=swap.family, child=c, starts=swap.starts, ends=swap.ends,
@@ -360,7 +374,7 @@ def decline_swap(*, actor: Membership, swap: SwapRequest, reason: str,
     require(actor, Cap.REQUEST_SWAP)
     swap = _locked_pending(actor, swap, now)
     if not reason.strip():
-        raise ValidationError("Give a reason when you decline.")
+        raise ValidationError(_("Give a reason when you decline."))
     _close(swap, actor, SwapStatus.DECLINED, reason.strip(), now)
     tell_parents(swap.family, exclude=None, template="schedules/email/swap_decided.txt",
                  context={"swap": swap, "actor": actor})
@@ -383,7 +397,8 @@ def counter_swap(*, actor: Membership, swap: SwapRequest, now: datetime,
 def withdraw_swap(*, actor: Membership, swap: SwapRequest, now: datetime) -> None:
     swap = SwapRequest.objects.select_for_update().get(pk=swap.pk, family=actor.family)
     if swap.requested_by_id != actor.pk or swap.status != SwapStatus.PENDING:
-        raise ValidationError("Only a request of yours that is still waiting can be withdrawn.")
+        raise ValidationError(
+            _("Only a request of yours that is still waiting can be withdrawn."))
     _close(swap, actor, SwapStatus.WITHDRAWN, "", now)
 
 
