@@ -16,6 +16,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import http_date, quote_etag
+from django.utils.translation import gettext as _
 
 from twohomes.events.selectors import visible_events
 from twohomes.families.access import (
@@ -168,9 +169,9 @@ def feed_create(request: HttpRequest, membership: Membership) -> HttpResponse:
 @family_view(Cap.VIEW_CALENDAR, methods=("POST",))
 def feed_revoke(request: HttpRequest, membership: Membership) -> HttpResponse:
     if _revoke_feeds(membership):
-        messages.success(request, "The feed address was revoked: it no longer works.")
+        messages.success(request, _("The feed address was revoked: it no longer works."))
     else:
-        messages.info(request, "There was no feed address to revoke.")
+        messages.info(request, _("There was no feed address to revoke."))
     return redirect("feed_settings", family_id=membership.family_id)
 
 
@@ -179,7 +180,7 @@ def feed_reminders(request: HttpRequest, membership: Membership) -> HttpResponse
     form = ReminderForm(request.POST, instance=_reminders(membership))
     if form.is_valid():
         form.save()
-        messages.success(request, "Reminder settings saved.")
+        messages.success(request, _("Reminder settings saved."))
         return redirect("feed_settings", family_id=membership.family_id)
     return _feed_page(request, membership, form)
 

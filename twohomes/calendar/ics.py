@@ -8,6 +8,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from icalendar import Calendar, Event, Timezone, vRecur
 
 from twohomes.core.schedule import PlanError
@@ -41,7 +43,9 @@ def _names(children: list[Any]) -> str:
 def _spoken(children: list[Any]) -> str:
     """Names as a sentence says them: "Ada", "Ada and Ben", "Amara, Sofia and Theo"."""
     names = [c.name for c in children]
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    if len(names) == 1:
+        return names[0]
+    return _("%(names)s and %(last)s") % {"names": ", ".join(names[:-1]), "last": names[-1]}
 
 
 def sentence(text: str) -> str:
@@ -122,10 +126,13 @@ def _blocks(out: list[str], ft: FamilyTimeline, children: list[Any], stamp: str,
             shared.setdefault(key, []).append(child)
             reasons[key] = explain(interval.reason, change_reasons=change_reasons)
     for (begin, finish, parent), group in sorted(shared.items(), key=lambda item: item[0]):
-        why = sentence(f"{_spoken(group)} with {ft.parent_name(parent)}, because of "
-                       f"{reasons[(begin, finish, parent)]}")
+        why = sentence(_("%(children)s with %(parent)s, because of %(reason)s") % {
+            "children": _spoken(group), "parent": ft.parent_name(parent),
+            "reason": reasons[(begin, finish, parent)]})
+        summary = _("%(children)s with %(parent)s") % {"children": _names(group),
+                                                       "parent": ft.parent_name(parent)}
         _vevent(out, ft, "block", group, stamp, begin, finish,
-                "SUMMARY:" + _text(f"{_names(group)} with {ft.parent_name(parent)}"),
+                "SUMMARY:" + _text(summary),
                 "DESCRIPTION:" + _text(why),
                 "TRANSP:TRANSPARENT",
                 "CATEGORIES:Custody")
@@ -142,12 +149,15 @@ def _exchanges(out: list[str], ft: FamilyTimeline, children: list[Any], stamp: s
     place = ["LOCATION:" + _text(ft.plan.exchange_place)] if ft.plan.exchange_place else []
     for (at, giver, receiver), group in sorted(together.items(), key=lambda item: item[0]):
         giver_name, receiver_name = ft.parent_name(giver), ft.parent_name(receiver)
-        verb = "goes" if len(group) == 1 else "go"
-        what = sentence(f"{_spoken(group)} {verb} from {giver_name} to {receiver_name} at "
-                        f"{at.astimezone(ft.zone):%H:%M}")
+        words = {"children": _spoken(group), "from": giver_name, "to": receiver_name,
+                 "time": f"{at.astimezone(ft.zone):%H:%M}"}
+        what = sentence(ngettext("%(children)s goes from %(from)s to %(to)s at %(time)s",
+                                 "%(children)s go from %(from)s to %(to)s at %(time)s",
+                                 len(group)) % words)
+        summary = _("Exchange of %(children)s: %(from)s → %(to)s") % {
+            **words, "children": _names(group)}
         _vevent(out, ft, "exchange", group, stamp, at, at.astimezone(UTC) + EXCHANGE_LENGTH,
-                "SUMMARY:" + _text(f"Exchange of {_names(group)}: {giver_name} → "
-                                   f"{receiver_name}"),
+                "SUMMARY:" + _text(summary),
                 "DESCRIPTION:" + _text(what),
                 *place,
                 "CATEGORIES:Exchange")

@@ -6,6 +6,7 @@ import hashlib
 import secrets
 
 from django.db import models
+from django.utils.translation import gettext_lazy
 
 from twohomes.families.models import Membership
 from twohomes.tenancy import FamilyManager
@@ -37,11 +38,12 @@ class CalendarFeed(models.Model):
 class ReminderPreference(models.Model):
     membership = models.OneToOneField(Membership, on_delete=models.CASCADE,
                                       related_name="reminder_preferences")
-    exchanges = models.BooleanField(default=False,
-                                    verbose_name="Email me the evening before an exchange")
-    events = models.BooleanField(default=False,
-                                 verbose_name="Email me the evening before an event")
-    send_at = models.TimeField(default="19:00", verbose_name="Time of the reminder email")
+    exchanges = models.BooleanField(
+        default=False, verbose_name=gettext_lazy("Email me the evening before an exchange"))
+    events = models.BooleanField(
+        default=False, verbose_name=gettext_lazy("Email me the evening before an event"))
+    send_at = models.TimeField(default="19:00",
+                               verbose_name=gettext_lazy("Time of the reminder email"))
     objects = FamilyManager("membership__family")
 
     def __str__(self) -> str:

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django_tasks import task
 
 from twohomes.core.schedule import PlanError
@@ -38,13 +39,14 @@ def _tomorrow_lines(preference: ReminderPreference, tomorrow: date) -> list[str]
             # Children handed over together are one line, as in the calendar's agenda.
             for h in handovers_by_day(ft, children, tomorrow,
                                       tomorrow + timedelta(days=1)).get(tomorrow, []):
-                lines.append(f"{h.time_text} exchange of {h.names}: {h.from_name} to "
-                             f"{h.to_name}{place}")
+                lines.append(_("%(time)s exchange of %(children)s: %(from)s to %(to)s%(place)s")
+                             % {"time": h.time_text, "children": h.names,
+                                "from": h.from_name, "to": h.to_name, "place": place})
     if preference.events:
         zone = membership.family.zone
         for event in events_between(membership, tomorrow, tomorrow + timedelta(days=1)):
-            when = "all day" if event.all_day else f"{event.starts.astimezone(zone):%H:%M}"
-            lines.append(f"{when}: {event.title}")
+            when = _("all day") if event.all_day else f"{event.starts.astimezone(zone):%H:%M}"
+            lines.append(_("%(when)s: %(title)s") % {"when": when, "title": event.title})
     return lines
 
 

@@ -12,8 +12,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from twohomes.core.schedule import WEEKDAY_NAMES, PlanError, within_years
 from twohomes.families.access import Cap, family_view, has, parents_of, visible_children
@@ -42,7 +44,8 @@ def _timeline(membership: Membership, first: date, end: date
     try:
         return family_timeline(membership.family, first, end), ""
     except PlanError as error:
-        return None, f"The plan in force could not be computed: {error}"
+        return None, _("The plan in force could not be computed: %(problem)s") % {
+            "problem": error}
 
 
 def _legend(ft: FamilyTimeline | None) -> list[tuple[str, str]]:
@@ -140,9 +143,10 @@ def month(request: HtmxHttpRequest, membership: Membership) -> HttpResponse:
     first, end = grid.month_bounds(first_of_month.year, first_of_month.month)
     previous = (first_of_month - timedelta(days=1)).replace(day=1)
     following = (first_of_month + timedelta(days=32)).replace(day=1)
-    context.update(title=first_of_month.strftime("%B %Y"),
+    shown = date_format(first_of_month, "F Y")
+    context.update(title=shown,
                    previous=f"month={previous:%Y-%m}", following=f"month={following:%Y-%m}",
-                   caption=f"Who has the children each night, {first_of_month:%B %Y}")
+                   caption=_("Who has the children each night, %(month)s") % {"month": shown})
     _grid(request, membership, context, first, end, first_of_month.month)
     return _render(request, "calendar/calendar.html", context)
 
@@ -152,10 +156,12 @@ def week(request: HtmxHttpRequest, membership: Membership) -> HttpResponse:
     context = _base_context(request, membership, "week")
     day = _parse_day(request.GET.get("start", ""), context["today"])
     first = day - timedelta(days=day.weekday())
-    context.update(title=f"Week of {first:%d %B %Y}",
+    monday = date_format(first, "d F Y")
+    context.update(title=_("Week of %(day)s") % {"day": monday},
                    previous=f"start={first - timedelta(days=7)}",
                    following=f"start={first + timedelta(days=7)}",
-                   caption=f"Who has the children each night, week of {first:%d %B %Y}")
+                   caption=_("Who has the children each night, week of %(day)s")
+                   % {"day": monday})
     _grid(request, membership, context, first, first + timedelta(days=7), None)
     return _render(request, "calendar/calendar.html", context)
 
@@ -167,7 +173,8 @@ def agenda(request: HtmxHttpRequest, membership: Membership) -> HttpResponse:
     end = first + timedelta(days=28)
     day_list = _grid_days(membership, context, first, end, None)
     context.update(agenda=[d for d in day_list if d.holiday_names or d.events or d.handovers],
-        title=f"{first:%d %B} – {end:%d %B %Y}",
+        title=_("%(first)s – %(last)s") % {"first": date_format(first, "d F"),
+                                           "last": date_format(end, "d F Y")},
         previous=f"start={first - timedelta(days=28)}", following=f"start={end}",
         first_day=day_list[0] if day_list else None)
     return _render(request, "calendar/calendar.html", context)
