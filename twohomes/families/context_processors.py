@@ -93,11 +93,17 @@ def _menu(request: HttpRequest, membership: Membership, allowed: dict[str, bool]
 
 
 class LazyCount:
-    """A number for the page header, counted the first time a template uses it."""
+    """A number for the page header, counted the first time a template uses it.
+
+    Templates call what is callable, so a template reads the count as a plain int: one that
+    ``{% blocktranslate count counter=… %}`` accepts for its plural."""
 
     def __init__(self, count: Callable[[], int]) -> None:
         self._count = count
         self._value: int | None = None
+
+    def __call__(self) -> int:
+        return int(self)
 
     def __int__(self) -> int:
         if self._value is None:
