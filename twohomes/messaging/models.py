@@ -7,6 +7,7 @@ the record); each one also stands in the family's record.
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy
 
 from twohomes.families.models import Family, Membership
 from twohomes.tenancy import FamilyManager
@@ -109,15 +110,18 @@ class NotificationPreference(models.Model):
         Membership, on_delete=models.CASCADE, related_name="message_preferences"
     )
     email_on_message = models.BooleanField(
-        default=False, verbose_name="Email me when a message arrives",
-        help_text="The email never contains the message itself.",
+        default=False, verbose_name=gettext_lazy("Email me when a message arrives"),
+        help_text=gettext_lazy("The email never contains the message itself."),
     )
     daily_digest = models.BooleanField(
-        default=False, verbose_name="One email a day instead of one per message",
+        default=False, verbose_name=gettext_lazy("One email a day instead of one per message"),
     )
-    digest_time = models.TimeField(default="18:00", verbose_name="Time of the daily email")
-    quiet_start = models.TimeField(null=True, blank=True, verbose_name="Quiet hours start")
-    quiet_end = models.TimeField(null=True, blank=True, verbose_name="Quiet hours end")
+    digest_time = models.TimeField(default="18:00",
+                                   verbose_name=gettext_lazy("Time of the daily email"))
+    quiet_start = models.TimeField(null=True, blank=True,
+                                   verbose_name=gettext_lazy("Quiet hours start"))
+    quiet_end = models.TimeField(null=True, blank=True,
+                                 verbose_name=gettext_lazy("Quiet hours end"))
     objects = FamilyManager("membership__family")
 
     def __str__(self) -> str:

@@ -12,6 +12,9 @@ from datetime import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from twohomes.families.access import Cap, has, require
 from twohomes.families.models import Membership
@@ -28,9 +31,12 @@ MAX_BODY = 20_000
 def _check_body(body: str) -> str:
     body = body.strip()
     if not body:
-        raise ValidationError("Write a message before sending.")
+        raise ValidationError(_("Write a message before sending."))
     if len(body) > MAX_BODY:
-        raise ValidationError(f"A message can be at most {MAX_BODY:,} characters.")
+        raise ValidationError(ngettext("A message can be at most %(count)s character.",
+                                       "A message can be at most %(count)s characters.",
+                                       MAX_BODY)
+                              % {"count": number_format(MAX_BODY, force_grouping=True)})
     return body
 
 
@@ -47,7 +53,7 @@ def start_thread(
     require(actor, Cap.START_THREAD)
     subject = subject.strip()[:200]
     if not subject:
-        raise ValidationError("Give the conversation a subject.")
+        raise ValidationError(_("Give the conversation a subject."))
     body = _check_body(body)
     extra = list(members) if has(actor, Cap.ADD_TO_THREAD) else []
     entry = records.append(actor.family, "messaging.thread.started", actor, {
@@ -67,7 +73,7 @@ def start_thread(
 
 def _add_member(actor: Membership, thread: Thread, member: Membership, now: datetime) -> None:
     if member.family_id != actor.family_id or not has(member, Cap.JOIN_THREADS):
-        raise ValidationError("Only a partner, relative or professional can be added.")
+        raise ValidationError(_("Only a partner, relative or professional can be added."))
     entry = records.append(actor.family, "messaging.thread.member_added", actor, {
         "thread": thread.record_seq, "member": records.actor_id(member),
         "can_write": has(member, Cap.WRITE_MESSAGES),
@@ -83,7 +89,8 @@ def _add_member(actor: Membership, thread: Thread, member: Membership, now: date
         with transaction.atomic():
             ThreadMember.objects.create(thread=thread, membership=member, **place)
     except IntegrityError:
-        raise ValidationError(f"{member.user.name} is already in this conversation.") from None
+        raise ValidationError(_("%(name)s is already in this conversation.")
+                              % {"name": member.user.name}) from None
 
 
 @transaction.atomic
@@ -92,7 +99,8 @@ def add_to_thread(*, actor: Membership, thread: Thread, member: Membership,
     require(actor, Cap.ADD_TO_THREAD)
     thread = get_thread(actor, thread.pk)
     if thread.child_id:
-        raise ValidationError("A child's conversation with their parents stays between them.")
+        raise ValidationError(_("A child's conversation with their parents stays between "
+                                "them."))
     _add_member(actor, thread, member, now)
 
 
@@ -113,7 +121,7 @@ def send_message(
     entry = records.append(actor.family, "messaging.message.sent", actor, {
         "thread": thread.record_seq, "body": body,
         "attachments": [{"sha256": sha, "name": clean.name, "type": clean.content_type}
-                        for clean, sha, _ in stored],
+                        for clean, sha, _seq in stored],
     }, now=now)
     message = Message.objects.create(
         family=actor.family, thread=thread, author=actor, body=body,
@@ -152,5 +160,5 @@ def record_first_views(
 
 
 def preferences_for(membership: Membership) -> NotificationPreference:
-    preference, _ = NotificationPreference.objects.get_or_create(membership=membership)
+    preference, _created = NotificationPreference.objects.get_or_create(membership=membership)
     return preference

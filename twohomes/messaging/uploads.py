@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -46,10 +47,10 @@ def _named(name: str, content_type: str) -> str:
 def inspect_upload(upload: UploadedFile) -> CleanFile:
     """A PDF or an image up to 10 MB, identified by its bytes, never by its name."""
     if upload.size is None or upload.size > MAX_BYTES:
-        raise ValidationError(f"“{upload.name}” is larger than 10 MB.")
+        raise ValidationError(_("“%(name)s” is larger than 10 MB.") % {"name": upload.name})
     data = upload.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
-        raise ValidationError(f"“{upload.name}” is larger than 10 MB.")
+        raise ValidationError(_("“%(name)s” is larger than 10 MB.") % {"name": upload.name})
     name = _safe_name(upload.name or "attachment")
     if data.startswith(b"%PDF-"):
         return CleanFile(_named(name, "application/pdf"), "application/pdf", data)
@@ -65,21 +66,22 @@ def _clean_image(name: str, data: bytes) -> CleanFile:
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(io.BytesIO(data)) as probe:
                 if probe.width * probe.height > MAX_PIXELS:
-                    raise ValidationError(f"“{name}” is too large an image (more than 40 "
-                                          "megapixels).")
+                    raise ValidationError(_("“%(name)s” is too large an image (more than 40 "
+                                            "megapixels).") % {"name": name})
                 probe.verify()
             image = Image.open(io.BytesIO(data))
             image.load()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise ValidationError(f"“{name}” is too large an image (more than 40 megapixels)."
-                              ) from None
+        raise ValidationError(_("“%(name)s” is too large an image (more than 40 megapixels).")
+                              % {"name": name}) from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         raise ValidationError(
-            f"“{name}” is not a PDF or an image (JPEG, PNG, GIF or WebP)."
+            _("“%(name)s” is not a PDF or an image (JPEG, PNG, GIF or WebP).") % {"name": name}
         ) from None
     kind = IMAGE_FORMATS.get(image.format or "")
     if kind is None:
-        raise ValidationError(f"“{name}” is an image type TwoHomes does not accept.")
+        raise ValidationError(_("“%(name)s” is an image type TwoHomes does not accept.")
+                              % {"name": name})
     return CleanFile(_named(name, kind), kind, _without_location(image, data))
 
 

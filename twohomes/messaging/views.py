@@ -11,6 +11,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django_htmx.http import retarget, trigger_client_event
 
 from twohomes.families.access import Cap, family_view, has, members_with, posted, scoped
@@ -164,9 +165,10 @@ def add_member(request: HttpRequest, membership: Membership, thread_id: int) -> 
         except ValidationError as error:
             flash.error(request, " ".join(error.messages))
         else:
-            flash.success(request, f"{form.cleaned_data['member'].user.name} was added.")
+            flash.success(request, _("%(name)s was added.")
+                          % {"name": form.cleaned_data["member"].user.name})
     else:
-        flash.error(request, "Choose a partner, relative or professional of this family.")
+        flash.error(request, _("Choose a partner, relative or professional of this family."))
     return redirect("thread_detail", family_id=membership.family_id, thread_id=thread.pk)
 
 
@@ -195,7 +197,7 @@ def preferences(request: HttpRequest, membership: Membership) -> HttpResponse:
     form = PreferencesForm(posted(request)[0], instance=services.preferences_for(membership))
     if request.method == "POST" and form.is_valid():
         form.save()
-        flash.success(request, "Notification settings saved.")
+        flash.success(request, _("Notification settings saved."))
         return redirect("thread_list", family_id=membership.family_id)
     return render(request, "messaging/preferences.html",
                   {"membership": membership, "family": membership.family, "form": form})
