@@ -4,6 +4,8 @@ from datetime import datetime
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from twohomes.core.schedule import within_years
 from twohomes.families.access import parents_of
@@ -23,44 +25,52 @@ class TimeInput(forms.TimeInput):
 
 
 def _member_name(member: Membership) -> str:
-    return f"{member.user.name} ({member.get_role_display().lower()})"
+    return _("%(name)s (%(role)s)") % {"name": member.user.name,
+                                       "role": member.get_role_display().lower()}
 
 
 class EventForm(forms.Form):
-    title = forms.CharField(max_length=200)
+    title = forms.CharField(max_length=200, label=gettext_lazy("Title"))
     children = forms.ModelMultipleChoiceField(
         queryset=Child.objects.none(), required=False, widget=forms.CheckboxSelectMultiple,
-        label="Children", error_messages={"invalid_choice": "Choose children of this family."},
-        help_text="Relatives and partners see the events of the children they are linked to.",
+        label=gettext_lazy("Children"),
+        error_messages={"invalid_choice": gettext_lazy("Choose children of this family.")},
+        help_text=gettext_lazy("Relatives and partners see the events of the children they "
+                               "are linked to."),
     )
-    all_day = forms.BooleanField(required=False, label="All day")
-    start_date = forms.DateField(widget=DateInput(), label="Date")
-    start_time = forms.TimeField(required=False, widget=TimeInput(), label="Start time")
-    end_time = forms.TimeField(required=False, widget=TimeInput(), label="End time")
+    all_day = forms.BooleanField(required=False, label=gettext_lazy("All day"))
+    start_date = forms.DateField(widget=DateInput(), label=gettext_lazy("Date"))
+    start_time = forms.TimeField(required=False, widget=TimeInput(),
+                                 label=gettext_lazy("Start time"))
+    end_time = forms.TimeField(required=False, widget=TimeInput(), label=gettext_lazy("End time"))
     end_date = forms.DateField(required=False, widget=DateInput(),
-                               label="End date (if not the same day)")
-    location = forms.CharField(max_length=200, required=False)
+                               label=gettext_lazy("End date (if not the same day)"))
+    location = forms.CharField(max_length=200, required=False, label=gettext_lazy("Location"))
     responsible = forms.ModelChoiceField(
-        queryset=Membership.objects.none(), required=False, empty_label="Nobody in particular",
-        label="Parent responsible")
+        queryset=Membership.objects.none(), required=False,
+        empty_label=gettext_lazy("Nobody in particular"),
+        label=gettext_lazy("Parent responsible"))
     notes = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}),
-                            max_length=5000)
+                            max_length=5000, label=gettext_lazy("Notes"))
     repeat = forms.ChoiceField(
-        label="Repeats", initial=NONE,
-        choices=[(NONE, "Does not repeat"), ("daily", "Daily"), ("weekly", "Weekly"),
-                 ("monthly", "Monthly"), ("yearly", "Yearly")])
-    interval = forms.IntegerField(min_value=1, max_value=99, required=False, initial=1,
-                                  label="Every how many days, weeks, months or years",
-                                  help_text="1 = every time; 2 = every other week, and so on.")
+        label=gettext_lazy("Repeats"), initial=NONE,
+        choices=[(NONE, gettext_lazy("Does not repeat")), ("daily", gettext_lazy("Daily")),
+                 ("weekly", gettext_lazy("Weekly")), ("monthly", gettext_lazy("Monthly")),
+                 ("yearly", gettext_lazy("Yearly"))])
+    interval = forms.IntegerField(
+        min_value=1, max_value=99, required=False, initial=1,
+        label=gettext_lazy("Every how many days, weeks, months or years"),
+        help_text=gettext_lazy("1 = every time; 2 = every other week, and so on."))
     weekdays = forms.MultipleChoiceField(
         required=False, widget=forms.CheckboxSelectMultiple,
         choices=list(zip(BYDAY, WEEKDAY_NAMES, strict=True)),
-        label="On these weekdays (weekly)")
+        label=gettext_lazy("On these weekdays (weekly)"))
     repeat_until = forms.DateField(required=False, widget=DateInput(),
-                                   label="Repeat until (optional)")
+                                   label=gettext_lazy("Repeat until (optional)"))
     repeat_count = forms.IntegerField(required=False, min_value=1, max_value=500,
-                                      label="Or: number of times (optional)",
-                                      help_text="Give an end date or a number, not both.")
+                                      label=gettext_lazy("Or: number of times (optional)"),
+                                      help_text=gettext_lazy("Give an end date or a number, "
+                                                             "not both."))
 
     def __init__(self, *args: Any, family: Family, children: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -95,8 +105,8 @@ class EventForm(forms.Form):
             return data
         starts, ends = self._instants(data)
         if data.get("repeat_until") and data.get("repeat_count"):
-            self.add_error("repeat_count", "End the repeat either on a date or after a number "
-                           "of times, not both.")
+            self.add_error("repeat_count", _("End the repeat either on a date or after a "
+                                             "number of times, not both."))
         if self.errors:
             return data
         first = data["start_date"]
@@ -122,46 +132,49 @@ class EventForm(forms.Form):
         first, last = data["start_date"], data.get("end_date") or data["start_date"]
         if data.get("all_day"):
             if last < first:
-                self.add_error("end_date", "The event ends before it starts.")
+                self.add_error("end_date", _("The event ends before it starts."))
             return None, None
-        for name, words in (("start_time", "a start time"), ("end_time", "an end time")):
+        for name, words in (("start_time", _("Give a start time, or tick “All day”.")),
+                            ("end_time", _("Give an end time, or tick “All day”."))):
             if data.get(name) is None:
-                self.add_error(name, f"Give {words}, or tick “All day”.")
+                self.add_error(name, words)
         if self.errors:
             return None, None
         zone = self.family.zone
         starts = datetime.combine(first, data["start_time"], tzinfo=zone)
         ends = datetime.combine(last, data["end_time"], tzinfo=zone)
         if ends <= starts:
-            self.add_error("end_time", "The event ends before it starts.")
+            self.add_error("end_time", _("The event ends before it starts."))
         return starts, ends
 
 
 class CancelForm(forms.Form):
-    reason = forms.CharField(max_length=300, required=False, label="Reason (optional)")
+    reason = forms.CharField(max_length=300, required=False,
+                             label=gettext_lazy("Reason (optional)"))
 
 
 class SkipForm(CancelForm):
     """One time of a repeating event, named by its start (ISO 8601 with its offset)."""
 
     starts = forms.CharField(widget=forms.HiddenInput, max_length=40, error_messages={
-        "required": "Choose one of the event's times.",
-        "max_length": "Choose one of the event's times."})
+        "required": gettext_lazy("Choose one of the event's times."),
+        "max_length": gettext_lazy("Choose one of the event's times.")})
 
     def clean_starts(self) -> datetime:
         try:
             moment = datetime.fromisoformat(self.cleaned_data["starts"])
         except ValueError:
-            raise forms.ValidationError("Choose one of the event's times.") from None
+            raise forms.ValidationError(_("Choose one of the event's times.")) from None
         if moment.tzinfo is None or not within_years(moment):
-            raise forms.ValidationError("Choose one of the event's times.")
+            raise forms.ValidationError(_("Choose one of the event's times."))
         return moment
 
 
 class InviteForm(forms.Form):
-    invitee = forms.ModelChoiceField(queryset=Membership.objects.none(), label="Invite",
-                                     error_messages={"invalid_choice": "Choose a parent, partner "
-                                                     "or relative of this family."})
+    invitee = forms.ModelChoiceField(
+        queryset=Membership.objects.none(), label=pgettext_lazy("choose whom to invite", "Invite"),
+        error_messages={"invalid_choice": gettext_lazy("Choose a parent, partner or relative of "
+                                                       "this family.")})
 
     def __init__(self, *args: Any, invitable: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -170,6 +183,7 @@ class InviteForm(forms.Form):
 
 class ReplyForm(forms.Form):
     reply = forms.ChoiceField(
-        choices=[(Reply.YES, "Yes"), (Reply.NO, "No"), (Reply.MAYBE, "Maybe")],
-        widget=forms.RadioSelect, label="Will you come?")
-    note = forms.CharField(max_length=300, required=False, label="Note (optional)")
+        choices=[(Reply.YES, Reply.YES.label), (Reply.NO, Reply.NO.label),
+                 (Reply.MAYBE, Reply.MAYBE.label)],
+        widget=forms.RadioSelect, label=gettext_lazy("Will you come?"))
+    note = forms.CharField(max_length=300, required=False, label=gettext_lazy("Note (optional)"))

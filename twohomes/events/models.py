@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from twohomes.families.models import Child, Family, Membership
 from twohomes.tenancy import FamilyManager
@@ -22,8 +23,8 @@ from .recurrence import RepeatRule
 
 
 class EventStatus(models.TextChoices):
-    ACTIVE = "active", "Active"
-    CANCELLED = "cancelled", "Cancelled"
+    ACTIVE = "active", pgettext_lazy("event status", "Active")
+    CANCELLED = "cancelled", pgettext_lazy("event status", "Cancelled")
 
 
 class Event(models.Model):
@@ -109,10 +110,10 @@ class EventRevision(models.Model):
     """One create, change or cancel: who, when, and each field's old and new value."""
 
     class Action(models.TextChoices):
-        CREATED = "created", "Created"
-        CHANGED = "changed", "Changed"
-        CANCELLED = "cancelled", "Cancelled"
-        SKIPPED = "skipped", "Cancelled once"
+        CREATED = "created", pgettext_lazy("what was done to an event", "Created")
+        CHANGED = "changed", pgettext_lazy("what was done to an event", "Changed")
+        CANCELLED = "cancelled", pgettext_lazy("what was done to an event", "Cancelled")
+        SKIPPED = "skipped", pgettext_lazy("what was done to an event", "Cancelled once")
 
     event = models.ForeignKey(Event, on_delete=models.PROTECT, related_name="revisions")
     actor = models.ForeignKey(Membership, on_delete=models.PROTECT, related_name="+")
@@ -152,10 +153,10 @@ class SkippedOccurrence(models.Model):
 
 
 class Reply(models.TextChoices):
-    PENDING = "pending", "No reply yet"
-    YES = "yes", "Yes"
-    NO = "no", "No"
-    MAYBE = "maybe", "Maybe"
+    PENDING = "pending", gettext_lazy("No reply yet")
+    YES = "yes", pgettext_lazy("reply to an invitation", "Yes")
+    NO = "no", pgettext_lazy("reply to an invitation", "No")
+    MAYBE = "maybe", pgettext_lazy("reply to an invitation", "Maybe")
 
 
 class EventInvitation(models.Model):

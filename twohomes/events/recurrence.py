@@ -1,6 +1,7 @@
 """Repeat rules for events: the choices of a small form <-> an RFC 5545 RRULE, and expansion.
 
-Plain Python, no Django. The RRULE is stored without the ``RRULE:`` prefix, e.g.
+Plain Python, apart from the words for people, marked for translation with Django's
+i18n. The RRULE is stored without the ``RRULE:`` prefix, e.g.
 ``FREQ=WEEKLY;BYDAY=TU;UNTIL=20260630T035959Z``. Following RFC 5545, a timed event's
 ``UNTIL`` is in UTC (the end of the chosen local day) and an all-day event's is a DATE.
 
@@ -16,15 +17,19 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrule, rrulestr
+from django.utils.dates import WEEKDAYS as WEEKDAY_WORDS_BY_NUMBER
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
-from twohomes.core.schedule import WEEKDAY_NAMES, WEEKDAYS
+from twohomes.core.schedule import WEEKDAYS
 
 NONE = "none"
 FREQUENCIES = ("daily", "weekly", "monthly", "yearly")
 BYDAY = tuple(day[:2].upper() for day in WEEKDAYS)  # RFC 5545's MO … SU, Monday first
 MAX_COUNT = 500
 MAX_YEARS = 10
-_UNITS = {"daily": "day", "weekly": "week", "monthly": "month", "yearly": "year"}
+# Monday to Sunday in the reader's language (Django's own words, marked lazily).
+WEEKDAY_NAMES = tuple(WEEKDAY_WORDS_BY_NUMBER[number] for number in range(7))
 
 
 class RepeatError(ValueError):
@@ -45,24 +50,28 @@ class RepeatRule:
         if self.frequency == NONE:
             return
         if self.frequency not in FREQUENCIES:
-            raise RepeatError("Choose how often the event repeats.")
+            raise RepeatError(_("Choose how often the event repeats."))
         if not 1 <= self.interval <= 99:
-            raise RepeatError("Repeat every 1 to 99 days, weeks, months or years.")
+            raise RepeatError(_("Repeat every 1 to 99 days, weeks, months or years."))
         if self.until is not None and self.count is not None:
-            raise RepeatError("End the repeat either on a date or after a number of times, "
-                              "not both.")
+            raise RepeatError(_("End the repeat either on a date or after a number of "
+                                "times, not both."))
         if self.count is not None and not 1 <= self.count <= MAX_COUNT:
-            raise RepeatError(f"Repeat between 1 and {MAX_COUNT} times.")
+            raise RepeatError(ngettext("Repeat between 1 and %(most)s time.",
+                                       "Repeat between 1 and %(most)s times.", MAX_COUNT)
+                              % {"most": MAX_COUNT})
         if self.until is not None and self.until < first_day:
-            raise RepeatError("The repeat ends before the event starts.")
+            raise RepeatError(_("The repeat ends before the event starts."))
         if self.until is not None and self.until.year > first_day.year + MAX_YEARS:
-            raise RepeatError(f"A repeat can run for at most {MAX_YEARS} years.")
+            raise RepeatError(ngettext("A repeat can run for at most %(years)s year.",
+                                       "A repeat can run for at most %(years)s years.",
+                                       MAX_YEARS) % {"years": MAX_YEARS})
         if any(day not in BYDAY for day in self.weekdays):
-            raise RepeatError("Choose weekdays from Monday to Sunday.")
+            raise RepeatError(_("Choose weekdays from Monday to Sunday."))
         if self.frequency == "weekly" and self.weekdays and \
                 BYDAY[first_day.weekday()] not in self.weekdays:
-            raise RepeatError(f"The first day ({WEEKDAY_NAMES[first_day.weekday()]}) must be "
-                              "one of the chosen weekdays.")
+            raise RepeatError(_("The first day (%(weekday)s) must be one of the chosen "
+                                "weekdays.") % {"weekday": WEEKDAY_NAMES[first_day.weekday()]})
 
     def to_rrule(self, *, first_day: date, zone: ZoneInfo, all_day: bool) -> str:
         """The RRULE text (empty for no repeat); raises RepeatError for a bad rule."""
@@ -103,18 +112,36 @@ class RepeatRule:
     def describe(self) -> str:
         """In words: "Every 2 weeks on Tuesday and Thursday, until 30 Jun 2026"."""
         if self.frequency == NONE:
-            return "Does not repeat"
-        unit = _UNITS[self.frequency]
-        words = f"Every {unit}" if self.interval == 1 else f"Every {self.interval} {unit}s"
+            return _("Does not repeat")
+        words = _every(self.frequency, self.interval)
         if self.weekdays:
-            names = [WEEKDAY_NAMES[BYDAY.index(d)] for d in BYDAY if d in self.weekdays]
-            words += " on " + (", ".join(names[:-1]) + " and " + names[-1]
-                               if len(names) > 1 else names[0])
+            names = [str(WEEKDAY_NAMES[BYDAY.index(d)]) for d in BYDAY if d in self.weekdays]
+            days = names[0] if len(names) == 1 else _("%(names)s and %(last)s") % {
+                "names": ", ".join(names[:-1]), "last": names[-1]}
+            words = _("%(repeat)s on %(weekdays)s") % {"repeat": words, "weekdays": days}
         if self.until is not None:
-            words += f", until {self.until.day} {self.until:%b %Y}"
+            words = _("%(repeat)s, until %(day)s") % {
+                "repeat": words, "day": f"{self.until.day} {self.until:%b %Y}"}
         if self.count is not None:
-            words += f", {self.count} time{'s' if self.count != 1 else ''}"
+            words = ngettext("%(repeat)s, %(count)s time", "%(repeat)s, %(count)s times",
+                             self.count) % {"repeat": words, "count": self.count}
         return words
+
+
+def _every(frequency: str, interval: int) -> str:
+    """ "Every week", "Every 2 weeks": how often, in words."""
+    if interval == 1:
+        return {"daily": _("Every day"), "weekly": _("Every week"),
+                "monthly": _("Every month"), "yearly": _("Every year")}[frequency]
+    if frequency == "daily":
+        words = ngettext("Every %(count)s day", "Every %(count)s days", interval)
+    elif frequency == "weekly":
+        words = ngettext("Every %(count)s week", "Every %(count)s weeks", interval)
+    elif frequency == "monthly":
+        words = ngettext("Every %(count)s month", "Every %(count)s months", interval)
+    else:
+        words = ngettext("Every %(count)s year", "Every %(count)s years", interval)
+    return words % {"count": interval}
 
 
 def _until_text(until: date, zone: ZoneInfo, all_day: bool) -> str:

@@ -15,6 +15,9 @@ from zoneinfo import ZoneInfo
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from twohomes.core.schedule import MAX_YEAR, MIN_YEAR, within_years
 from twohomes.families.access import Cap, has, require
@@ -54,47 +57,48 @@ LONGEST = timedelta(days=366)
 
 def _check_days(*days: date) -> None:
     if not within_years(*days):
-        raise ValidationError(f"Give dates between {MIN_YEAR} and {MAX_YEAR}.")
+        raise ValidationError(_("Give dates between %(first)s and %(last)s.")
+                              % {"first": MIN_YEAR, "last": MAX_YEAR})
 
 
 def _instants(details: EventDetails, zone: ZoneInfo) -> tuple[datetime, datetime]:
     if details.all_day:
         if details.start_date is None:
-            raise ValidationError("Give the day the event starts.")
+            raise ValidationError(_("Give the day the event starts."))
         last = details.end_date or details.start_date
         _check_days(details.start_date, last)
         if last < details.start_date:
-            raise ValidationError("The event ends before it starts.")
+            raise ValidationError(_("The event ends before it starts."))
         if last - details.start_date >= LONGEST:
-            raise ValidationError("An event can last at most a year.")
+            raise ValidationError(_("An event can last at most a year."))
         return _midnight(details.start_date, zone), _midnight(last + timedelta(days=1), zone)
     if details.starts is None or details.ends is None:
-        raise ValidationError("Give the start and end times.")
+        raise ValidationError(_("Give the start and end times."))
     if details.starts.tzinfo is None or details.ends.tzinfo is None:
         raise ValueError("event times must be aware")
     _check_days(details.starts.date(), details.ends.date())
     if details.ends <= details.starts:
-        raise ValidationError("The event ends before it starts.")
+        raise ValidationError(_("The event ends before it starts."))
     if details.ends - details.starts > LONGEST:
-        raise ValidationError("An event can last at most a year.")
+        raise ValidationError(_("An event can last at most a year."))
     return details.starts, details.ends
 
 
 def _check_people(actor: Membership, details: EventDetails) -> None:
     if any(child.family_id != actor.family_id for child in details.children):
-        raise ValidationError("Choose children of this family.")
+        raise ValidationError(_("Choose children of this family."))
     person = details.responsible
     if person is not None and (person.family_id != actor.family_id
                                or not has(person, Cap.HOLD_CUSTODY)
                                or person.status != MembershipStatus.ACTIVE):
-        raise ValidationError("The person responsible must be a parent in this family.")
+        raise ValidationError(_("The person responsible must be a parent in this family."))
 
 
 def _apply(actor: Membership, event: Event, details: EventDetails, now: datetime) -> None:
     """Validate ``details`` and copy them onto ``event`` (not saved)."""
     title = details.title.strip()
     if not title:
-        raise ValidationError("Give the event a title.")
+        raise ValidationError(_("Give the event a title."))
     _check_people(actor, details)
     zone = actor.family.zone
     starts, ends = _instants(details, zone)
@@ -126,8 +130,8 @@ def describe_when(event: Event, zone: ZoneInfo) -> str:
     if event.all_day and event.start_date and event.end_date:
         first, last = event.start_date, event.end_date
         if first == last:
-            return f"{_day(first)}, all day"
-        return f"{_day(first)} – {_day(last)}, all day"
+            return _("%(day)s, all day") % {"day": _day(first)}
+        return _("%(first)s – %(last)s, all day") % {"first": _day(first), "last": _day(last)}
     start, end = event.starts.astimezone(zone), event.ends.astimezone(zone)
     text = f"{_day(start)} {start:%H:%M} – "
     if end.date() != start.date():
@@ -135,18 +139,30 @@ def describe_when(event: Event, zone: ZoneInfo) -> str:
     return text + f"{end:%H:%M}"
 
 
+# The history's field names: stored in English, each shown in the reader's language.
+TITLE, WHEN, REPEATS = gettext_noop("Title"), gettext_noop("When"), gettext_noop("Repeats")
+CHILDREN, LOCATION = gettext_noop("Children"), gettext_noop("Location")
+RESPONSIBLE, NOTES = gettext_noop("Responsible"), gettext_noop("Notes")
+STATUS, REASON = gettext_noop("Status"), gettext_noop("Reason")
+CANCELLED_ONCE = gettext_noop("Cancelled once")
+
+
 def _shown(event: Event, children: Sequence[Child], actor: Membership) -> dict[str, str]:
-    """The event in the words of the history list, one entry per field."""
+    """The event in the words of the history list, one entry per field.
+
+    Written once and kept, in no reader's language: the values stay in English (the
+    translations switched off while they are made), like the family record."""
     zone = actor.family.zone
-    return {
-        "Title": event.title,
-        "When": describe_when(event, zone),
-        "Repeats": event.repeat.describe(),
-        "Children": ", ".join(sorted(child.name for child in children)) or "None",
-        "Location": event.location or "—",
-        "Responsible": event.responsible.user.name if event.responsible else "Nobody",
-        "Notes": event.notes or "—",
-    }
+    with translation.override(None):
+        return {
+            TITLE: event.title,
+            WHEN: describe_when(event, zone),
+            REPEATS: event.repeat.describe(),
+            CHILDREN: ", ".join(sorted(child.name for child in children)) or "None",
+            LOCATION: event.location or "—",
+            RESPONSIBLE: event.responsible.user.name if event.responsible else "Nobody",
+            NOTES: event.notes or "—",
+        }
 
 
 def _recorded(event: Event, children: Sequence[Child]) -> dict[str, Any]:
@@ -190,7 +206,7 @@ def _locked(actor: Membership, event: Event) -> Event:
     found = get_event(actor, event.pk)  # 404 for another family's event
     locked = Event.objects.select_for_update().get(pk=found.pk)
     if locked.is_cancelled:
-        raise ValidationError("This event was cancelled; it can no longer be changed.")
+        raise ValidationError(_("This event was cancelled; it can no longer be changed."))
     return locked
 
 
@@ -248,9 +264,9 @@ def cancel_event(*, actor: Membership, event: Event, reason: str = "",
         EventStatus.CANCELLED, entry.recorded_at, reason)
     event.updated_at = entry.recorded_at
     event.save(update_fields=["status", "cancelled_at", "cancel_reason", "updated_at"])
-    changes = [{"field": "Status", "old": "Active", "new": "Cancelled"}]
+    changes = [{"field": STATUS, "old": "Active", "new": "Cancelled"}]
     if reason:
-        changes.append({"field": "Reason", "old": "", "new": reason})
+        changes.append({"field": REASON, "old": "", "new": reason})
     return EventRevision.objects.create(
         event=event, actor=actor, action=EventRevision.Action.CANCELLED, at=entry.recorded_at,
         changes=changes, record_seq=entry.seq)
@@ -268,18 +284,18 @@ def cancel_occurrence(*, actor: Membership, event: Event, starts: datetime, reas
     require(actor, Cap.MANAGE_EVENTS)
     event = _locked(actor, event)
     if not event.rrule:
-        raise ValidationError("This event does not repeat: cancel the event itself.")
+        raise ValidationError(_("This event does not repeat: cancel the event itself."))
     if starts.tzinfo is None:
         raise ValueError("the occurrence's start must be aware")
     times = recurrence.expand(event.rrule, local_start=event.local_start(),
                               duration=event.duration, all_day=event.all_day,
                               window_start=starts, window_end=starts + timedelta(seconds=1))
     if starts not in times:
-        raise ValidationError("The event does not take place at that time.")
+        raise ValidationError(_("The event does not take place at that time."))
     if starts <= now:
-        raise ValidationError("That time has already begun; it stays as it was.")
+        raise ValidationError(_("That time has already begun; it stays as it was."))
     if event.skipped.filter(starts=starts).exists():
-        raise ValidationError("That time is already cancelled.")
+        raise ValidationError(_("That time is already cancelled."))
     reason = reason.strip()[:300]
     entry = records.append(actor.family, "calendar.event.occurrence_cancelled", actor, {
         "event": event.pk, "starts": starts.isoformat(), "reason": reason}, now=now)
@@ -288,10 +304,10 @@ def cancel_occurrence(*, actor: Membership, event: Event, starts: datetime, reas
                                                record_seq=entry.seq)
     event.updated_at = entry.recorded_at  # the feed's version follows
     event.save(update_fields=["updated_at"])
-    changes = [{"field": "Cancelled once", "old": "",
+    changes = [{"field": CANCELLED_ONCE, "old": "",
                 "new": describe_occurrence(event, starts, actor.family.zone)}]
     if reason:
-        changes.append({"field": "Reason", "old": "", "new": reason})
+        changes.append({"field": REASON, "old": "", "new": reason})
     EventRevision.objects.create(
         event=event, actor=actor, action=EventRevision.Action.SKIPPED, at=entry.recorded_at,
         changes=changes, record_seq=entry.seq)
@@ -305,14 +321,14 @@ def invite_to_event(*, actor: Membership, event: Event, invitee: Membership,
     event = _locked(actor, event)
     if (invitee.family_id != actor.family_id or not has(invitee, Cap.BE_INVITED_TO_EVENTS)
             or invitee.status != MembershipStatus.ACTIVE):
-        raise ValidationError("Invite a parent, partner or relative of this family.")
+        raise ValidationError(_("Invite a parent, partner or relative of this family."))
     if invitee.pk == actor.pk:
-        raise ValidationError("You cannot invite yourself.")
+        raise ValidationError(_("You cannot invite yourself."))
     earlier = event.invitations.filter(invitee=invitee).first()
     # invited before they left the family: invited afresh
     stale = earlier is not None and not invitee.since_joined(earlier.invited_at)
     if earlier is not None and not stale:
-        raise ValidationError(f"{invitee.user.name} is already invited.")
+        raise ValidationError(_("%(name)s is already invited.") % {"name": invitee.user.name})
     entry = records.append(actor.family, "calendar.event.invited", actor, {
         "event": event.pk, "invitee": records.actor_id(invitee)}, now=now)
     fresh = {"invited_by": actor, "invited_at": entry.recorded_at, "reply": Reply.PENDING,
@@ -333,9 +349,9 @@ def reply_to_event(*, actor: Membership, event: Event, reply: str, note: str = "
     if invitation is None:
         raise PermissionDenied("You were not invited to this event.")
     if reply not in (Reply.YES, Reply.NO, Reply.MAYBE):
-        raise ValidationError("Answer yes, no or maybe.")
+        raise ValidationError(_("Answer yes, no or maybe."))
     if event.is_cancelled:
-        raise ValidationError("This event was cancelled.")
+        raise ValidationError(_("This event was cancelled."))
     note = note.strip()[:300]
     entry = records.append(actor.family, "calendar.event.replied", actor, {
         "event": event.pk, "reply": reply, "note": note}, now=now)

@@ -10,6 +10,7 @@ from django.db.models import F
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from twohomes.families.access import Cap, family_view, has, members_with, posted, visible_children
 from twohomes.families.forms import error_summary
@@ -72,7 +73,7 @@ def _save_form(request: HttpRequest, membership: Membership, event: Event | None
 def event_new(request: HttpRequest, membership: Membership) -> HttpResponse:
     result = _save_form(request, membership, None)
     if isinstance(result, Event):
-        flash.success(request, f"“{result.title}” added to the calendar.")
+        flash.success(request, _("“%(title)s” added to the calendar.") % {"title": result.title})
         return redirect("event_detail", family_id=membership.family_id, event_id=result.pk)
     return render(request, "events/event_form.html", _context(membership, form=result))
 
@@ -81,11 +82,11 @@ def event_new(request: HttpRequest, membership: Membership) -> HttpResponse:
 def event_edit(request: HttpRequest, membership: Membership, event_id: int) -> HttpResponse:
     event = get_event(membership, event_id)
     if event.is_cancelled:
-        flash.error(request, "This event was cancelled; it can no longer be changed.")
+        flash.error(request, _("This event was cancelled; it can no longer be changed."))
         return redirect("event_detail", family_id=membership.family_id, event_id=event.pk)
     result = _save_form(request, membership, event)
     if isinstance(result, Event):
-        flash.success(request, "Changes saved.")
+        flash.success(request, _("Changes saved."))
         return redirect("event_detail", family_id=membership.family_id, event_id=event.pk)
     return render(request, "events/event_form.html",
                   _context(membership, form=result, event=event))
@@ -111,7 +112,7 @@ def _revisions_for(membership: Membership, event: Event) -> list[Any]:
     revisions = list(event.revisions.select_related("actor__user"))
     if not has(membership, Cap.VIEW_ALL_CHILDREN):
         for revision in revisions:
-            revision.changes = [c for c in revision.changes if c.get("field") != "Children"]
+            revision.changes = [c for c in revision.changes if c.get("field") != services.CHILDREN]
     return revisions
 
 
@@ -151,9 +152,10 @@ def event_cancel(request: HttpRequest, membership: Membership, event_id: int) ->
         except ValidationError as error:
             flash.error(request, " ".join(error.messages))
         else:
-            flash.success(request, f"“{event.title}” was cancelled. It stays in the history.")
+            flash.success(request, _("“%(title)s” was cancelled. It stays in the history.")
+                          % {"title": event.title})
     else:
-        flash.error(request, "The reason can be at most 300 characters.")
+        flash.error(request, _("The reason can be at most 300 characters."))
     return redirect("event_detail", family_id=membership.family_id, event_id=event.pk)
 
 
@@ -171,8 +173,8 @@ def event_skip(request: HttpRequest, membership: Membership, event_id: int) -> H
             flash.error(request, " ".join(error.messages))
         else:
             when = services.describe_occurrence(event, starts, membership.family.zone)
-            flash.success(request, f"“{event.title}” on {when} is cancelled; the other "
-                          "times stay.")
+            flash.success(request, _("“%(title)s” on %(when)s is cancelled; the other times "
+                                     "stay.") % {"title": event.title, "when": when})
     else:
         flash.error(request, error_summary(form))
     return redirect("event_detail", family_id=membership.family_id, event_id=event.pk)
@@ -190,10 +192,10 @@ def event_invite(request: HttpRequest, membership: Membership, event_id: int) ->
         except ValidationError as error:
             flash.error(request, " ".join(error.messages))
         else:
-            flash.success(request, f"{invitee.user.name} was invited.")
+            flash.success(request, _("%(name)s was invited.") % {"name": invitee.user.name})
     else:
-        flash.error(request, "Choose a parent, partner or relative of this family who is not "
-                    "invited yet.")
+        flash.error(request, _("Choose a parent, partner or relative of this family who is not "
+                               "invited yet."))
     return redirect("event_detail", family_id=membership.family_id, event_id=event.pk)
 
 
@@ -211,7 +213,8 @@ def event_reply(request: HttpRequest, membership: Membership, event_id: int) -> 
         except ValidationError as error:
             flash.error(request, " ".join(error.messages))
         else:
-            flash.success(request, "Your reply was sent.")
+            flash.success(request, _("Your reply was sent."))
     else:
-        flash.error(request, "Answer yes, no or maybe (a note can be at most 300 characters).")
+        flash.error(request, _("Answer yes, no or maybe (a note can be at most 300 "
+                               "characters)."))
     return redirect("event_detail", family_id=membership.family_id, event_id=event.pk)
