@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.utils.translation import gettext_lazy, pgettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop, pgettext_lazy
 
 from twohomes.areas import Area, HomePanel, Job, MenuEntry
 
@@ -10,7 +10,7 @@ AREA = Area(
     ),
     home_panels=(HomePanel("calendar/_panels/today.html",
                            context="twohomes.calendar.today.today_summary", order=10),),
-    jobs=(Job("twohomes.calendar.reminders.reminders_tick", "every hour"),),
+    jobs=(Job("twohomes.calendar.reminders.reminders_tick", gettext_noop("every hour")),),
     urls="twohomes.calendar.urls",
 )
 

@@ -13,6 +13,7 @@ from typing import Any
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils.translation import gettext_noop
 
 from . import services
 from .access import Cap, role_has
@@ -27,7 +28,7 @@ class DemoPerson:
     key: str
     name: str
     role: str
-    description: str
+    description: str  # for whoever runs the seed: marked, translated when printed
 
     @property
     def email(self) -> str:
@@ -35,11 +36,16 @@ class DemoPerson:
 
 
 PEOPLE = [
-    DemoPerson("maya", "Maya Rivera", Role.PARENT, "parent, lives at the Maple Street home"),
-    DemoPerson("daniel", "Daniel Okafor", Role.PARENT, "parent, lives at the Harbor Road home"),
-    DemoPerson("grace", "Grace Lindqvist", Role.PARTNER, "Daniel's wife (partner)"),
-    DemoPerson("rosa", "Rosa Rivera", Role.RELATIVE, "Maya's sister, aunt of all four"),
-    DemoPerson("helen", "Helen Barros", Role.PROFESSIONAL, "family mediator, access for 90 days"),
+    DemoPerson("maya", "Maya Rivera", Role.PARENT,
+               gettext_noop("parent, lives at the Maple Street home")),
+    DemoPerson("daniel", "Daniel Okafor", Role.PARENT,
+               gettext_noop("parent, lives at the Harbor Road home")),
+    DemoPerson("grace", "Grace Lindqvist", Role.PARTNER,
+               gettext_noop("Daniel's wife (partner)")),
+    DemoPerson("rosa", "Rosa Rivera", Role.RELATIVE,
+               gettext_noop("Maya's sister, aunt of all four")),
+    DemoPerson("helen", "Helen Barros", Role.PROFESSIONAL,
+               gettext_noop("family mediator, access for 90 days")),
 ]
 # (name, age in years, extra days past the birthday, colour, pattern)
 CHILDREN = [

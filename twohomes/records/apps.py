@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy
 
 
 class RecordsConfig(AppConfig):
     name = "twohomes.records"
     label = "records"
-    verbose_name = "Family record"
+    verbose_name = gettext_lazy("Family record")

@@ -25,6 +25,7 @@ from django.core.files.base import File
 from django.core.files.storage import default_storage
 from django.db import connection, models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django_scopes import scope as family_scope
 
 from twohomes.areas import record_kinds
@@ -330,7 +331,7 @@ def export_bundle(family: Family, out: IO[bytes], *, scope: ExportScope, now: da
     with transaction.atomic(), family_scope(family=family.pk):
         checkpoint = family.checkpoints.order_by("-size").first()
         if checkpoint is None:
-            raise ValueError("This family's record is still empty.")
+            raise ValueError(_("This family's record is still empty."))
         rows = list(
             LogEntry.objects.filter(family=family, seq__lt=checkpoint.size)
             .select_related("opening").order_by("seq")

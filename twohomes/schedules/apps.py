@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.utils.translation import gettext_lazy, pgettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop, pgettext_lazy
 
 from twohomes.areas import Area, Job, MenuEntry
 
@@ -13,7 +13,7 @@ AREA = Area(
                   cap="view_plans"),
     ),
     demo="twohomes.schedules.demo.seed_demo_plan",
-    jobs=(Job("twohomes.schedules.tasks.expiry_tick", "every 15 minutes"),),
+    jobs=(Job("twohomes.schedules.tasks.expiry_tick", gettext_noop("every 15 minutes")),),
     record_kinds={
         "schedules.plan.proposed": gettext_lazy("A parent proposed a parenting plan"),
         "schedules.plan.agreed": gettext_lazy("A parent agreed to a proposed plan"),

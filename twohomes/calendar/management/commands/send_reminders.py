@@ -4,6 +4,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from twohomes.calendar.reminders import send_due_reminders
 from twohomes.families.access import across_families
@@ -14,4 +15,7 @@ class Command(BaseCommand):
 
     @across_families("a command")
     def handle(self, *args: Any, **options: Any) -> None:
-        self.stdout.write(f"{send_due_reminders(now=timezone.now())} reminder(s) sent.")
+        count = send_due_reminders(now=timezone.now())
+        # The English keeps its "(s)" in both forms; a language's own forms go in its catalogue.
+        self.stdout.write(ngettext("%(count)d reminder(s) sent.", "%(count)d reminder(s) sent.",
+                                   count) % {"count": count})

@@ -6,6 +6,7 @@ from typing import Any
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from twohomes.areas import call, demo_seeders
 from twohomes.families.access import across_families
@@ -35,11 +36,12 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         if options["if_empty"] and Family.objects.exists():
             if not Family.objects.filter(name="Rivera-Okafor family").exists():
-                self.stdout.write("The database already has families; no demo data added.")
+                self.stdout.write(_("The database already has families; no demo data added."))
                 return
         result = seed(timezone.now())
-        verb = "Created" if result.created else "Found"
-        self.stdout.write(f"{verb} the demo family “{result.family.name}”. Sign in with:")
+        found = (_("Created the demo family “%(name)s”. Sign in with:") if result.created
+                 else _("Found the demo family “%(name)s”. Sign in with:"))
+        self.stdout.write(found % {"name": result.family.name})
         for person in PEOPLE:
             self.stdout.write(f"  {person.email:<34} {DEMO_PASSWORD}   {person.name}, "
-                              f"{person.description}")
+                              f"{_(person.description)}")

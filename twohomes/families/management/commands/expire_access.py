@@ -4,6 +4,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from twohomes.families.access import across_families
 from twohomes.families.services import expire_memberships
@@ -15,4 +16,6 @@ class Command(BaseCommand):
     @across_families("a command")
     def handle(self, *args: Any, **options: Any) -> None:
         count = expire_memberships(now=timezone.now())
-        self.stdout.write(f"{count} membership(s) ended.")
+        # The English keeps its "(s)" in both forms; a language's own forms go in its catalogue.
+        self.stdout.write(ngettext("%(count)d membership(s) ended.",
+                                   "%(count)d membership(s) ended.", count) % {"count": count})

@@ -4,6 +4,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from twohomes.families.access import across_families
 from twohomes.schedules.services import expire_plans, expire_swaps
@@ -16,5 +17,11 @@ class Command(BaseCommand):
     @across_families("a command")
     def handle(self, *args: Any, **options: Any) -> None:
         now = timezone.now()
-        self.stdout.write(f"{expire_swaps(now=now)} request(s) expired.")
-        self.stdout.write(f"{expire_plans(now=now)} proposed plan(s) expired.")
+        # The English keeps its "(s)" in both forms; a language's own forms go in its catalogue.
+        swaps = expire_swaps(now=now)
+        self.stdout.write(ngettext("%(count)d request(s) expired.", "%(count)d request(s) expired.",
+                                   swaps) % {"count": swaps})
+        plans = expire_plans(now=now)
+        self.stdout.write(ngettext("%(count)d proposed plan(s) expired.",
+                                   "%(count)d proposed plan(s) expired.", plans)
+                          % {"count": plans})
