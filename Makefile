@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: install run test test-fast lint bench chromium clean
+.PHONY: install run test test-fast lint bench chromium clean messages
 
 $(BIN)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -13,7 +13,15 @@ $(BIN)/.installed: pyproject.toml
 	$(BIN)/pip install -q -e '.[dev]'
 	touch $@
 
-install: $(BIN)/.installed
+# The catalogues of the languages people read, compiled at install (never kept in git);
+# Debian's gettext is installed when msgfmt is missing.
+CATALOGUES := $(wildcard twohomes/locale/*/LC_MESSAGES/*.po)
+
+%.mo: %.po
+	@command -v msgfmt >/dev/null || { apt-get update -qq && apt-get install -y -qq gettext; }
+	msgfmt --check -o $@ $<
+
+install: $(BIN)/.installed $(CATALOGUES:.po=.mo)
 
 run: install
 	DEBUG=1 $(BIN)/twohomes migrate --no-input -v 0
@@ -41,5 +49,12 @@ lint: install
 bench: install
 	$(BIN)/python benchmarks/all.py
 
+# After marking new words: bring the catalogues up to date with the code, then translate
+# what is new (tests/test_translations.py says what is missing).
+messages: install
+	cd twohomes && DEBUG=1 ../$(BIN)/django-admin makemessages --settings=twohomes.settings \
+		--all --no-obsolete --no-location --ignore='core/*'
+
 clean:
 	rm -rf $(VENV) var .pytest_cache build
+	find twohomes/locale -name '*.mo' -delete

@@ -291,8 +291,11 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [
     ("en", "English (United States)"),
     ("en-gb", "English (United Kingdom)"),
+    ("es", "Español"),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Each language's own way of writing dates and times (twohomes/formats/<locale>/formats.py).
+FORMAT_MODULE_PATH = ["twohomes.formats"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
