@@ -6,12 +6,16 @@ for a parent in danger it must not say more than that.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.db import transaction
 from django.template import engines
+from django.utils import translation
 from django_tasks import task
 
 NEUTRAL_SUBJECT = "TwoHomes"
@@ -49,6 +53,30 @@ def render_plain(template: str, context: dict[str, Any]) -> str:
     return plain.render({**context, "template": template})
 
 
+def reader_language(user: Any) -> str:
+    """The language a person reads their emails in: the one they chose (Account →
+    Language), else the one in use where the email is made (the page's language when a
+    person's action sends it, the site's default from the worker)."""
+    offered = {code for code, _name in settings.LANGUAGES}
+    chosen = getattr(user, "language", "")
+    return chosen if chosen in offered else (translation.get_language() or settings.LANGUAGE_CODE)
+
+
+@contextmanager
+def speaking_to(user: Any) -> Iterator[None]:
+    """Everything made inside (an email's body, the reminder lines in it) is in the
+    reader's language, whatever the sender's."""
+    with translation.override(reader_language(user)):
+        yield
+
+
+def reader_of(address: str) -> Any:
+    """The account an email address belongs to, if any (an invitation may go to a new one)."""
+    return get_user_model().objects.filter(email__iexact=address).first()
+
+
 def send_neutral_email(*, to: str, template: str, context: dict[str, Any]) -> None:
-    body = render_plain(template, context)
+    """Send ``template`` to ``to`` in the language its reader chose."""
+    with speaking_to(reader_of(to)):
+        body = render_plain(template, context)
     queue_message(EmailMessage(subject=NEUTRAL_SUBJECT, body=body, to=[to]))

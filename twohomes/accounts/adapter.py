@@ -9,8 +9,9 @@ from urllib.parse import urlsplit
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 from django.http import HttpRequest
+from django.utils import translation
 
-from twohomes.mail import NEUTRAL_SUBJECT, queue_message
+from twohomes.mail import NEUTRAL_SUBJECT, queue_message, reader_of, speaking_to
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,11 @@ class AccountAdapter(DefaultAccountAdapter):
     ) -> Any:
         # The sign-up form has already cleaned the name (names.clean_name).
         user.display_name = form.cleaned_data.get("display_name", "")
+        # The language their browser asked for is offered as their first choice, so that
+        # emails sent while they are away are in it too (Account → Language changes it).
+        asked = translation.get_language()
+        if asked != settings.LANGUAGE_CODE and asked in {code for code, _ in settings.LANGUAGES}:
+            user.language = asked
         return super().save_user(request, user, form, commit)
 
     def format_email_subject(self, subject: str) -> str:
@@ -56,4 +62,6 @@ class AccountAdapter(DefaultAccountAdapter):
         # holds up a sign-in page. The site is named here: without the sites framework the
         # emails would read "Hello from !".
         context = {"email": email, **context, "current_site": this_site()}
-        queue_message(self.render_mail(template_prefix, email, context))
+        with speaking_to(reader_of(email)):
+            message = self.render_mail(template_prefix, email, context)
+        queue_message(message)

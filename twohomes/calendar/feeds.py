@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
 from django.db import transaction
@@ -14,7 +15,7 @@ from django.db.models import Count, Max
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotModified
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.http import http_date, quote_etag
 from django.utils.translation import gettext as _
 
@@ -47,6 +48,13 @@ def _event_version(membership: Membership) -> tuple[Any, ...]:
     return found["n"], found["latest"]
 
 
+def feed_language(membership: Membership) -> str:
+    """A feed's words are in its member's chosen language (a calendar app polling it says
+    nothing of its reader), else in the site's default."""
+    chosen = membership.user.language
+    return chosen if chosen in {code for code, _ in settings.LANGUAGES} else settings.LANGUAGE_CODE
+
+
 def feed_version(membership: Membership, today: Any) -> tuple[str, datetime | None]:
     """(ETag, Last-Modified) from a few aggregates: cheap enough to answer every poll."""
     family = membership.family
@@ -57,7 +65,8 @@ def feed_version(membership: Membership, today: Any) -> tuple[str, datetime | No
     children = tuple(visible_children(membership).values_list("pk", "name"))
     events = _event_version(membership)
     parts = (today, plan["v"], changes["n"], changes["at"], children, events,
-             family.timezone, membership.role)  # the role only keys what this member sees
+             family.timezone, membership.role,  # the role only keys what this member sees
+             feed_language(membership))
     etag = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
     stamps = [s for s in (plan["at"], changes["at"], events[1] if events else None) if s]
     return etag, max(stamps) if stamps else None
@@ -70,7 +79,8 @@ def cached_feed(membership: Membership, today: Any, etag: str,
     body = cache.get(key)
     if body is None:
         stamp = modified or datetime(2000, 1, 1, tzinfo=ZoneInfo("UTC"))
-        body = build_feed(membership, today, stamp)
+        with translation.override(feed_language(membership)):
+            body = build_feed(membership, today, stamp)
         cache.set(key, body, timeout=FEED_CACHE_SECONDS)
     return body
 
@@ -80,7 +90,7 @@ def warm_feeds() -> int:
     built = 0
     feeds = CalendarFeed.objects.filter(revoked_at__isnull=True,
                                         membership__status=MembershipStatus.ACTIVE)
-    for found in feeds.select_related("membership__family"):
+    for found in feeds.select_related("membership__family", "membership__user"):
         membership = found.membership
         today = timezone.localdate(timezone=membership.family.zone)
         etag, modified = feed_version(membership, today)

@@ -14,7 +14,7 @@ from django_tasks import task
 from twohomes.core.schedule import PlanError
 from twohomes.families.access import across_families, visible_children
 from twohomes.families.models import MembershipStatus
-from twohomes.mail import send_neutral_email
+from twohomes.mail import send_neutral_email, speaking_to
 from twohomes.schedules.engine import family_timeline
 from twohomes.schedules.grid import handovers_by_day
 
@@ -67,7 +67,8 @@ def send_due_reminders(*, now: datetime) -> int:
         try:
             with transaction.atomic():
                 SentReminder.objects.create(membership=preference.membership, day=tomorrow)
-                lines = _tomorrow_lines(preference, tomorrow)
+                with speaking_to(preference.membership.user):
+                    lines = _tomorrow_lines(preference, tomorrow)
                 if not lines:
                     continue
                 send_neutral_email(
