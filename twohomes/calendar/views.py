@@ -17,7 +17,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from twohomes.core.schedule import WEEKDAY_NAMES, PlanError, within_years
+from twohomes.core.schedule import PlanError, within_years
 from twohomes.families.access import Cap, family_view, has, parents_of, visible_children
 from twohomes.families.models import Membership
 from twohomes.requests import HtmxHttpRequest
@@ -87,7 +87,7 @@ def _base_context(request: HttpRequest, membership: Membership, view: str) -> di
     shorts = grid.short_forms(membership.family.children.all())
     return {"membership": membership, "family": membership.family, "view": view,
             "all_children": visible, "chosen": chosen,
-            "children": children, "weekday_names": WEEKDAY_NAMES, "shorts": shorts,
+            "children": children, "weekday_names": grid.weekday_headings(), "shorts": shorts,
             "short_key": [(shorts[c.pk], c.name) for c in children if shorts[c.pk] != c.name],
             "today": timezone.localdate(timezone=_zone(membership))}
 
@@ -155,13 +155,13 @@ def month(request: HtmxHttpRequest, membership: Membership) -> HttpResponse:
 def week(request: HtmxHttpRequest, membership: Membership) -> HttpResponse:
     context = _base_context(request, membership, "week")
     day = _parse_day(request.GET.get("start", ""), context["today"])
-    first = day - timedelta(days=day.weekday())
-    monday = date_format(first, "d F Y")
-    context.update(title=_("Week of %(day)s") % {"day": monday},
+    first = grid.week_start(day)
+    shown = date_format(first, "d F Y")
+    context.update(title=_("Week of %(day)s") % {"day": shown},
                    previous=f"start={first - timedelta(days=7)}",
                    following=f"start={first + timedelta(days=7)}",
                    caption=_("Who has the children each night, week of %(day)s")
-                   % {"day": monday})
+                   % {"day": shown})
     _grid(request, membership, context, first, first + timedelta(days=7), None)
     return _render(request, "calendar/calendar.html", context)
 

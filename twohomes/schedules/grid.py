@@ -14,8 +14,10 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import holidays
+from django.conf import settings
+from django.utils import dates, formats
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from twohomes.families.models import Child, Family
 
@@ -72,18 +74,42 @@ class Day:
         return any(child.exchanges for child in self.children)
 
 
+def holiday_language(supported: tuple[str, ...], default: str, reader: str) -> str:
+    """The language of the `holidays` package's names closest to the reader's: theirs
+    (es, en_GB), then one of the same language (en_US for en), else the country's own."""
+    wanted = reader.replace("-", "_").lower()
+    by_lower = {code.lower(): code for code in supported}
+    if wanted in by_lower:
+        return by_lower[wanted]
+    base = wanted.split("_")[0]
+    if default.lower().split("_")[0] == base:
+        return default
+    same = sorted(code for code in supported if code.lower().split("_")[0] == base)
+    return same[0] if same else default
+
+
 @functools.cache
-def _holiday_calendar(country: str, subdivision: str, year: int) -> dict[date, str]:
+def _holiday_calendar(country: str, subdivision: str, year: int,
+                      reader: str) -> dict[date, str]:
     try:
-        return dict(holidays.country_holidays(country, subdiv=subdivision or None, years=year))
+        calendar = holidays.country_holidays(country, subdiv=subdivision or None, years=year)
     except NotImplementedError:
         return {}
+    kind = type(calendar)
+    language = holiday_language(tuple(getattr(kind, "supported_languages", ())),
+                                getattr(kind, "default_language", None) or "", reader)
+    if language and language != getattr(kind, "default_language", None):
+        calendar = holidays.country_holidays(country, subdiv=subdivision or None,
+                                             years=year, language=language)
+    return dict(calendar)
 
 
 def public_holidays(family: Family, first: date, end: date) -> dict[date, str]:
+    """The public holidays' names, in the reader's language where the package has it."""
+    reader = get_language() or settings.LANGUAGE_CODE
     names: dict[date, str] = {}
     for year in range(first.year, end.year + 1):
-        names.update(_holiday_calendar(family.country, family.subdivision, year))
+        names.update(_holiday_calendar(family.country, family.subdivision, year, reader))
     return names
 
 
@@ -186,13 +212,32 @@ def days(ft: FamilyTimeline | None, family: Family, children: Iterable[Child], f
     return result
 
 
+def first_weekday() -> int:
+    """The day a week starts on for the reader's language (Python's numbering, Monday 0):
+    Sunday in the United States, Monday in the United Kingdom and the Spanish-speaking
+    world, as Django's formats for each locale say."""
+    return (int(formats.get_format("FIRST_DAY_OF_WEEK")) - 1) % 7
+
+
+def week_start(day: date) -> date:
+    """The first day of the reader's week that holds ``day``."""
+    return day - timedelta(days=(day.weekday() - first_weekday()) % 7)
+
+
+def weekday_headings() -> list[tuple[str, str]]:
+    """Each weekday's name and short name in the reader's language, from the first day of
+    their week."""
+    first = first_weekday()
+    return [(str(dates.WEEKDAYS[(first + i) % 7]), str(dates.WEEKDAYS_ABBR[(first + i) % 7]))
+            for i in range(7)]
+
+
 def month_bounds(year: int, month: int) -> tuple[date, date]:
-    """The Monday before the 1st to the Sunday after the last day: whole weeks."""
+    """The first day of the reader's week on or before the 1st, to the end of the week
+    holding the last day: whole weeks."""
     first = date(year, month, 1)
     last = date(year, month, cal.monthrange(year, month)[1])
-    start = first - timedelta(days=first.weekday())
-    end = last + timedelta(days=7 - last.weekday())
-    return start, end
+    return week_start(first), week_start(last) + timedelta(days=7)
 
 
 def weeks(day_list: list[Day]) -> list[list[Day]]:

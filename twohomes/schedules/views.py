@@ -16,7 +16,6 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from twohomes.core.schedule import (
-    WEEKDAY_NAMES,
     Plan,
     PlanError,
     build_timeline,
@@ -77,7 +76,7 @@ def _preview(membership: Membership, spec: dict[str, Any], today: date,
     family = membership.family
     today = max(today, starts or today)
     end = today + timedelta(days=STATS_DAYS)
-    start = today - timedelta(days=today.weekday())  # the grid shows whole weeks
+    start = grid.week_start(today)  # the grid shows whole weeks
     engine_plan = load_plan(spec, checked=True)  # checked when proposed or prepared
     timeline = build_timeline(engine_plan, start, today + timedelta(days=PREVIEW_DAYS))
     parents = services.plan_parents(family)
@@ -97,7 +96,7 @@ def _preview(membership: Membership, spec: dict[str, Any], today: date,
             "current": current, "stats_end": end, "preview_from": today,
             "from_its_start": today == starts,
             "legend": [(key, m.user.name) for key, m in sorted(parents.items())],
-            "weekday_names": WEEKDAY_NAMES}
+            "weekday_names": grid.weekday_headings()}
 
 
 PREVIEW_SECONDS = 24 * 3600
