@@ -29,6 +29,7 @@ class DemoPerson:
     name: str
     role: str
     description: str  # for whoever runs the seed: marked, translated when printed
+    language: str = ""  # the one they chose under Account → Language ("": their browser's)
 
     @property
     def email(self) -> str:
@@ -39,7 +40,8 @@ PEOPLE = [
     DemoPerson("maya", "Maya Rivera", Role.PARENT,
                gettext_noop("parent, lives at the Maple Street home")),
     DemoPerson("daniel", "Daniel Okafor", Role.PARENT,
-               gettext_noop("parent, lives at the Harbor Road home")),
+               gettext_noop("parent, lives at the Harbor Road home; reads TwoHomes in "
+                            "Spanish"), language="es"),
     DemoPerson("grace", "Grace Lindqvist", Role.PARTNER,
                gettext_noop("Daniel's wife (partner)")),
     DemoPerson("rosa", "Rosa Rivera", Role.RELATIVE,
@@ -74,7 +76,8 @@ def _user(person: DemoPerson) -> Any:
     User = get_user_model()  # noqa: N806  (the accounts app's model, not imported here)
     user = User.objects.filter(email=person.email).first()
     if user is None:
-        user = User.objects.create_user(person.email, DEMO_PASSWORD, display_name=person.name)
+        user = User.objects.create_user(person.email, DEMO_PASSWORD, display_name=person.name,
+                                        language=person.language)
     EmailAddress.objects.get_or_create(
         user=user, email=person.email, defaults={"verified": True, "primary": True}
     )

@@ -346,6 +346,7 @@ def export_bundle(family: Family, out: IO[bytes], *, scope: ExportScope, now: da
             entries=entries, exported_at=ledger.format_time(now), attachments=attachments,
             log_leaf_hashes=None if scope.seqs is None else [bytes(r.leaf_hash) for r in rows],
             selection=scope.description, bundle_name=bundle_name,
+            readme=_(ledger.README),  # what a person reads first, in the exporter's language
         )
     finally:
         for stream in attachments.values():

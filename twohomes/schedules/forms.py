@@ -10,14 +10,14 @@ from typing import Any
 import holidays
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import dates, timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from twohomes.core.schedule import (
     MAX_YEAR,
     MIN_YEAR,
-    WEEKDAY_NAMES,
     WEEKDAYS,
     describe_patterns,
     within_years,
@@ -28,7 +28,24 @@ from twohomes.families.models import Child, Family, Membership
 from .engine import RULE_LABELS
 
 MIDWEEK_DAYS = [("", gettext_lazy("No midweek visit")),
-                *zip(WEEKDAYS[:4], WEEKDAY_NAMES[:4], strict=True)]  # Monday to Thursday
+                *zip(WEEKDAYS[:4], list(dates.WEEKDAYS.values())[:4], strict=True)]  # Mon-Thu
+# The engine's patterns in the reader's words (the engine itself speaks no language).
+PATTERN_WORDS = {
+    "alternating-weeks": gettext_lazy("7-7: one week with each parent, in turn"),
+    "2-2-3": gettext_lazy("2-2-3: 2 nights, 2 nights, 3 nights, swapping each week"),
+    "2-2-5-5": gettext_lazy("2-2-5-5: 2 nights each, then 5 nights each (weekends alternate)"),
+    "3-4-4-3": gettext_lazy("3-4-4-3: 3 nights, 4 nights, then 4 and 3 the other way round"),
+    "5-2-2-5": gettext_lazy("5-2-2-5: 5 nights, 2, 2, 5 over two weeks"),
+    "5-2": gettext_lazy("5-2: school nights (Sun-Thu) with the first parent, Fri-Sat with "
+                        "the second"),
+    "4-3": gettext_lazy("4-3: 4 nights with the first parent, 3 with the second, every week"),
+    "every-other-weekend": gettext_lazy("every other weekend, Friday to Sunday evening, with "
+                                        "the second parent"),
+    "every-other-weekend-monday": gettext_lazy("every other weekend, Friday to Monday school "
+                                               "drop-off, with the second parent"),
+    "sole": gettext_lazy("the first parent has the child all the time"),
+    "custom": gettext_lazy("a custom cycle of 1 to 56 nights, given night by night"),
+}
 WINDOWS = [("day", gettext_lazy("The whole day")),
            ("evening-before", gettext_lazy("From the evening before")),
            ("nights", gettext_lazy("Exchange time to exchange time"))]
@@ -60,8 +77,8 @@ def public_holiday_names(country: str, subdivision: str, year: int) -> list[str]
     return sorted(names)
 
 
-def _pattern_choices() -> list[tuple[str, str]]:
-    return [(name, text) for name, text in describe_patterns()]
+def _pattern_choices() -> list[tuple[str, str | Promise]]:
+    return [(name, PATTERN_WORDS.get(name, text)) for name, text in describe_patterns()]
 
 
 def _labels(parents: dict[str, Membership]) -> dict[str, str]:

@@ -17,7 +17,7 @@ A server signing after every append keeps a ``CheckpointSigner`` per key name in
 See docs/record-format.md for the formats.
 """
 
-from twohomes.core.ledger.bundle import ExportEntry, bundle_bytes, write_bundle
+from twohomes.core.ledger.bundle import README, ExportEntry, bundle_bytes, write_bundle
 from twohomes.core.ledger.canonical import (
     SALT_SIZE,
     canonical_json,
@@ -91,6 +91,7 @@ __all__ = [
     "VerificationError",
     "VerifierKey",
     "append",
+    "README",
     "bundle_bytes",
     "canonical_json",
     "checkpoint_origin",

@@ -84,7 +84,13 @@ class ExportEntry:
         return b'{"seq":%d,"salt":"%s","content":%s}' % (seq, self.salt.hex().encode(), content)
 
 
-README = """\
+def gettext_noop(text: str) -> str:
+    """Marks ``text`` for the catalogues (the engines import no Django): the server
+    translates it into the reader's language; the command line keeps the English."""
+    return text
+
+
+README = gettext_noop("""\
 TwoHomes record export
 ======================
 
@@ -135,7 +141,7 @@ people.json      the people above: member id, name and earlier names (if any).
 manifest.json    the facts above, for programs.
 
 The format is described in full in TwoHomes' docs/record-format.md.
-"""
+""")
 
 
 def bundle_people(entries: Sequence[ExportEntry]) -> list[Person]:
@@ -211,6 +217,7 @@ def write_bundle(
     log_leaf_hashes: Sequence[bytes] | None = None,
     selection: str = "",
     bundle_name: str = "BUNDLE.zip",
+    readme: str = README,
 ) -> None:
     """Write a bundle zip to the binary file ``out``.
 
@@ -239,7 +246,7 @@ def write_bundle(
     }
     people = bundle_people(entries)
     writer = _Writer(out, exported_at)
-    readme = README.format(
+    readme = readme.format(
         people="\n".join(f"    {p.line()}" for p in people) or "    (none in this export)",
         log_id=log_id,
         scope=f"partial ({selection})" if partial else "full (the whole log)",
