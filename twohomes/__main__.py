@@ -28,11 +28,36 @@ def main(argv: list[str] | None = None) -> int:
 
     argv[0] = "twohomes"
     try:
+        _speak_the_terminals_language()
         execute_from_command_line(argv)
     except ImproperlyConfigured as problem:
         print(f"twohomes: configuration error: {problem}", file=sys.stderr)
         return 1
     return 0
+
+
+def terminal_language(environ: dict[str, str] | os._Environ[str]) -> str:
+    """The language the terminal asks for (LC_ALL, LC_MESSAGES, LANG: "es_MX.UTF-8" is
+    es-mx), or "" for none (unset, C, POSIX)."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):  # the first one set decides
+        value = environ.get(name, "").split(".")[0].split("@")[0]
+        if value:
+            return "" if value in ("C", "POSIX") else value.replace("_", "-").lower()
+    return ""
+
+
+def _speak_the_terminals_language() -> None:
+    """What the commands print is in the terminal's language, where TwoHomes speaks it
+    (Spanish for es_MX.UTF-8), else in the site's default."""
+    import django
+    from django.utils import translation
+
+    django.setup()
+    asked = terminal_language(os.environ)
+    try:
+        translation.activate(translation.get_supported_language_variant(asked))
+    except LookupError:
+        pass  # a language TwoHomes does not speak (or none): the default stays
 
 
 if __name__ == "__main__":
