@@ -55,11 +55,13 @@ def render_plain(template: str, context: dict[str, Any]) -> str:
 
 def reader_language(user: Any) -> str:
     """The language a person reads their emails in: the one they chose (Account →
-    Language), else the one in use where the email is made (the page's language when a
-    person's action sends it, the site's default from the worker)."""
-    offered = {code for code, _name in settings.LANGUAGES}
+    Language; sign-up offers their browser's), else the site's default. An address with
+    no account yet (an invitation) reads the language of the page that sent it, the
+    sender's; never a member, whose email must not follow the other parent's choice."""
+    if user is None:
+        return translation.get_language() or settings.LANGUAGE_CODE
     chosen = getattr(user, "language", "")
-    return chosen if chosen in offered else (translation.get_language() or settings.LANGUAGE_CODE)
+    return chosen if chosen in {code for code, _ in settings.LANGUAGES} else settings.LANGUAGE_CODE
 
 
 @contextmanager
