@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from django.utils.formats import time_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from icalendar import Calendar, Event, Timezone, vRecur
@@ -150,7 +151,7 @@ def _exchanges(out: list[str], ft: FamilyTimeline, children: list[Any], stamp: s
     for (at, giver, receiver), group in sorted(together.items(), key=lambda item: item[0]):
         giver_name, receiver_name = ft.parent_name(giver), ft.parent_name(receiver)
         words = {"children": _spoken(group), "from": giver_name, "to": receiver_name,
-                 "time": f"{at.astimezone(ft.zone):%H:%M}"}
+                 "time": time_format(at.astimezone(ft.zone), "CLOCK_FORMAT")}
         what = sentence(ngettext("%(children)s goes from %(from)s to %(to)s at %(time)s",
                                  "%(children)s go from %(from)s to %(to)s at %(time)s",
                                  len(group)) % words)

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import time_format
 from django.utils.translation import gettext as _
 from django_tasks import task
 
@@ -40,12 +41,13 @@ def _tomorrow_lines(preference: ReminderPreference, tomorrow: date) -> list[str]
             for h in handovers_by_day(ft, children, tomorrow,
                                       tomorrow + timedelta(days=1)).get(tomorrow, []):
                 lines.append(_("%(time)s exchange of %(children)s: %(from)s to %(to)s%(place)s")
-                             % {"time": h.time_text, "children": h.names,
+                             % {"time": time_format(h.at, "CLOCK_FORMAT"), "children": h.names,
                                 "from": h.from_name, "to": h.to_name, "place": place})
     if preference.events:
         zone = membership.family.zone
         for event in events_between(membership, tomorrow, tomorrow + timedelta(days=1)):
-            when = _("all day") if event.all_day else f"{event.starts.astimezone(zone):%H:%M}"
+            when = _("all day") if event.all_day else time_format(
+                event.starts.astimezone(zone), "CLOCK_FORMAT")
             lines.append(_("%(when)s: %(title)s") % {"when": when, "title": event.title})
     return lines
 

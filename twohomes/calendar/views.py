@@ -143,7 +143,7 @@ def month(request: HtmxHttpRequest, membership: Membership) -> HttpResponse:
     first, end = grid.month_bounds(first_of_month.year, first_of_month.month)
     previous = (first_of_month - timedelta(days=1)).replace(day=1)
     following = (first_of_month + timedelta(days=32)).replace(day=1)
-    shown = date_format(first_of_month, "F Y")
+    shown = date_format(first_of_month, "YEAR_MONTH_FORMAT")
     context.update(title=shown,
                    previous=f"month={previous:%Y-%m}", following=f"month={following:%Y-%m}",
                    caption=_("Who has the children each night, %(month)s") % {"month": shown})
@@ -156,7 +156,7 @@ def week(request: HtmxHttpRequest, membership: Membership) -> HttpResponse:
     context = _base_context(request, membership, "week")
     day = _parse_day(request.GET.get("start", ""), context["today"])
     first = grid.week_start(day)
-    shown = date_format(first, "d F Y")
+    shown = date_format(first, "DAY_FORMAT")
     context.update(title=_("Week of %(day)s") % {"day": shown},
                    previous=f"start={first - timedelta(days=7)}",
                    following=f"start={first + timedelta(days=7)}",
@@ -173,8 +173,8 @@ def agenda(request: HtmxHttpRequest, membership: Membership) -> HttpResponse:
     end = first + timedelta(days=28)
     day_list = _grid_days(membership, context, first, end, None)
     context.update(agenda=[d for d in day_list if d.holiday_names or d.events or d.handovers],
-        title=_("%(first)s – %(last)s") % {"first": date_format(first, "d F"),
-                                           "last": date_format(end, "d F Y")},
+        title=_("%(first)s – %(last)s") % {"first": date_format(first, "MONTH_DAY_FORMAT"),
+                                           "last": date_format(end, "DAY_FORMAT")},
         previous=f"start={first - timedelta(days=28)}", following=f"start={end}",
         first_day=day_list[0] if day_list else None)
     return _render(request, "calendar/calendar.html", context)

@@ -18,8 +18,9 @@ from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrule, rrulestr
 from django.utils.dates import WEEKDAYS as WEEKDAY_WORDS_BY_NUMBER
+from django.utils.formats import date_format
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from twohomes.core.schedule import WEEKDAYS
 
@@ -110,7 +111,8 @@ class RepeatRule:
         )
 
     def describe(self) -> str:
-        """In words: "Every 2 weeks on Tuesday and Thursday, until 30 Jun 2026"."""
+        """In words: "Every 2 weeks on Tuesday and Thursday, until Jun 30, 2026", the day in
+        the reader's language (in the kept history, written with none active, "30 Jun 2026")."""
         if self.frequency == NONE:
             return _("Does not repeat")
         words = _every(self.frequency, self.interval)
@@ -121,11 +123,17 @@ class RepeatRule:
             words = _("%(repeat)s on %(weekdays)s") % {"repeat": words, "weekdays": days}
         if self.until is not None:
             words = _("%(repeat)s, until %(day)s") % {
-                "repeat": words, "day": f"{self.until.day} {self.until:%b %Y}"}
+                "repeat": words, "day": _until_words(self.until)}
         if self.count is not None:
             words = ngettext("%(repeat)s, %(count)s time", "%(repeat)s, %(count)s times",
                              self.count) % {"repeat": words, "count": self.count}
         return words
+
+
+def _until_words(until: date) -> str:
+    if get_language() is None:
+        return f"{until.day} {until:%b %Y}"
+    return date_format(until, "DAY_SHORT_FORMAT")
 
 
 def _every(frequency: str, interval: int) -> str:

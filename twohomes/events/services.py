@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import translation
+from django.utils.formats import date_format, time_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
@@ -122,7 +123,25 @@ def _apply(actor: Membership, event: Event, details: EventDetails, now: datetime
 
 
 def _day(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b %Y}"  # "Tue 8 Dec 2026"
+    """"Tue, Dec 8, 2026" in the reader's language; in the kept history (written with no
+    language active) always "Tue 8 Dec 2026", as it has been written from the start."""
+    if translation.get_language() is None:
+        return f"{day:%a} {day.day} {day:%b %Y}"
+    return date_format(day, "WEEKDAY_SHORT_DAY_YEAR_FORMAT")
+
+
+def _clock(moment: datetime) -> str:
+    """"6:00 PM", or "18:00" in the kept history (see ``_day``)."""
+    if translation.get_language() is None:
+        return f"{moment:%H:%M}"
+    return time_format(moment, "CLOCK_FORMAT")
+
+
+def _moment(moment: datetime) -> str:
+    """The day and the time (see ``_day``)."""
+    if translation.get_language() is None:
+        return f"{_day(moment)} {_clock(moment)}"
+    return date_format(moment, "WEEKDAY_SHORT_DAY_YEAR_TIME_FORMAT")
 
 
 def describe_when(event: Event, zone: ZoneInfo) -> str:
@@ -133,10 +152,9 @@ def describe_when(event: Event, zone: ZoneInfo) -> str:
             return _("%(day)s, all day") % {"day": _day(first)}
         return _("%(first)s – %(last)s, all day") % {"first": _day(first), "last": _day(last)}
     start, end = event.starts.astimezone(zone), event.ends.astimezone(zone)
-    text = f"{_day(start)} {start:%H:%M} – "
     if end.date() != start.date():
-        text += f"{_day(end)} "
-    return text + f"{end:%H:%M}"
+        return f"{_moment(start)} – {_moment(end)}"
+    return f"{_moment(start)} – {_clock(end)}"
 
 
 # The history's field names: stored in English, each shown in the reader's language.
@@ -274,7 +292,7 @@ def cancel_event(*, actor: Membership, event: Event, reason: str = "",
 
 def describe_occurrence(event: Event, starts: datetime, zone: ZoneInfo) -> str:
     local = starts.astimezone(zone)
-    return _day(local) if event.all_day else f"{_day(local)} {local:%H:%M}"
+    return _day(local) if event.all_day else _moment(local)
 
 
 @transaction.atomic
@@ -304,8 +322,9 @@ def cancel_occurrence(*, actor: Membership, event: Event, starts: datetime, reas
                                                record_seq=entry.seq)
     event.updated_at = entry.recorded_at  # the feed's version follows
     event.save(update_fields=["updated_at"])
-    changes = [{"field": CANCELLED_ONCE, "old": "",
-                "new": describe_occurrence(event, starts, actor.family.zone)}]
+    with translation.override(None):  # kept in no reader's language, as in _shown
+        once = describe_occurrence(event, starts, actor.family.zone)
+    changes = [{"field": CANCELLED_ONCE, "old": "", "new": once}]
     if reason:
         changes.append({"field": REASON, "old": "", "new": reason})
     EventRevision.objects.create(

@@ -16,6 +16,7 @@ from typing import Any
 from django.template.defaultfilters import filesizeformat, linebreaksbr
 from django.urls import reverse
 from django.utils import dateformat
+from django.utils.formats import get_format
 from django.utils.safestring import SafeString
 
 from twohomes.families.models import Membership
@@ -55,6 +56,8 @@ class MessageRow:
 
 
 def _shown(moment: datetime, zone: Any, shape: str) -> ShownTime:
+    """``moment`` in ``zone``, written in ``shape`` (a format's letters, looked up once per
+    page by ``message_rows`` from the reader's language)."""
     local = moment.astimezone(zone)
     return ShownTime(dateformat.format(local, "c"), dateformat.format(local, shape))
 
@@ -68,6 +71,8 @@ def message_rows(messages: Sequence[Message], membership: Membership) -> list[Me
     """
     family = membership.family
     zone = family.zone
+    read_shape = get_format("MONTH_DAY_TIME_FORMAT")  # "December 6, 6:05 PM"
+    sent_shape = get_format("WEEKDAY_SHORT_DAY_YEAR_TIME_FORMAT")  # "Sun, Dec 6, 2026, 6:05 PM"
     files: dict[int | None, list[Attachment]] = defaultdict(list)
     for attachment in Attachment.objects.filter(message__in=[m.pk for m in messages]
                                                 ).order_by("pk"):
@@ -80,12 +85,12 @@ def message_rows(messages: Sequence[Message], membership: Membership) -> list[Me
     rows = []
     for message in messages:
         receipts = tuple(
-            ShownReceipt(r.reader.user.name, _shown(r.first_viewed_at, zone, "j F H:i"))
+            ShownReceipt(r.reader.user.name, _shown(r.first_viewed_at, zone, read_shape))
             for r in readings[message.pk]) if message.author_id == membership.pk else None
         rows.append(MessageRow(
             pk=message.pk, mine=receipts is not None, author=message.author.user.name,
             role=message.author.get_role_display(),
-            sent=_shown(message.sent_at, zone, "D j M Y, H:i"),
+            sent=_shown(message.sent_at, zone, sent_shape),
             body=linebreaksbr(message.body, autoescape=True),
             attachments=tuple(
                 ShownAttachment(reverse("attachment", args=[family.pk, a.pk]), a.name,

@@ -154,7 +154,7 @@ def decide_plan(*, actor: Membership, plan: ParentingPlan, agreed: bool, comment
     # (The expiry itself is written by expire_plans, outside this refused transaction.)
     if plan.status == PlanStatus.EXPIRED or (plan.status == PlanStatus.PROPOSED
                                              and plan_lapsed(plan, plan.family.today(now))):
-        starts = date_format(plan.effective_from, "j F Y") if plan.effective_from else ""
+        starts = date_format(plan.effective_from, "DAY_FORMAT") if plan.effective_from else ""
         raise ValidationError(_("This plan was to start on %(day)s, which has passed: propose "
                                 "it again with a new start date, for every parent to agree "
                                 "to.") % {"day": starts})
