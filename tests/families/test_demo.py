@@ -52,3 +52,10 @@ def test_the_demo_is_not_added_beside_real_families(world: Any) -> None:
     call_command("demo", "--if-empty", stdout=out)
     assert "no demo data added" in out.getvalue()
     assert not Family.objects.filter(name="Rivera-Okafor family").exists()
+
+
+def test_one_demo_parent_reads_twohomes_in_spanish(db: Any) -> None:
+    family = seed(datetime(2026, 12, 6, 12, tzinfo=UTC)).family
+    languages = {m.user.display_name: m.user.language for m in family.memberships.all()}
+    assert languages["Daniel Okafor"] == "es"
+    assert languages["Maya Rivera"] == ""  # she follows her browser (English by default)

@@ -151,12 +151,13 @@
     status.textContent = "";
     window.setTimeout(function () { status.textContent = text; }, 30);  // re-announced
   }
-  function selectAndCopy(field, status) {
+  // The words come from the page (data-copied, data-selected), in the reader's language.
+  function selectAndCopy(field, status, button) {
     field.focus();
     field.select();
     var copied = false;
     try { copied = document.execCommand("copy"); } catch (error) { copied = false; }
-    say(status, copied ? "Copied" : "The address is selected: copy it now");
+    say(status, copied ? button.dataset.copied : button.dataset.selected);
   }
   document.addEventListener("click", function (event) {
     var button = event.target instanceof Element && event.target.closest("button[data-copy]");
@@ -165,10 +166,11 @@
     var status = document.getElementById(button.dataset.copyStatus);
     if (!field) { return; }
     if (navigator.clipboard && navigator.clipboard.writeText && window.isSecureContext) {
-      navigator.clipboard.writeText(field.value).then(function () { say(status, "Copied"); },
-        function () { selectAndCopy(field, status); });
+      navigator.clipboard.writeText(field.value).then(
+        function () { say(status, button.dataset.copied); },
+        function () { selectAndCopy(field, status, button); });
     } else {
-      selectAndCopy(field, status);
+      selectAndCopy(field, status, button);
     }
   });
 })();
