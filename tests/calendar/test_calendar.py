@@ -33,7 +33,7 @@ def test_month_view_shows_who_has_each_child_and_why(
                       {"month": "2026-01"}).content.decode()
     assert "January 2026" in page
     # 2-2-5-5 from Monday 5 January with Alice first: Alice Mon+Tue, Bruno Wed+Thu.
-    assert "Monday 5 January" in page and "Alice tonight — because of" in page
+    assert "Monday, January 5" in page and "Alice tonight — because of" in page
     assert "⇄ Exchange 18:00 Alice → Bruno" in page
     assert "New Year" in page  # holidays are named
     # Each child by name on a band whose pattern is the parent's; screen readers hear both.
@@ -77,10 +77,10 @@ def test_week_and_agenda_views(world: Any, agreed_plan: Any, client: Any) -> Non
     client.force_login(world.parent_a.user)
     week = client.get(reverse("calendar_week", args=[world.family.pk]),
                       {"start": "2026-01-07"}).content.decode()
-    assert "Week of 05 January 2026" in week
+    assert "Week of January 4, 2026" in week  # the week from Sunday 4 January
     agenda = client.get(reverse("calendar_agenda", args=[world.family.pk]),
                         {"start": "2026-01-05"}).content.decode()
-    assert "Wednesday 7 January" in agenda and "Alice → Bruno" in agenda
+    assert "Wednesday, January 7" in agenda and "Alice → Bruno" in agenda
 
 
 def test_the_agenda_lists_children_handed_over_together_once(
@@ -94,16 +94,16 @@ def test_the_agenda_lists_children_handed_over_together_once(
     page = client.get(reverse("calendar_agenda", args=[world.family.pk]),
                       {"start": "2026-01-05"}).content.decode()
     lines = re.findall(r"<li>⇄ ([^<]*)</li>", page)
-    assert lines == ["18:00 Ada, Ben: Bruno → Alice", "18:00 Ada, Ben: Alice → Bruno"] * 4
+    assert lines == ["6:00 PM Ada, Ben: Bruno → Alice", "6:00 PM Ada, Ben: Alice → Bruno"] * 4
     days = re.findall(r'<h2 class="agenda-day">([^<]*)</h2>', page)
-    assert days == ["Monday 5 January", "Wednesday 7 January", "Friday 9 January",
-                    "Wednesday 14 January", "Monday 19 January", "Wednesday 21 January",
-                    "Friday 23 January", "Wednesday 28 January"]
+    assert days == ["Monday, January 5", "Wednesday, January 7", "Friday, January 9",
+                    "Wednesday, January 14", "Monday, January 19", "Wednesday, January 21",
+                    "Friday, January 23", "Wednesday, January 28"]
     client.force_login(world.relative.user)  # sees Ada only
     page = client.get(reverse("calendar_agenda", args=[world.family.pk]),
                       {"start": "2026-01-05"}).content.decode()
-    assert re.findall(r"<li>⇄ ([^<]*)</li>", page) == ["18:00 Ada: Bruno → Alice",
-                                                      "18:00 Ada: Alice → Bruno"] * 4
+    assert re.findall(r"<li>⇄ ([^<]*)</li>", page) == ["6:00 PM Ada: Bruno → Alice",
+                                                      "6:00 PM Ada: Alice → Bruno"] * 4
 
 
 def test_htmx_navigation_returns_only_the_calendar(world: Any, agreed_plan: Any,
@@ -402,7 +402,7 @@ def test_evening_reminders_are_sent_once(
     assert len(mail.outbox) == expected
     if expected:
         # Both children go together: one line.
-        assert "  - 18:00 exchange of Ada, Ben: Alice to Bruno (at school)\n" in \
+        assert "  - 6:00 PM exchange of Ada, Ben: Alice to Bruno (at school)\n" in \
             mail.outbox[0].body
         assert mail.outbox[0].body.count("exchange of") == 1
         assert mail.outbox[0].subject == "TwoHomes"
@@ -422,7 +422,7 @@ def test_events_are_in_the_calendar_and_the_feed_with_their_repeat_rule(
     client.force_login(world.relative.user)
     page = client.get(reverse("calendar_month", args=[world.family.pk]),
                       {"month": "2027-03"}).content.decode()
-    assert page.count("17:00 Swimming, Leisure centre") == 5  # five Tuesdays in March 2027
+    assert page.count("5:00 PM Swimming, Leisure centre") == 5  # five Tuesdays in March 2027
     token = CalendarFeed.new_token()
     CalendarFeed.objects.create(membership=world.relative, token_hash=hash_token(token))
     calendar = icalendar.Calendar.from_ical(_feed(client, token).content)

@@ -73,10 +73,10 @@ def test_feed_descriptions_are_plain_sentences_with_names(
         # The parent's reason ended in its own full stop: the sentence has one.
         "Ada with Alice, because of Swap: My parents visit (a change agreed between the "
         "parents).",
-        "Ada and Ben go from Alice to Bruno at 18:00.",
-        "Ada and Ben go from Bruno to Alice at 18:00.",
-        "Ada goes from Bruno to Alice at 20:00.",
-        "Ada goes from Alice to Bruno at 08:00.",
+        "Ada and Ben go from Alice to Bruno at 6:00 PM.",
+        "Ada and Ben go from Bruno to Alice at 6:00 PM.",
+        "Ada goes from Bruno to Alice at 8:00 PM.",
+        "Ada goes from Alice to Bruno at 8:00 AM.",
     } == set(found)
 
 
@@ -90,10 +90,10 @@ def test_a_relatives_feed_says_a_change_was_agreed_without_its_reason(
         f"Ada with Alice, {ROTATION}",
         f"Ada with Bruno, {ROTATION}",
         "Ada with Alice, because of a change agreed between the parents.",
-        "Ada goes from Alice to Bruno at 18:00.",
-        "Ada goes from Bruno to Alice at 18:00.",
-        "Ada goes from Bruno to Alice at 20:00.",
-        "Ada goes from Alice to Bruno at 08:00.",
+        "Ada goes from Alice to Bruno at 6:00 PM.",
+        "Ada goes from Bruno to Alice at 6:00 PM.",
+        "Ada goes from Bruno to Alice at 8:00 PM.",
+        "Ada goes from Alice to Bruno at 8:00 AM.",
     } == set(found)
 
 

@@ -204,7 +204,7 @@ def test_a_parent_sees_event_and_holiday_titles_in_the_days_on_a_laptop(
     page = open_page(DESKTOP)
     sign_in(page, world.parent_a.user.email, TEST_PASSWORD)
     page.goto(f"/f/{world.family.pk}/calendar/?month={day:%Y-%m}")
-    for when, title in ((day, f"● 17:00 {LONG_TITLE}"),
+    for when, title in ((day, f"● 5:00 PM {LONG_TITLE}"),
                         (date(day.year, 12, 25), "★ Christmas Day"),
                         (date(day.year, 12, 26), "★ Boxing Day")):
         cell = _day(page, when)
@@ -221,7 +221,7 @@ def test_a_parent_sees_event_and_holiday_titles_in_the_days_on_a_laptop(
     assert page.evaluate("document.documentElement.scrollWidth") <= 1280
     page.screenshot(path=f"{SHOTS}/month-1280.png", full_page=True)
     page.goto(f"/f/{world.family.pk}/calendar/week/?start={day}")
-    expect(_day(page, day).locator(".day-item")).to_have_text(f"● 17:00 {LONG_TITLE}")
+    expect(_day(page, day).locator(".day-item")).to_have_text(f"● 5:00 PM {LONG_TITLE}")
     page.screenshot(path=f"{SHOTS}/week-1280.png", full_page=True)
 
 
@@ -235,9 +235,9 @@ def test_a_parent_reads_a_hand_over_of_both_children_once_in_the_agenda(
     lines = page.locator(".agenda li li").all_inner_texts()
     both = f"Amara, {world.unlinked_child.name}"
     # 2-2-5-5 from Monday 5 January, Maya first: hand-overs on the 5th, 7th, 9th, 14th...
-    assert lines[:3] == [f"⇄ 18:00 {both}: Daniel Okafor-Featherstonehaugh → Maya Rivera",
-                         f"⇄ 18:00 {both}: Maya Rivera → Daniel Okafor-Featherstonehaugh",
-                         f"⇄ 18:00 {both}: Daniel Okafor-Featherstonehaugh → Maya Rivera"]
+    assert lines[:3] == [f"⇄ 6:00 PM {both}: Daniel Okafor-Featherstonehaugh → Maya Rivera",
+                         f"⇄ 6:00 PM {both}: Maya Rivera → Daniel Okafor-Featherstonehaugh",
+                         f"⇄ 6:00 PM {both}: Daniel Okafor-Featherstonehaugh → Maya Rivera"]
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
     page.screenshot(path=f"{SHOTS}/agenda-375.png", full_page=True)
 

@@ -41,7 +41,7 @@ def test_parent_creates_a_weekly_practice_invites_the_relative_who_replies(
 
     expect(alice.get_by_role("heading", name="Football practice")).to_be_visible()
     expect(alice.get_by_text("Every week on Tuesday, 10 times")).to_be_visible()
-    expect(alice.get_by_text(re.compile(r"17:00 – 18:30"))).to_be_visible()
+    expect(alice.get_by_text(re.compile(r"5:00 PM – 6:30 PM"))).to_be_visible()
     assert_fits(alice)
     alice.get_by_label("Invite").select_option(label="Rita (relative)")
     alice.get_by_role("button", name="Send invitation").click()

@@ -18,6 +18,11 @@ from twohomes.schedules.engine import child_id
 LONDON = ZoneInfo("Europe/London")
 
 
+def _column(day: date) -> int:
+    """The cell of ``day`` in its week's row: the week starts on Sunday, as in the US."""
+    return (day.weekday() + 1) % 7
+
+
 def test_a_plan_agreed_in_december_starts_in_january(
     open_page: Any, world: Any, agreed_plan: Any
 ) -> None:
@@ -38,11 +43,12 @@ def test_a_plan_agreed_in_december_starts_in_january(
     bruno.get_by_label("Schedule", exact=True).select_option("sole")
     bruno.get_by_label("Who starts", exact=True).select_option(label="Bruno")
     bruno.get_by_role("button", name="Preview").click()
-    expect(bruno.get_by_text(f"From {starts.day} {starts:%B %Y}, the first day")).to_be_visible()
+    shown = f"{starts:%B} {starts.day}, {starts.year}"  # e.g. "February 15, 2027", as in the US
+    expect(bruno.get_by_text(f"From {shown}, the first day")).to_be_visible()
     assert_fits(bruno)
     bruno.get_by_role("button", name="Propose this plan").click()
     expect(bruno.get_by_text("Plan version 2 proposed")).to_be_visible()
-    expect(bruno.get_by_text(f"Starts on {starts.day} {starts:%B %Y}.")).to_be_visible()
+    expect(bruno.get_by_text(f"Starts on {shown}.")).to_be_visible()
 
     alice = open_page()  # the other parent, on her own phone
     sign_in(alice, world.parent_a.user.email, TEST_PASSWORD)
@@ -54,12 +60,12 @@ def test_a_plan_agreed_in_december_starts_in_january(
     # Tonight and every day before the start keep the plan in force; from it, Bruno.
     for day in (today, today + timedelta(days=1), starts - timedelta(days=1)):
         alice.goto(f"/f/{world.family.pk}/calendar/week/?start={day}")
-        first = alice.locator("td.cal-day").nth(day.weekday())
+        first = alice.locator("td.cal-day").nth(_column(day))
         assert first.locator(".who[title^='Ada:']").first.get_attribute("title") == \
             f"Ada: {old_owner(day)}", day
     for day in (starts, starts + timedelta(days=3)):
         alice.goto(f"/f/{world.family.pk}/calendar/week/?start={day}")
-        first = alice.locator("td.cal-day").nth(day.weekday())
+        first = alice.locator("td.cal-day").nth(_column(day))
         assert first.locator(".who[title^='Ada:']").first.get_attribute("title") == \
             "Ada: Bruno", day
     assert_fits(alice)
@@ -107,10 +113,10 @@ def test_make_up_time_goes_to_the_parent_who_gave_time(
     # The make-up days are Bruno's (who gave up the wedding days), not Alice's.
     for day in (makeup, makeup + timedelta(days=1)):
         maya.goto(f"/f/{world.family.pk}/calendar/week/?start={day}")
-        first = maya.locator("td.cal-day").nth(day.weekday())
+        first = maya.locator("td.cal-day").nth(_column(day))
         assert first.locator(".who[title^='Ada:']").first.get_attribute("title") == \
             "Ada: Bruno", day
     day = change + timedelta(days=1)
     maya.goto(f"/f/{world.family.pk}/calendar/week/?start={day}")
-    first = maya.locator("td.cal-day").nth(day.weekday())
+    first = maya.locator("td.cal-day").nth(_column(day))
     assert first.locator(".who[title^='Ada:']").first.get_attribute("title") == "Ada: Alice"

@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.utils import translation
 
 from twohomes.events.recurrence import RepeatError, RepeatRule, expand, last_end
 
@@ -93,6 +94,12 @@ def test_a_rule_without_end_repeats_forever() -> None:
 
 def test_describe() -> None:
     assert RepeatRule("weekly", 2, ("TU", "TH"), until=date(2026, 6, 30)).describe() == \
-        "Every 2 weeks on Tuesday and Thursday, until 30 Jun 2026"
+        "Every 2 weeks on Tuesday and Thursday, until Jun 30, 2026"
+    with translation.override("en-gb"):
+        assert RepeatRule("weekly", until=date(2026, 6, 30)).describe() == \
+            "Every week, until 30 Jun 2026"
+    with translation.override(None):  # the kept history: one form, whoever reads it
+        assert RepeatRule("weekly", until=date(2026, 6, 30)).describe() == \
+            "Every week, until 30 Jun 2026"
     assert RepeatRule("daily", count=3).describe() == "Every day, 3 times"
     assert RepeatRule().describe() == "Does not repeat"

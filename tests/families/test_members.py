@@ -126,7 +126,7 @@ def test_a_professionals_last_day_survives_an_unchanged_save(world: Any, client:
     world.professional.refresh_from_db()
     assert world.professional.expires_at == ends
     page = client.get(reverse("members", args=[world.family.pk])).content.decode()
-    assert f"until the end of {last.day} {last:%b %Y}" in page
+    assert f"until the end of {last:%b} {last.day}, {last.year}" in page
 
 
 def test_an_end_date_with_no_midnight_after_it_is_refused(world: Any, client: Any) -> None:

@@ -42,13 +42,19 @@ def test_a_message_is_drawn_as_its_reader_should_see_it(world: Any, client: Any)
     alices = _message_html(client.get(url).content.decode(), message)
     assert 'class="message mine"' in alices
     assert "<strong>Alice</strong>" in alices and '<span class="tag">Parent</span>' in alices
-    assert '<time datetime="2027-07-01T14:05:00+01:00">Thu 1 Jul 2027, 14:05</time>' in alices
+    assert '<time datetime="2027-07-01T14:05:00+01:00">Thu, Jul 1, 2027, 2:05 PM</time>' in alices
     assert "Line one<br>&lt;b&gt;not bold&lt;/b&gt; &amp; more" in alices
     attachment = message.attachments.get()
     assert f'<a href="/f/{world.family.pk}/attachments/{attachment.pk}/">letter.pdf</a>' \
         in alices
     assert "(1.0\xa0KB)" in alices  # 1,024 bytes
-    assert ('Read by Bruno on <time datetime="2027-07-01T19:30:00+01:00">1 July 19:30</time>'
+    assert ('Read by Bruno on <time datetime="2027-07-01T19:30:00+01:00">July 1, 7:30 PM</time>'
+            in alices)
+    world.parent_a.user.language = "en-gb"  # her own language's way, the same instants
+    world.parent_a.user.save(update_fields=["language"])
+    alices = _message_html(client.get(url).content.decode(), message)
+    assert '<time datetime="2027-07-01T14:05:00+01:00">Thu 1 Jul 2027, 14:05</time>' in alices
+    assert ('Read by Bruno on <time datetime="2027-07-01T19:30:00+01:00">1 July, 19:30</time>'
             in alices)
 
     client.force_login(world.parent_b.user)

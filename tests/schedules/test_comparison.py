@@ -75,8 +75,8 @@ def test_the_other_parent_reads_the_changes_before_agree(
     page = client.get(reverse("plan_detail", args=[world.family.pk, plan.pk])).content.decode()
     section = _section(page)
     last = starts + timedelta(days=364)
-    assert (f"Over one year from {starts.day} {starts:%B %Y}, the day this plan starts, to "
-            f"{last.day} {last:%B %Y}, against version 1") in section
+    assert (f"Over one year from {starts:%B} {starts.day}, {starts.year}, the day this plan "
+            f"starts, to {last:%B} {last.day}, {last.year}, against version 1") in section
     assert ("<strong>Largest changes:</strong> Exchanges: 4.4 a month, from 8.8; "
             "Longest time away from Alice: 7 days, from 5.") in section
     assert "<caption>Ada and Ben</caption>" in section and section.count("<caption>") == 1
@@ -155,7 +155,7 @@ def test_the_preview_compares_from_the_day_the_plan_would_start(
         "g2_exchange_time": "18:00", "season_pattern": "sole", "exchange_place": "school",
         "effective_from": starts.isoformat()}).content.decode()
     section = _section(page)
-    assert f"from {starts.day} {starts:%B %Y}, the day this plan would start" in section
+    assert f"from {starts:%B} {starts.day}, {starts.year}, the day this plan would start" in section
     assert "Exchanges a month | 8.8 | 4.4 (4.4 fewer)" in _rows(section)
     assert "Now (version 1) | This proposal" in _rows(section)[0]
     assert page.index("<caption>Ada and Ben</caption>") < page.index("Six weeks under this")
@@ -203,5 +203,5 @@ def test_a_declined_proposal_whose_day_passed_compares_from_today(
     client.force_login(world.parent_b.user)
     section = _section(client.get(reverse("plan_detail", args=[world.family.pk, plan.pk]))
                        .content.decode())
-    assert f"Over one year from {today.day} {today:%B %Y}, today, to" in section
+    assert f"Over one year from {today:%B} {today.day}, {today.year}, today, to" in section
     assert "the day this plan starts" not in section

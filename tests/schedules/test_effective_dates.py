@@ -133,7 +133,7 @@ def test_the_proposal_shows_its_start_and_the_editor_refuses_a_past_one(
     client.force_login(world.parent_a.user)
     page = client.get(reverse("plan_detail", args=[world.family.pk, plan.pk])).content.decode()
     starts = today + timedelta(days=40)
-    assert f"Starts on {starts.day} {starts:%B %Y}" in page
+    assert f"Starts on {starts:%B} {starts.day}, {starts.year}" in page
     form = client.post(reverse("plan_propose", args=[world.family.pk]), {
         "g1_children": [world.linked_child.pk], "g1_pattern": "sole", "g1_start": "2026-01-05",
         "g1_first_parent": "A", "g1_exchange_time": "18:00", "g2_pattern": "sole",

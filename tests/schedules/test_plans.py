@@ -46,18 +46,26 @@ def test_preview_shows_the_calendar_and_statistics_without_saving(
 
 
 @pytest.mark.parametrize("weekday", range(7))
-def test_the_preview_works_on_every_day_of_the_week(world: Any, weekday: int) -> None:
-    """The preview grid starts on the Monday of this week, before today."""
+@pytest.mark.parametrize("language,first", [
+    ("en", (2026, 11, 29)),     # US English: the week of Sunday 29 November 2026
+    ("en-gb", (2026, 11, 30)),  # British English: the week of Monday 30 November
+])
+def test_the_preview_works_on_every_day_of_the_week(world: Any, weekday: int, language: str,
+                                                    first: tuple[int, int, int]) -> None:
+    """The preview grid starts on the first day of the reader's week holding today."""
     from datetime import date, timedelta
+
+    from django.utils import translation
 
     from twohomes.schedules.views import _preview
 
-    today = date(2026, 11, 30) + timedelta(days=weekday)
+    today = date(*first) + timedelta(days=weekday)
     spec = services.prepare_spec(actor=world.parent_a,
                                  choices=plan_choices([world.linked_child]))
-    shown = _preview(world.parent_a, spec, today)
+    with translation.override(language):
+        shown = _preview(world.parent_a, spec, today)
     first_week = shown["preview_weeks"][0]
-    assert first_week[0].day == date(2026, 11, 30) and len(shown["preview_weeks"]) == 6
+    assert first_week[0].day == date(*first) and len(shown["preview_weeks"]) == 6
     assert shown["stats"] is not None
 
 
