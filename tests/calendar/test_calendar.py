@@ -34,7 +34,7 @@ def test_month_view_shows_who_has_each_child_and_why(
     assert "January 2026" in page
     # 2-2-5-5 from Monday 5 January with Alice first: Alice Mon+Tue, Bruno Wed+Thu.
     assert "Monday, January 5" in page and "Alice tonight — because of" in page
-    assert "⇄ Exchange 18:00 Alice → Bruno" in page
+    assert "⇄ Exchange 6:00 PM Alice → Bruno" in page
     assert "New Year" in page  # holidays are named
     # Each child by name on a band whose pattern is the parent's; screen readers hear both.
     for name, parent, band in (("Ada", "Alice", "a"), ("Ben", "Bruno", "b")):

@@ -46,7 +46,8 @@ def test_create_family_rejects_bad_input(
 def test_subdivision_options_follow_the_country(world: Any, client: Any) -> None:
     client.force_login(world.parent_a.user)
     response = client.get(reverse("subdivision_options"), {"country": "DE"})
-    assert b'value="BY"' in response.content and b"Bayern" in response.content
+    # Named in the reader's language: Bayern is Bavaria in English.
+    assert b'value="BY"' in response.content and b"Bavaria (BY)" in response.content
 
 
 def test_add_child_shows_the_age(world: Any, client: Any) -> None:

@@ -174,7 +174,9 @@ def agenda(request: HtmxHttpRequest, membership: Membership) -> HttpResponse:
     day_list = _grid_days(membership, context, first, end, None)
     context.update(agenda=[d for d in day_list if d.holiday_names or d.events or d.handovers],
         title=_("%(first)s – %(last)s") % {"first": date_format(first, "MONTH_DAY_FORMAT"),
-                                           "last": date_format(end, "DAY_FORMAT")},
+                                           # the last day shown, the one before ``end``
+                                           "last": date_format(end - timedelta(days=1),
+                                                               "DAY_FORMAT")},
         previous=f"start={first - timedelta(days=28)}", following=f"start={end}",
         first_day=day_list[0] if day_list else None)
     return _render(request, "calendar/calendar.html", context)

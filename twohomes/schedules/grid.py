@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar as cal
 import functools
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -15,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 import holidays
 from django.conf import settings
-from django.utils import dates, formats
+from django.utils import dateformat, dates, formats
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
@@ -53,10 +54,6 @@ class Handover:
     @property
     def names(self) -> str:
         return ", ".join(child.name for child in self.children)
-
-    @property
-    def time_text(self) -> str:
-        return f"{self.at:%H:%M}"
 
 
 @dataclass
@@ -117,13 +114,34 @@ def _night_instant(day: date, zone: ZoneInfo) -> datetime:
     return datetime.combine(day, time(23, 59), zone)
 
 
+# Names the plan's builder and the change requests give to rules (the engine matches
+# rules by name, so they are stored in English), in the reader's words when shown.
+_RULE_NAMES = {"Birthdays": gettext_lazy("Birthdays"),
+               "Mother's Day": gettext_lazy("Mother's Day"),
+               "Father's Day": gettext_lazy("Father's Day")}
+_NUMBERED_RULES = [(re.compile(r"Schedule (\d+)"), gettext_lazy("Schedule %(number)s")),
+                   (re.compile(r"Make-up time for swap (\d+)"),
+                    gettext_lazy("Make-up time for change request %(number)s"))]
+
+
+def rule_in_words(rule: str) -> str:
+    """A rule's name as the reader reads it; a name a parent gave stays as written."""
+    if rule in _RULE_NAMES:
+        return str(_RULE_NAMES[rule])
+    for pattern, words in _NUMBERED_RULES:
+        found = pattern.fullmatch(rule)
+        if found:
+            return str(words) % {"number": found.group(1)}
+    return rule
+
+
 def explain(reason: object, *, change_reasons: bool = True) -> str:
     """Why a parent has a child, in words. A change's name carries the reason a parent gave
     for it; without ``change_reasons`` (whoever cannot read the change requests) it is left
     out."""
     level = getattr(reason, "level", "base")
     # A parent's reason may end in a full stop of its own: the sentence around it adds one.
-    rule = str(getattr(reason, "rule", "")).strip().rstrip(". ")
+    rule = rule_in_words(str(getattr(reason, "rule", "")).strip().rstrip(". "))
     if level == "override" and not change_reasons:
         rule = ""
     words = str(LEVEL_WORDS.get(level, level))
@@ -159,9 +177,10 @@ def exchanges_by_day(ft: FamilyTimeline | None, first: date, end: date) -> dict[
         return found
     start = datetime.combine(first, time(0), ft.zone)
     stop = datetime.combine(end, time(0), ft.zone)
+    clock = formats.get_format("CLOCK_FORMAT")  # the reader's clock, looked up once
     for x in ft.timeline.exchanges(start, stop):
         local = x.at.astimezone(ft.zone)
-        text = (f"{local:%H:%M} {ft.parent_name(x.from_parent)} → "
+        text = (f"{dateformat.time_format(local, clock)} {ft.parent_name(x.from_parent)} → "
                 f"{ft.parent_name(x.to_parent)}")
         found.setdefault((x.child, local.date()), []).append(text)
     return found

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
+
 from django.db import models
-from django.utils.translation import gettext_lazy, pgettext_lazy
+from django.utils.translation import gettext, gettext_lazy, pgettext_lazy
 
 from twohomes.families.models import Child, Family, Membership
 from twohomes.tenancy import FamilyManager
@@ -17,6 +20,31 @@ class PlanStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", pgettext_lazy("status", "Withdrawn")
     EXPIRED = "expired", gettext_lazy("Expired: its start date passed before every parent "
                                       "agreed")
+
+
+# A pattern's short name in a plan's one-line summary; the numbered ones read the same in
+# every language.
+PATTERN_NAMES = {
+    "alternating-weeks": gettext_lazy("alternating weeks"),
+    "every-other-weekend": gettext_lazy("every other weekend"),
+    "every-other-weekend-monday": gettext_lazy("every other weekend, to Monday"),
+    "sole": gettext_lazy("one home"),
+    "custom": gettext_lazy("a custom cycle"),
+}
+# What the system wrote as a decision's comment, worded for each reader when shown (what a
+# parent wrote is shown as written).
+SYSTEM_COMMENTS = {"Proposed this plan.": gettext_lazy("Proposed this plan.")}
+_COUNTERED = re.compile(r"Proposed another time \(request (\d+)\)\.")
+
+
+def reason_in_words(reason: str) -> str:
+    """A decision's reason as the reader reads it: the one the system wrote when a parent
+    answered with another time, in their words; a parent's own, as written."""
+    found = _COUNTERED.fullmatch(reason)
+    if found:
+        return gettext("Proposed another time (request %(number)s).") % {
+            "number": found.group(1)}
+    return reason
 
 
 class ParentingPlan(models.Model):
@@ -48,6 +76,17 @@ class ParentingPlan(models.Model):
     def __str__(self) -> str:
         return f"plan v{self.version} ({self.status})"
 
+    def summary_in_words(self, names: Mapping[int, str]) -> str:
+        """Its schedules and their children in the reader's language ("2-2-5-5 for Leo,
+        Amara"), with ``names`` the family's children by id; the stored ``summary`` is
+        the proposer's English of the day."""
+        groups = self.choices.get("groups", []) if isinstance(self.choices, dict) else []
+        parts = [gettext("%(pattern)s for %(children)s") % {
+            "pattern": PATTERN_NAMES.get(group.get("pattern"), group.get("pattern", "")),
+            "children": ", ".join(names.get(child, "?") for child in group.get("children", []))}
+            for group in groups]
+        return "; ".join(parts) or self.summary
+
 
 class PlanDecision(models.Model):
     plan = models.ForeignKey(ParentingPlan, on_delete=models.PROTECT, related_name="decisions")
@@ -65,6 +104,10 @@ class PlanDecision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.parent} {'agreed' if self.agreed else 'declined'}"
+
+    @property
+    def comment_in_words(self) -> str:
+        return str(SYSTEM_COMMENTS.get(self.comment, self.comment))
 
 
 class SwapStatus(models.TextChoices):
@@ -105,6 +148,10 @@ class SwapRequest(models.Model):
 
     def __str__(self) -> str:
         return f"swap {self.pk} ({self.status})"
+
+    @property
+    def decision_reason_in_words(self) -> str:
+        return reason_in_words(self.decision_reason)
 
 
 class Override(models.Model):

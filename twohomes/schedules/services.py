@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import Max, Q, QuerySet
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.functional import lazy
 from django.utils.translation import gettext as _
 
 from twohomes.core.ledger import canonical_json
@@ -63,6 +64,11 @@ def prepare_spec(*, actor: Membership, choices: dict[str, Any]) -> dict[str, Any
     return spec
 
 
+def child_names(family: Family) -> dict[int, str]:
+    """The family's children's names by id, for wording a plan."""
+    return dict(family.children.values_list("pk", "name"))
+
+
 def _summary(choices: dict[str, Any], children: dict[int, str]) -> str:
     parts = []
     for group in choices["groups"]:
@@ -107,8 +113,10 @@ def propose_plan(*, actor: Membership, choices: dict[str, Any], now: datetime,
     _decide(plan, actor, agreed=True, comment="Proposed this plan.", now=now)
     ParentingPlan.objects.filter(family=family, status=PlanStatus.PROPOSED).exclude(
         pk=plan.pk).update(status=PlanStatus.WITHDRAWN)
+    # The summary is worded when each email is made, in its reader's language.
+    summary = lazy(plan.summary_in_words, str)(child_names(family))
     tell_parents(plan.family, exclude=actor, template="schedules/email/plan_proposed.txt",
-                 context={"plan": plan, "actor": actor})
+                 context={"plan": plan, "actor": actor, "summary": summary})
     return plan
 
 

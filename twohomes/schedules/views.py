@@ -51,6 +51,9 @@ def _error(error: Exception) -> str:
 def plan_list(request: HttpRequest, membership: Membership) -> HttpResponse:
     plans = list(scoped(membership, ParentingPlan.objects.select_related("proposed_by__user")))
     services.show_lapsed(plans, _today(membership))
+    names = services.child_names(membership.family)
+    for plan in plans:
+        plan.in_words = plan.summary_in_words(names)  # type: ignore[attr-defined]
     return render(request, "schedules/plan_list.html", {
         "membership": membership, "family": membership.family, "plans": plans,
         "can_propose": has(membership, Cap.PROPOSE_PLAN),
@@ -202,6 +205,8 @@ def plan_detail(request: HttpRequest, membership: Membership, plan_id: int) -> H
     services.show_lapsed([plan], today)
     context: dict[str, Any] = {"membership": membership, "family": membership.family,
                                "plan": plan, "form": DecisionForm(),
+                               "plan_summary": plan.summary_in_words(
+                                   services.child_names(membership.family)),
                                **_drawn_preview(membership, plan, today)}
     decisions = plan.decisions.select_related("parent__user").order_by("decided_at")
     parents = services.active_parents(membership.family)
