@@ -47,7 +47,8 @@ def test_parent_sends_a_file_sees_it_read_and_exports_a_verified_thread(
     expect(bruno.get_by_label("Message")).to_have_value("")  # HTMX reset the form
 
     alice.reload()
-    expect(alice.get_by_text(re.compile(r"Read by Bruno on \d+ \w+ \d\d:\d\d"))).to_be_visible()
+    read_by = re.compile(r"Read by Bruno on [A-Z][a-z]+ \d+, \d+:\d\d [AP]M")  # US English
+    expect(alice.get_by_text(read_by)).to_be_visible()
     expect(alice.get_by_text("Signed, I'll put it in her bag.")).to_be_visible()
 
     alice.get_by_role("link", name="Messages").click()

@@ -77,7 +77,7 @@ def test_a_parent_in_english_and_a_parent_in_spanish_agree_on_a_change(
     expect(daniel.get_by_text("Aceptada: el calendario ya muestra el cambio.")).to_be_visible()
     assert_fits(daniel)
     _subject, daniel_copy = mailbox.wait_for(daniel_member.user.email)
-    assert "respondió a una solicitud de cambio: aceptada." in " ".join(daniel_copy.split())
+    assert "respondió a una solicitud de cambio (aceptada)." in " ".join(daniel_copy.split())
 
     # Maya reads that he accepted, in English: her email and her page.
     _subject, answered = mailbox.wait_for(maya_member.user.email)
