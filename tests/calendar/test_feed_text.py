@@ -102,3 +102,18 @@ def test_a_sentence_ends_in_one_full_stop() -> None:
     assert sentence("Ada with Alice.") == "Ada with Alice."
     assert sentence("Ada with Alice...  ") == "Ada with Alice."
     assert sentence("Swap: back at 6 p.m. ") == "Swap: back at 6 p.m."
+
+
+def test_a_feed_is_in_its_members_language(world: Any, agreed_plan: Any, client: Any) -> None:
+    from twohomes.calendar.feeds import feed_version
+
+    english_version = feed_version(world.relative, timezone.localdate())[0]
+    world.relative.user.language = "es"
+    world.relative.user.save(update_fields=["language"])
+    assert feed_version(world.relative, timezone.localdate())[0] != english_version
+    found = set(_descriptions(client, world.relative))
+    _assert_plain(list(found))
+    # Written by hand: Spanish words, the 24-hour clock.
+    assert {"Ada pasa de Alice a Bruno a las 18:00.",
+            "Ada pasa de Bruno a Alice a las 18:00."} <= found
+    assert not any("goes from" in text for text in found)

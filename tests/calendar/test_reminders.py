@@ -33,3 +33,23 @@ def test_a_professional_whose_access_ended_gets_no_reminder(
     with django_capture_on_commit_callbacks(execute=True):
         assert send_due_reminders(now=evening) == expected
     assert len(mail.outbox) == expected
+
+
+def test_a_reminder_is_in_its_readers_language_with_its_clock(
+    world: Any, agreed_plan: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    world.parent_b.user.language = "es"  # Bruno reads Spanish, Alice the default English
+    world.parent_b.user.save(update_fields=["language"])
+    for parent in (world.parent_a, world.parent_b):
+        ReminderPreference.objects.create(membership=parent, exchanges=True, send_at="19:00")
+    # Tuesday 6 January 2026: Ada goes from Alice to Bruno on Wednesday at 18:00, at school.
+    evening = datetime(2026, 1, 6, 19, 30, tzinfo=LONDON)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send_due_reminders(now=evening) == 2
+    bodies = {message.to[0]: " ".join(message.body.split()) for message in mail.outbox}
+    assert "Mañana, miércoles 7 de enero:" in bodies["bruno@example.org"]
+    assert "18:00: entrega de Ada, Ben, de Alice a Bruno (at school)" \
+        in bodies["bruno@example.org"]
+    assert "Tomorrow, Wednesday, January 7:" in bodies["alice@example.org"]
+    assert "6:00 PM exchange of Ada, Ben: Alice to Bruno (at school)" \
+        in bodies["alice@example.org"]
