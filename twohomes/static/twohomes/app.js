@@ -166,9 +166,19 @@
     var status = document.getElementById(button.dataset.copyStatus);
     if (!field) { return; }
     if (navigator.clipboard && navigator.clipboard.writeText && window.isSecureContext) {
+      // A clipboard that neither succeeds nor fails within a second (a busy or unfocused
+      // browser) is not waited for: the address is selected instead, so the button always
+      // answers.
+      var settled = false;
+      var settle = function (copied) {
+        if (settled) { return; }
+        settled = true;
+        window.clearTimeout(timer);
+        if (copied) { say(status, button.dataset.copied); } else { selectAndCopy(field, status, button); }
+      };
+      var timer = window.setTimeout(function () { settle(false); }, 1000);
       navigator.clipboard.writeText(field.value).then(
-        function () { say(status, button.dataset.copied); },
-        function () { selectAndCopy(field, status, button); });
+        function () { settle(true); }, function () { settle(false); });
     } else {
       selectAndCopy(field, status, button);
     }
