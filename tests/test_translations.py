@@ -237,3 +237,24 @@ def test_the_emails_show_only_marked_words(
     problems = [f"{who}: {text}" for who, body in bodies.items()
                 for text in unmarked(body.splitlines(), allowed)]
     assert not problems, "Words not marked for translation:\n" + "\n".join(problems)
+
+
+def test_the_error_pages_show_only_marked_words(
+    pseudo_language: str, world: Any, client: Any
+) -> None:
+    from django.template.loader import render_to_string
+
+    from tests.i18n import visible_texts
+
+    world.child.user.language = PSEUDO
+    world.child.user.save(update_fields=["language"])
+    client.force_login(world.child.user)
+    not_found = client.get("/no-such-page/")
+    refused = client.get(reverse("audit", args=[world.family.pk]))  # parents only
+    assert (not_found.status_code, refused.status_code) == (404, 403)
+    with translation.override(PSEUDO):
+        broken = render_to_string("500.html")
+    pages = {"404": not_found.content.decode(), "403": refused.content.decode(), "500": broken}
+    problems = [f"{name}: {text}" for name, html in pages.items()
+                for text in unmarked(visible_texts(html), {"TwoHomes"})]
+    assert not problems, "Words not marked for translation:\n" + "\n".join(problems)
