@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.forms.renderers import DjangoTemplates
 from django.forms.widgets import Input
+from django.utils.formats import number_format
 from django.utils.translation import gettext
 
 _TEXT_INPUTS = {"text", "email", "url", "search", "tel", "password"}
@@ -25,7 +26,8 @@ class LimitStatingBoundField(forms.BoundField):
         super().__init__(form, field, name)
         limit = getattr(field, "max_length", None)
         if limit and not self.is_hidden and _is_text(field.widget):
-            stated = gettext("Up to %(limit)s characters.") % {"limit": f"{limit:,}"}
+            stated = gettext("Up to %(limit)s characters.") % {
+                "limit": number_format(limit, force_grouping=True)}  # 2,000; 2 000
             self.help_text = f"{self.help_text} {stated}" if self.help_text else stated
 
 

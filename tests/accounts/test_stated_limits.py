@@ -55,3 +55,19 @@ def test_fields_without_text_state_no_limit(world: Any, login: Any) -> None:
     assert "characters." in _described(page, "name")
     birth = re.search(r'<input[^>]*name="birth_date"[^>]*>', page)
     assert birth and "aria-describedby" not in birth.group(0)
+
+
+def test_a_limit_reads_as_the_readers_language_writes_numbers(world: Any, login: Any) -> None:
+    from django.utils import timezone
+
+    from twohomes.messaging import services
+
+    world.parent_b.user.language = "es"  # Spanish groups thousands with a (no-break) space
+    world.parent_b.user.save(update_fields=["language"])
+    thread = services.start_thread(actor=world.parent_a, subject="Shoes", body="Size 32?",
+                                   now=timezone.now())
+    client = login(world.parent_b)
+    page = client.get(reverse("thread_detail", args=[world.family.pk, thread.pk])).content
+    assert "Hasta 20\xa0000 caracteres." in _described(page.decode(), "body")
+    swap = client.get(reverse("swap_new", args=[world.family.pk])).content.decode()
+    assert "Hasta 2\xa0000 caracteres." in _described(swap, "reason")
