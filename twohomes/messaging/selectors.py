@@ -82,7 +82,7 @@ def _summary_key(membership: Membership) -> str:
     """Every message, first reading and thread membership is appended to the family's
     record in the same transaction, so the record's size is a version of all a member's
     summaries depend on; who the member is (role, status, return) is the rest."""
-    size = records.size(membership.family_id)
+    size = records.size_seen_by(membership)
     parts = (membership.family_id, membership.pk, membership.role, membership.status,
              membership.rejoined_at, size)  # the family's id is random: never another's
     return "twohomes:threads:" + hashlib.sha256(repr(parts).encode()).hexdigest()

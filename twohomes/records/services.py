@@ -73,6 +73,19 @@ def size(family_id: Any) -> int:
     return found or 0
 
 
+_SIZE_SEEN = "_record_size"
+
+
+def size_seen_by(membership: Membership) -> int:
+    """``size`` of the member's family, read once per request (the menu's two counts and
+    the page's own lists ask it): the membership object is loaded afresh for every
+    request, and the member's own append forgets it."""
+    kept: int | None = membership.__dict__.get(_SIZE_SEEN)
+    if kept is None:
+        kept = membership.__dict__[_SIZE_SEEN] = size(membership.family_id)
+    return kept
+
+
 def log_name(log: Log | None) -> str:
     return log.name if log is not None and log.name else str(settings.TWOHOMES_LOG_NAME)
 
@@ -137,6 +150,8 @@ def _append_commitment(
     PostgreSQL the lock is one statement (SELECT ... FOR UPDATE) and the writes are one
     more (``_store``).
     """
+    if actor is not None:  # what this member read of the record's size is out of date
+        actor.__dict__.pop(_SIZE_SEEN, None)
     if kind not in record_kinds():
         # A programming error, not input: every kind is declared by its area with words.
         raise ValueError(f"record kind {kind!r} is not declared by any area")

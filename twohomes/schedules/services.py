@@ -451,7 +451,7 @@ def waiting_for(membership: Membership, now: datetime) -> dict[str, Any]:
     # change too: between two of them, the answer for a day stays the same.
     key = "twohomes:waiting:" + hashlib.sha256(repr((
         membership.family_id, membership.pk, membership.role, membership.status, today,
-        records.size(membership.family_id))).encode()).hexdigest()
+        records.size_seen_by(membership))).encode()).hexdigest()
     found = cache.get(key)
     if not isinstance(found, dict):
         found = _waiting(membership, today)
