@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from itertools import groupby
 from typing import Any
@@ -22,6 +23,7 @@ from .models import Event
 from .selectors import current_invitations, event_occurrences, get_event, occurrences
 
 WEEKS_SHOWN = 8
+EVENTS_PER_PAGE = 50
 
 
 def _context(membership: Membership, **extra: Any) -> dict[str, Any]:
@@ -44,12 +46,25 @@ def event_list(request: HttpRequest, membership: Membership) -> HttpResponse:
     start = timezone.now().astimezone(zone).replace(hour=0, minute=0, second=0, microsecond=0)
     found = occurrences(membership, start, start + timedelta(weeks=weeks),
                         [child.pk] if child else None, include_cancelled=True)
+    # A page of times at most, so that a family with many events reads as fast as one
+    # with few; the rest follow a page at a time.
+    page = _page_number(request.GET.get("page", ""), len(found))
+    shown = found[(page - 1) * EVENTS_PER_PAGE:page * EVENTS_PER_PAGE]
     names = {c.pk: c.name for c in children}
     days = [(day, [(o, [names[i] for i in o.children if i in names]) for o in group])
-            for day, group in groupby(found, key=lambda o: o.starts.astimezone(zone).date())]
+            for day, group in groupby(shown, key=lambda o: o.starts.astimezone(zone).date())]
     return render(request, "events/event_list.html", _context(
         membership, days=days, children=children, child=child, weeks=weeks,
-        can_manage=has(membership, Cap.MANAGE_EVENTS)))
+        can_manage=has(membership, Cap.MANAGE_EVENTS), page=page,
+        later=page * EVENTS_PER_PAGE < len(found)))
+
+
+def _page_number(asked: str, total: int) -> int:
+    """The page asked for, kept between the first and the last (a bad number is the first)."""
+    last = max(1, -(-total // EVENTS_PER_PAGE))
+    if not re.fullmatch(r"[0-9]{1,6}", asked) or int(asked) < 1:
+        return 1
+    return min(int(asked), last)
 
 
 def _save_form(request: HttpRequest, membership: Membership, event: Event | None) -> Any:
