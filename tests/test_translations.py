@@ -132,6 +132,19 @@ def _family_words(world: Any, agreed_plan: Any) -> dict[str, Any]:
                                     members=[world.partner, world.professional],
                                     subject="Καλοκαίρι", body=TEXT)
     messaging.send_message(actor=world.parent_b, thread=thread, now=now, body=TEXT)
+    # Lines of the audit list: a parent's invitation, a professional's visit.
+    from twohomes.families.access import PAGE_WORDS
+    from twohomes.families.audit import Said, audit_line
+    from twohomes.families.models import Role
+    from twohomes.families.services import invite_member
+
+    with translation.override(PSEUDO):  # a new address reads the inviting page's language
+        invite_member(actor=world.parent_a, email="giagia@example.org", role=Role.RELATIVE,
+                      children=[world.linked_child], base_url="https://twohomes.example",
+                      now=now)
+    audit_line(world.family, world.professional.user, "family.professional.viewed",
+               "%(name)s (professional) %(did)s.", name=GREEK["professional"],
+               did=Said(PAGE_WORDS["members"])).save()
     start = datetime.combine(timezone.localdate() + timedelta(days=20), time(9), tzinfo=zone)
     swap = schedules.request_swap(
         actor=world.parent_b, children=[world.linked_child], starts=start,

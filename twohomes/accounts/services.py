@@ -6,6 +6,7 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from twohomes.families.access import in_family, unscoped
 from twohomes.families.models import Membership, MembershipStatus
@@ -36,10 +37,10 @@ def change_language(*, actor: User, language: str) -> User:
     return actor
 
 
-def _renamed_words(old_name: str, new_name: str) -> str:
+def _renamed_words(old_name: str) -> str:
     if not old_name:  # a member from before names were asked: no email part stands in
-        return f"A member who had not given a name yet is now called {new_name}."
-    return f"{old_name} is now called {new_name}."
+        return gettext_noop("A member who had not given a name yet is now called %(new)s.")
+    return gettext_noop("%(old)s is now called %(new)s.")
 
 
 @transaction.atomic
@@ -64,6 +65,6 @@ def change_name(*, actor: User, name: str) -> User:
     for membership in memberships:
         with in_family(membership.family_id):
             records.record_rename(membership, new_name)
-            audit(membership.family, user, "family.member.renamed",
-                  _renamed_words(old_name, new_name))
+            audit(membership.family, user, "family.member.renamed", _renamed_words(old_name),
+                  old=old_name, new=new_name)
     return user

@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.http import http_date, quote_etag
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from twohomes.events.selectors import visible_events
 from twohomes.families.access import (
@@ -123,7 +124,8 @@ def _feed(request: HttpRequest, found: CalendarFeed) -> HttpResponse:
         # Every view of a professional's is in the parents' audit list, a feed's too (not
         # its address: that is the professional's secret).
         audit(membership.family, membership.user, "family.professional.viewed",
-              f"{membership.user.name} (professional) read the calendar feed.")
+              gettext_noop("%(name)s (professional) read the calendar feed."),
+              name=membership.user.name)
     today = timezone.localdate(timezone=membership.family.zone)
     etag, modified = feed_version(membership, today)
     if request.headers.get("If-None-Match") == quote_etag(etag):

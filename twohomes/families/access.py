@@ -34,7 +34,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_noop
 from django_scopes import scope, scopes_disabled
 
-from .models import AuditEvent, Child, Membership, MembershipStatus, Role
+from .audit import Said, audit_line
+from .models import Child, Membership, MembershipStatus, Role
 
 
 class Cap(enum.Enum):
@@ -193,13 +194,9 @@ def end_expired_access(membership: Membership) -> None:
             pk=membership.pk, status=MembershipStatus.ACTIVE
         ).update(status=MembershipStatus.EXPIRED, ended_at=membership.expires_at)
         if updated:
-            AuditEvent.objects.create(
-                family_id=membership.family_id,
-                actor=None,
-                action="family.member.access_expired",
-                summary=f"Access of {membership.user.name} ({membership.get_role_display()}) "
-                "ended as planned.",
-            )
+            audit_line(membership.family_id, None, "family.member.access_expired",
+                       gettext_noop("Access of %(name)s (%(role)s) ended as planned."),
+                       name=membership.user.name, role=Role(membership.role)).save()
 
 
 # --- Declarations read by the authorization-matrix test -------------------------------
@@ -286,9 +283,8 @@ def family_view(cap: Cap, methods: Iterable[str] = ("GET",)) -> Callable[..., An
     return decorate
 
 
-# What a professional did, in the words the parents read in the audit list, by URL name.
-# Marked for the catalogues but kept in English here: an audit line is written once, in
-# no reader's language, and the parents who read it may each have chosen another one.
+# What a professional did, in the words the parents read in the audit list, by URL name:
+# marked here, worded in each parent's language when the list is shown.
 PAGE_WORDS = {
     "family_home": gettext_noop("opened the family's Today page"),
     "members": gettext_noop("looked at the members"),
@@ -319,12 +315,9 @@ def log_professional_view(membership: Membership, request: HttpRequest) -> None:
     words = PAGE_WORDS.get(match.url_name or "", opened) if match else opened
     if request.method == "POST" and match and match.url_name == "export_record":
         words = gettext_noop("downloaded an export of the record")
-    AuditEvent.objects.create(
-        family_id=membership.family_id,
-        actor=membership.user,
-        action="family.professional.viewed",
-        summary=f"{membership.user.name} (professional) {words}."[:300],
-    )
+    audit_line(membership.family_id, membership.user, "family.professional.viewed",
+               gettext_noop("%(name)s (professional) %(did)s."), name=membership.user.name,
+               did=Said(words)).save()
 
 
 def posted(request: HttpRequest) -> tuple[Any, Any]:

@@ -109,6 +109,6 @@ def seed_demo_family(*, now: datetime) -> DemoResult:
         )
         if not role_has(person.role, Cap.VIEW_ALL_CHILDREN):
             membership.linked_children.set(children)
-        services.audit(family, user, "family.member.joined",
-                       f"{user.name} joined as {membership.get_role_display().lower()}.")
+        services.audit(family, user, "family.member.joined", services.JOINED, name=user.name,
+                       role=Role(person.role))
     return DemoResult(family, created=True)

@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from twohomes.tenancy import FamilyManager
 
@@ -186,7 +186,10 @@ class AuditEvent(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     action = models.CharField(max_length=64)
-    summary = models.CharField(max_length=300)
+    summary = models.CharField(max_length=300)  # the line in English, as it was written
+    # The same line as data, worded for each reader (``in_words``): the English sentence
+    # marked for the catalogues and what fills it. Lines from before it show ``summary``.
+    words = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     objects = FamilyManager()
 
@@ -195,3 +198,28 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return self.summary
+
+    @property
+    def in_words(self) -> str:
+        """The line in the reader's language. Names, emails and what people wrote are
+        shown as written; roles and the words of TwoHomes in the reader's language."""
+        words = self.words if isinstance(self.words, dict) else {}
+        text = words.get("text")
+        if not isinstance(text, str) or not text:
+            return self.summary
+        try:
+            return gettext(text) % {name: _said(value)
+                                    for name, value in words.get("args", {}).items()}
+        except (KeyError, TypeError, ValueError):  # a line stored by another version
+            return self.summary
+
+
+def _said(value: object) -> str:
+    """One value of an audit line: a name as written, a role or TwoHomes' own words (a
+    list of them too) in the reader's language."""
+    if isinstance(value, dict) and "role" in value:
+        return str(Role(value["role"]).label).lower()
+    if isinstance(value, dict) and "words" in value:
+        said = value["words"]
+        return ", ".join(gettext(w) for w in said) if isinstance(said, list) else gettext(said)
+    return str(value)

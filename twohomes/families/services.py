@@ -18,6 +18,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from twohomes.mail import send_neutral_email
 from twohomes.records import services as records
@@ -33,8 +34,8 @@ from .access import (
     roles_with,
     unscoped,
 )
+from .audit import Said, audit_line
 from .models import (
-    AuditEvent,
     Child,
     Colour,
     Family,
@@ -50,8 +51,18 @@ INVITATION_SALT = "twohomes.invitation"
 MAX_PARENTS = 2  # the plan engine and every agreement are between parents A and B
 
 
-def audit(family: Family, actor: Any, action: str, summary: str) -> None:
-    AuditEvent.objects.create(family=family, actor=actor, action=action, summary=summary[:300])
+JOINED = gettext_noop("%(name)s joined as %(role)s.")
+# The family's settings as the audit list names them.
+SETTING_WORDS = {"name": Said(gettext_noop("the family's name")),
+                 "timezone": Said(gettext_noop("the time zone")),
+                 "country": Said(gettext_noop("the country")),
+                 "subdivision": Said(gettext_noop("the region")),
+                 "currency": Said(gettext_noop("the currency"))}
+
+
+def audit(family: Family, actor: Any, action: str, text: str, **args: Any) -> None:
+    """Add a line to the family's audit list (see ``audit.audit_line``)."""
+    audit_line(family, actor, action, text, **args).save()
 
 
 @transaction.atomic
@@ -64,7 +75,8 @@ def create_family(
     )
     with in_family(family):
         founder = Membership.objects.create(family=family, user=user, role=Role.PARENT)
-        audit(family, user, "family.created", f"{user.name} created the family as a parent.")
+        audit(family, user, "family.created",
+              gettext_noop("%(name)s created the family as a parent."), name=user.name)
         records.append(family, "family.member.joined", founder, {
             "member": records.actor_id(founder), "role": Role.PARENT, "name": user.name})
     return family
@@ -81,7 +93,8 @@ def update_family(*, actor: Membership, **fields: str) -> Family:
     if changed:
         family.save(update_fields=changed)
         audit(family, actor.user, "family.settings.changed",
-              f"{actor.user.name} changed {', '.join(changed)}.")
+              gettext_noop("%(name)s changed %(settings)s."), name=actor.user.name,
+              settings=[SETTING_WORDS.get(name, name) for name in changed])
     return family
 
 
@@ -112,7 +125,8 @@ def add_child(
     child = Child.objects.create(
         family=actor.family, name=name, birth_date=birth_date, colour=colour, pattern=pattern
     )
-    audit(actor.family, actor.user, "family.child.added", f"{actor.user.name} added {name}.")
+    audit(actor.family, actor.user, "family.child.added",
+          gettext_noop("%(name)s added %(child)s."), name=actor.user.name, child=name)
     return child
 
 
@@ -128,7 +142,8 @@ def update_child(*, actor: Membership, child: Child, **fields: Any) -> Child:
         setattr(child, name, value)
     child.save()
     audit(actor.family, actor.user, "family.child.changed",
-          f"{actor.user.name} updated {child.name}'s details.")
+          gettext_noop("%(name)s updated %(child)s's details."), name=actor.user.name,
+          child=child.name)
     return child
 
 
@@ -192,7 +207,8 @@ def invite_member(
                  "days": settings.TWOHOMES_INVITATION_DAYS},
     )
     audit(family, actor.user, "family.member.invited",
-          f"{actor.user.name} invited {email} as {invitation.get_role_display().lower()}.")
+          gettext_noop("%(name)s invited %(email)s as %(role)s."), name=actor.user.name,
+          email=email, role=Role(invitation.role))
     return invitation
 
 
@@ -264,8 +280,8 @@ def _accept(user: Any, invitation: Invitation, now: datetime) -> Membership:
     invitation.accepted_at = now
     invitation.accepted_by = user
     invitation.save(update_fields=["status", "accepted_at", "accepted_by"])
-    audit(family, user, "family.member.joined",
-          f"{user.name} joined as {membership.get_role_display().lower()}.")
+    audit(family, user, "family.member.joined", JOINED, name=user.name,
+          role=Role(membership.role))
     records.append(family, "family.member.joined", membership,
                    {"member": records.actor_id(membership), "role": membership.role,
                     "name": user.name})
@@ -280,7 +296,8 @@ def revoke_invitation(*, actor: Membership, invitation: Invitation) -> None:
     invitation.status = InvitationStatus.REVOKED
     invitation.save(update_fields=["status"])
     audit(actor.family, actor.user, "family.member.invitation_revoked",
-          f"{actor.user.name} withdrew the invitation to {invitation.email}.")
+          gettext_noop("%(name)s withdrew the invitation to %(email)s."),
+          name=actor.user.name, email=invitation.email)
 
 
 def _guard_other_parent(actor: Membership, member: Membership) -> None:
@@ -307,7 +324,7 @@ def change_member(
             _("A parent joins by invitation as a parent, not by a role change."))
     if role_has(role, Cap.TIME_LIMITED_ACCESS) and access_ends is None:
         raise ValidationError(_("A professional needs the date their access ends."))
-    old_role = member.get_role_display().lower()
+    old_role = Role(member.role)
     linked = [c for c in children if c.family_id == actor.family_id]
     expires = (_access_end(actor.family, access_ends)
                if role_has(role, Cap.TIME_LIMITED_ACCESS) else None)
@@ -317,11 +334,12 @@ def change_member(
     member.role, member.expires_at = role, expires
     member.save(update_fields=["role", "expires_at"])
     member.linked_children.set(linked)
-    new_role = member.get_role_display().lower()
+    new_role = Role(member.role)
     audit(actor.family, actor.user, "family.member.role_changed",
-          f"{actor.user.name} changed {member.user.name} from {old_role} to {new_role}."
+          gettext_noop("%(name)s changed %(member)s from %(old)s to %(new)s.")
           if new_role != old_role else
-          f"{actor.user.name} changed {member.user.name}'s access ({new_role}).")
+          gettext_noop("%(name)s changed %(member)s's access (%(new)s)."),
+          name=actor.user.name, member=member.user.name, old=old_role, new=new_role)
     records.append(actor.family, "family.member.role_changed", actor,
                    {"member": records.actor_id(member), "role": role,
                     "children": sorted(c.pk for c in member.linked_children.all())})
@@ -338,8 +356,8 @@ def remove_member(*, actor: Membership, member: Membership, now: datetime) -> No
     member.ended_at = now
     member.save(update_fields=["status", "ended_at"])
     audit(actor.family, actor.user, "family.member.removed",
-          f"{actor.user.name} removed {member.user.name} "
-          f"({member.get_role_display().lower()}).")
+          gettext_noop("%(name)s removed %(member)s (%(role)s)."), name=actor.user.name,
+          member=member.user.name, role=Role(member.role))
     records.append(actor.family, "family.member.removed", actor,
                    {"member": records.actor_id(member)})
 
@@ -358,7 +376,8 @@ def leave_family(*, actor: Membership, now: datetime) -> None:
     actor.ended_at = now
     actor.save(update_fields=["status", "ended_at"])
     audit(actor.family, actor.user, "family.member.left",
-          f"{actor.user.name} ({actor.get_role_display().lower()}) left the family.")
+          gettext_noop("%(name)s (%(role)s) left the family."), name=actor.user.name,
+          role=Role(actor.role))
     records.append(actor.family, "family.member.left", actor,
                    {"member": records.actor_id(actor)})
 
