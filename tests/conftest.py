@@ -131,6 +131,17 @@ def agreed_plan(world: World) -> Any:
 
 
 @pytest.fixture(autouse=True)
+def _each_test_starts_in_the_default_language() -> Any:
+    """A request leaves its reader's language active in the thread (as Django does): the
+    next test must not read Spanish because the last one had a Spanish reader."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _family_scopes_in_tests() -> Any:
     """A test sets up and checks rows of many families, so its own queries read across
     them; every family page it requests still opens its family's scope and is held to it
