@@ -98,8 +98,5 @@ def test_describe() -> None:
     with translation.override("en-gb"):
         assert RepeatRule("weekly", until=date(2026, 6, 30)).describe() == \
             "Every week, until 30 Jun 2026"
-    with translation.override(None):  # the kept history: one form, whoever reads it
-        assert RepeatRule("weekly", until=date(2026, 6, 30)).describe() == \
-            "Every week, until 30 Jun 2026"
     assert RepeatRule("daily", count=3).describe() == "Every day, 3 times"
     assert RepeatRule().describe() == "Does not repeat"

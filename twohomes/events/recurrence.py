@@ -19,8 +19,8 @@ from zoneinfo import ZoneInfo
 from dateutil.rrule import rrule, rrulestr
 from django.utils.dates import WEEKDAYS as WEEKDAY_WORDS_BY_NUMBER
 from django.utils.formats import date_format
-from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from twohomes.core.schedule import WEEKDAYS
 
@@ -111,8 +111,8 @@ class RepeatRule:
         )
 
     def describe(self) -> str:
-        """In words: "Every 2 weeks on Tuesday and Thursday, until Jun 30, 2026", the day in
-        the reader's language (in the kept history, written with none active, "30 Jun 2026")."""
+        """In words, in the reader's language: "Every 2 weeks on Tuesday and Thursday, until
+        Jun 30, 2026"."""
         if self.frequency == NONE:
             return _("Does not repeat")
         words = _every(self.frequency, self.interval)
@@ -131,8 +131,6 @@ class RepeatRule:
 
 
 def _until_words(until: date) -> str:
-    if get_language() is None:
-        return f"{until.day} {until:%b %Y}"
     return date_format(until, "DAY_SHORT_FORMAT")
 
 

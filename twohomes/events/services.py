@@ -15,7 +15,6 @@ from zoneinfo import ZoneInfo
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import translation
 from django.utils.formats import date_format, time_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -123,28 +122,21 @@ def _apply(actor: Membership, event: Event, details: EventDetails, now: datetime
 
 
 def _day(day: date) -> str:
-    """"Tue, Dec 8, 2026" in the reader's language; in the kept history (written with no
-    language active) always "Tue 8 Dec 2026", as it has been written from the start."""
-    if translation.get_language() is None:
-        return f"{day:%a} {day.day} {day:%b %Y}"
+    """"Tue, Dec 8, 2026", in the reader's language."""
     return date_format(day, "WEEKDAY_SHORT_DAY_YEAR_FORMAT")
 
 
 def _clock(moment: datetime) -> str:
-    """"6:00 PM", or "18:00" in the kept history (see ``_day``)."""
-    if translation.get_language() is None:
-        return f"{moment:%H:%M}"
+    """"6:00 PM", in the reader's language."""
     return time_format(moment, "CLOCK_FORMAT")
 
 
 def _moment(moment: datetime) -> str:
-    """The day and the time (see ``_day``)."""
-    if translation.get_language() is None:
-        return f"{_day(moment)} {_clock(moment)}"
+    """The day and the time, in the reader's language."""
     return date_format(moment, "WEEKDAY_SHORT_DAY_YEAR_TIME_FORMAT")
 
 
-def describe_when(event: Event, zone: ZoneInfo) -> str:
+def describe_when(event: Event | Any, zone: ZoneInfo) -> str:
     """The event's first occurrence in words, in ``zone`` (the family's)."""
     if event.all_day and event.start_date and event.end_date:
         first, last = event.start_date, event.end_date
@@ -163,24 +155,26 @@ CHILDREN, LOCATION = gettext_noop("Children"), gettext_noop("Location")
 RESPONSIBLE, NOTES = gettext_noop("Responsible"), gettext_noop("Notes")
 STATUS, REASON = gettext_noop("Status"), gettext_noop("Reason")
 CANCELLED_ONCE = gettext_noop("Cancelled once")
+NO_CHILD, NOBODY = gettext_noop("None"), gettext_noop("Nobody")
 
 
-def _shown(event: Event, children: Sequence[Child], actor: Membership) -> dict[str, str]:
-    """The event in the words of the history list, one entry per field.
-
-    Written once and kept, in no reader's language: the values stay in English (the
-    translations switched off while they are made), like the family record."""
-    zone = actor.family.zone
-    with translation.override(None):
-        return {
-            TITLE: event.title,
-            WHEN: describe_when(event, zone),
-            REPEATS: event.repeat.describe(),
-            CHILDREN: ", ".join(sorted(child.name for child in children)) or "None",
-            LOCATION: event.location or "—",
-            RESPONSIBLE: event.responsible.user.name if event.responsible else "Nobody",
-            NOTES: event.notes or "—",
-        }
+def _shown(event: Event, children: Sequence[Child], actor: Membership) -> dict[str, Any]:
+    """The event as the history list shows it, one entry per field: names and what people
+    wrote as written, the rest as data that ``history.said`` words for each reader (the
+    time, the repeat, "nobody"). Two versions differ where these differ."""
+    return {
+        TITLE: event.title,
+        WHEN: {"when": {"starts": event.starts.astimezone(UTC).isoformat(),
+                        "ends": event.ends.astimezone(UTC).isoformat(),
+                        "all_day": event.all_day,
+                        "first": event.start_date.isoformat() if event.start_date else None,
+                        "last": event.end_date.isoformat() if event.end_date else None}},
+        REPEATS: {"repeats": event.rrule or ""},
+        CHILDREN: ", ".join(sorted(child.name for child in children)) or {"say": NO_CHILD},
+        LOCATION: event.location or "—",
+        RESPONSIBLE: event.responsible.user.name if event.responsible else {"say": NOBODY},
+        NOTES: event.notes or "—",
+    }
 
 
 def _recorded(event: Event, children: Sequence[Child]) -> dict[str, Any]:
@@ -282,7 +276,8 @@ def cancel_event(*, actor: Membership, event: Event, reason: str = "",
         EventStatus.CANCELLED, entry.recorded_at, reason)
     event.updated_at = entry.recorded_at
     event.save(update_fields=["status", "cancelled_at", "cancel_reason", "updated_at"])
-    changes = [{"field": STATUS, "old": "Active", "new": "Cancelled"}]
+    changes: list[dict[str, Any]] = [{"field": STATUS, "old": {"status": EventStatus.ACTIVE},
+                                      "new": {"status": EventStatus.CANCELLED}}]
     if reason:
         changes.append({"field": REASON, "old": "", "new": reason})
     return EventRevision.objects.create(
@@ -290,7 +285,7 @@ def cancel_event(*, actor: Membership, event: Event, reason: str = "",
         changes=changes, record_seq=entry.seq)
 
 
-def describe_occurrence(event: Event, starts: datetime, zone: ZoneInfo) -> str:
+def describe_occurrence(event: Event | Any, starts: datetime, zone: ZoneInfo) -> str:
     local = starts.astimezone(zone)
     return _day(local) if event.all_day else _moment(local)
 
@@ -322,9 +317,9 @@ def cancel_occurrence(*, actor: Membership, event: Event, starts: datetime, reas
                                                record_seq=entry.seq)
     event.updated_at = entry.recorded_at  # the feed's version follows
     event.save(update_fields=["updated_at"])
-    with translation.override(None):  # kept in no reader's language, as in _shown
-        once = describe_occurrence(event, starts, actor.family.zone)
-    changes = [{"field": CANCELLED_ONCE, "old": "", "new": once}]
+    once = {"occurrence": {"starts": starts.astimezone(UTC).isoformat(),
+                           "all_day": event.all_day}}  # worded for each reader
+    changes: list[dict[str, Any]] = [{"field": CANCELLED_ONCE, "old": "", "new": once}]
     if reason:
         changes.append({"field": REASON, "old": "", "new": reason})
     EventRevision.objects.create(

@@ -17,7 +17,7 @@ from twohomes.families.access import Cap, family_view, has, members_with, posted
 from twohomes.families.forms import error_summary
 from twohomes.families.models import Membership
 
-from . import services
+from . import history, services
 from .forms import CancelForm, EventForm, InviteForm, ReplyForm, SkipForm
 from .models import Event
 from .selectors import current_invitations, event_occurrences, get_event, occurrences
@@ -128,6 +128,7 @@ def _revisions_for(membership: Membership, event: Event) -> list[Any]:
     if not has(membership, Cap.VIEW_ALL_CHILDREN):
         for revision in revisions:
             revision.changes = [c for c in revision.changes if c.get("field") != services.CHILDREN]
+    history.in_words(revisions, membership.family.zone)
     return revisions
 
 
