@@ -77,8 +77,11 @@ def reader_of(address: str) -> Any:
     return get_user_model().objects.filter(email__iexact=address).first()
 
 
-def send_neutral_email(*, to: str, template: str, context: dict[str, Any]) -> None:
-    """Send ``template`` to ``to`` in the language its reader chose."""
-    with speaking_to(reader_of(to)):
+def send_neutral_email(*, to: Any, template: str, context: dict[str, Any]) -> None:
+    """Send ``template`` to ``to`` in the language its reader chose: ``to`` is the member's
+    user, or an address (an invitation may go to someone without an account yet)."""
+    reader = reader_of(to) if isinstance(to, str) else to
+    with speaking_to(reader):
         body = render_plain(template, context)
-    queue_message(EmailMessage(subject=NEUTRAL_SUBJECT, body=body, to=[to]))
+    address = to if isinstance(to, str) else to.email
+    queue_message(EmailMessage(subject=NEUTRAL_SUBJECT, body=body, to=[address]))

@@ -21,7 +21,7 @@ from .names import clean_name
 def notify_new_device(*, user: User, device: KnownDevice, request: HttpRequest) -> None:
     sessions_url = request.build_absolute_uri(reverse("usersessions_list"))
     send_neutral_email(
-        to=user.email,
+        to=user,
         template="accounts/email/new_device.txt",
         context={"user": user, "device": device, "sessions_url": sessions_url},
     )

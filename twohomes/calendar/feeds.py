@@ -7,7 +7,6 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
 from django.db import transaction
@@ -34,6 +33,7 @@ from twohomes.families.access import (
 )
 from twohomes.families.models import Membership, MembershipStatus
 from twohomes.families.services import audit
+from twohomes.mail import reader_language
 from twohomes.schedules.models import Override, ParentingPlan, PlanStatus
 
 from .forms import ReminderForm
@@ -50,10 +50,9 @@ def _event_version(membership: Membership) -> tuple[Any, ...]:
 
 
 def feed_language(membership: Membership) -> str:
-    """A feed's words are in its member's chosen language (a calendar app polling it says
-    nothing of its reader), else in the site's default."""
-    chosen = membership.user.language
-    return chosen if chosen in {code for code, _ in settings.LANGUAGES} else settings.LANGUAGE_CODE
+    """A feed's words are in its member's chosen language, as their emails are (a calendar
+    app polling it says nothing of its reader)."""
+    return reader_language(membership.user)
 
 
 def feed_version(membership: Membership, today: Any) -> tuple[str, datetime | None]:

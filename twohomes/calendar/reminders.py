@@ -74,7 +74,7 @@ def send_due_reminders(*, now: datetime) -> int:
                 if not lines:
                     continue
                 send_neutral_email(
-                    to=preference.membership.user.email,
+                    to=preference.membership.user,
                     template="calendar/email/reminder.txt",
                     context={"lines": lines, "day": tomorrow,
                              "link": settings.TWOHOMES_BASE_URL + reverse(

@@ -90,7 +90,7 @@ def send_due_notices(membership_id: int) -> int:
                 membership.expires_at is not None and membership.expires_at <= now):
             return 0
         send_neutral_email(
-            to=membership.user.email,
+            to=membership.user,
             template="messaging/email/new_messages.txt",
             context={"count": len(due), "link": settings.TWOHOMES_BASE_URL
                      + reverse("thread_list", args=[membership.family_id])},

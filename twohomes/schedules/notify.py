@@ -19,6 +19,6 @@ def tell_parents(family: Any, *, exclude: Membership | None, template: str,
     for parent in parents:
         if exclude is not None and parent.pk == exclude.pk:
             continue
-        send_neutral_email(to=parent.user.email, template=template,
+        send_neutral_email(to=parent.user, template=template,
                            context={**context, "recipient": parent,
                                     "base_url": settings.TWOHOMES_BASE_URL, "family": family})
