@@ -72,10 +72,17 @@ message_preferences  GET     ok     ok      ok       ok           404     ok    
 message_preferences  POST    ok     ok      ok       ok           404     ok    404   login
 thread_detail        GET     ok     ok      ok       ok           404     ok    404   login
 send_message         POST    ok     ok      ok       403          404     ok    404   login
+held_edit            POST    ok     ok      ok       403          404     ok    404   login
+held_withdraw        POST    ok     ok      ok       403          404     ok    404   login
+tone_trend           GET     403    403     403      ok           404     403   404   login
 add_thread_member    POST    ok     403     403      403          404     403   404   login
 attachment           GET     ok     ok      ok       ok           404     ok    404   login
 export_record        GET     ok     403     403      ok           404     403   404   login
 export_record        POST    ok     403     403      ok           404     403   404   login
+# --- tone help (the draft check answers a POST; nothing is kept) -------------------------
+tone_check           POST    ok     ok      ok       403          404     ok    404   login
+tone_settings        GET     ok     ok      ok       403          404     ok    404   login
+tone_settings        POST    ok     ok      ok       403          404     ok    404   login
 # --- parenting plans and change requests -------------------------------------------------
 plan_list            GET     ok     403     403      ok           404     403   404   login
 plan_new             GET     ok     403     403      403          404     403   404   login

@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "twohomes.schedules",
     "twohomes.calendar",
     "twohomes.events",
+    "twohomes.tone",
 ]
 
 MIDDLEWARE = [

@@ -61,6 +61,8 @@ class Cap(enum.Enum):
     PROPOSE_PLAN = "propose_plan"
     REQUEST_SWAP = "request_swap"
     VIEW_PLANS = "view_plans"
+    CHECK_TONE = "check_tone"  # tone help on their own drafts; fold what arrives heated
+    VIEW_TONE_TREND = "view_tone_trend"  # counts per level and month of what they may read
     # What a member is to the others: who is addressed, counted or limited.
     HOLD_CUSTODY = "hold_custody"  # has time in the plan, answers changes, gets parents' email
     JOIN_THREADS = "join_threads"  # can be added to a conversation
@@ -71,23 +73,23 @@ class Cap(enum.Enum):
 
 
 _EVERYONE = {Cap.VIEW_FAMILY, Cap.LEAVE_FAMILY, Cap.VIEW_MESSAGES, Cap.VIEW_CALENDAR}
-_TAKES_PART = {Cap.WRITE_MESSAGES, Cap.JOIN_THREADS, Cap.BE_INVITED_TO_EVENTS}
+_TAKES_PART = {Cap.WRITE_MESSAGES, Cap.JOIN_THREADS, Cap.BE_INVITED_TO_EVENTS, Cap.CHECK_TONE}
 ROLE_CAPS: dict[str, frozenset[Cap]] = {
     Role.PARENT: frozenset(_EVERYONE | {
         Cap.EDIT_FAMILY, Cap.VIEW_ALL_CHILDREN, Cap.MANAGE_CHILDREN, Cap.VIEW_MEMBERS,
         Cap.MANAGE_MEMBERS, Cap.VIEW_AUDIT, Cap.START_THREAD, Cap.ADD_TO_THREAD,
         Cap.WRITE_MESSAGES, Cap.IN_EVERY_THREAD, Cap.EXPORT_RECORD, Cap.EXPORT_WHOLE_RECORD,
         Cap.MANAGE_EVENTS, Cap.PROPOSE_PLAN, Cap.REQUEST_SWAP, Cap.VIEW_PLANS,
-        Cap.HOLD_CUSTODY, Cap.BE_INVITED_TO_EVENTS,
+        Cap.HOLD_CUSTODY, Cap.BE_INVITED_TO_EVENTS, Cap.CHECK_TONE,
     }),
     Role.PARTNER: frozenset(_EVERYONE | _TAKES_PART | {Cap.VIEW_MEMBERS}),
     Role.RELATIVE: frozenset(_EVERYONE | _TAKES_PART),
     Role.PROFESSIONAL: frozenset(_EVERYONE | {
         Cap.VIEW_ALL_CHILDREN, Cap.VIEW_MEMBERS, Cap.EXPORT_RECORD, Cap.VIEW_PLANS,
-        Cap.JOIN_THREADS, Cap.TIME_LIMITED_ACCESS, Cap.VIEWS_LOGGED,
+        Cap.JOIN_THREADS, Cap.TIME_LIMITED_ACCESS, Cap.VIEWS_LOGGED, Cap.VIEW_TONE_TREND,
     }),
     Role.CHILD: frozenset(_EVERYONE | {
-        Cap.START_THREAD, Cap.WRITE_MESSAGES, Cap.OWN_CHILD_THREADS,
+        Cap.START_THREAD, Cap.WRITE_MESSAGES, Cap.OWN_CHILD_THREADS, Cap.CHECK_TONE,
     }),
 }
 
@@ -305,6 +307,7 @@ PAGE_WORDS = {
     "swap_detail": gettext_noop("read a change request"),
     "event_list": gettext_noop("looked at the events"),
     "event_detail": gettext_noop("read an event"),
+    "tone_trend": gettext_noop("looked at the tone of the conversations over time"),
 }
 
 

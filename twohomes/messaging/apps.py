@@ -1,7 +1,7 @@
 from django.apps import AppConfig
-from django.utils.translation import gettext_lazy, pgettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop, pgettext_lazy
 
-from twohomes.areas import Area, MenuEntry
+from twohomes.areas import Area, Job, MenuEntry
 
 AREA = Area(
     menu=(
@@ -9,7 +9,10 @@ AREA = Area(
                   sections=("thread_", "new_thread", "message_"),
                   badge="twohomes.messaging.selectors.unread_count",
                   badge_words=pgettext_lazy("messages", "unread")),
+        MenuEntry("tone_trend", pgettext_lazy("menu", "Tone over time"), order=71,
+                  cap="view_tone_trend"),
     ),
+    jobs=(Job("twohomes.messaging.tasks.held_messages_tick", gettext_noop("every minute")),),
     demo="twohomes.messaging.demo.seed_demo_messages",
     record_kinds={
         "messaging.thread.started": gettext_lazy("A conversation was started, with its subject"),

@@ -19,7 +19,9 @@ from django.utils import dateformat
 from django.utils.formats import get_format
 from django.utils.safestring import SafeString
 
+from twohomes.core.tone import Kind, logistics_of
 from twohomes.families.models import Membership
+from twohomes.tone.words import TOPICS, heads_up
 
 from .models import Attachment, Message, Receipt
 
@@ -53,6 +55,22 @@ class MessageRow:
     body: SafeString  # escaped, line breaks as <br>
     attachments: tuple[ShownAttachment, ...]
     receipts: tuple[ShownReceipt, ...] | None  # only for the author's own messages
+    heads_up: str = ""  # set when the message is shown folded (the reader asked for it)
+    details: tuple[str, ...] = ()  # what it is about, listed above the fold
+
+
+FOLDED = {"heated", "hostile"}
+_KIND_CODES = {kind.value for kind in Kind}
+
+
+def _folded(message: Message) -> tuple[str, tuple[str, ...]]:
+    """The calm one-line heads-up and the practical details of a message shown folded:
+    the kinds stored when it was sent, and its days, times, places and amounts as written."""
+    kinds = [Kind(code) for code in message.tone_kinds.split(",") if code in _KIND_CODES]
+    found = logistics_of(message.body)
+    about = [str(TOPICS[item.text]) for item in found if item.kind == "topic"]
+    details = tuple(item.text for item in found if item.kind != "topic")
+    return heads_up(kinds, about), details
 
 
 def _shown(moment: datetime, zone: Any, shape: str) -> ShownTime:
@@ -62,8 +80,10 @@ def _shown(moment: datetime, zone: Any, shape: str) -> ShownTime:
     return ShownTime(dateformat.format(local, "c"), dateformat.format(local, shape))
 
 
-def message_rows(messages: Sequence[Message], membership: Membership) -> list[MessageRow]:
-    """``messages`` (with their authors) as ``membership`` sees them.
+def message_rows(messages: Sequence[Message], membership: Membership,
+                 fold: bool = False) -> list[MessageRow]:
+    """``messages`` (with their authors) as ``membership`` sees them; with ``fold``, others'
+    messages rated heated or hostile come folded behind a heads-up.
 
     Attachments and receipts are read with one query each and grouped here: Django's
     ``prefetch_related`` builds a filtered queryset per message to hold its part, which
@@ -84,6 +104,8 @@ def message_rows(messages: Sequence[Message], membership: Membership) -> list[Me
         readings[receipt.message_id].append(receipt)
     rows = []
     for message in messages:
+        folded = fold and message.author_id != membership.pk and message.tone in FOLDED
+        heads, details = _folded(message) if folded else ("", ())
         receipts = tuple(
             ShownReceipt(r.reader.user.name, _shown(r.first_viewed_at, zone, read_shape))
             for r in readings[message.pk]) if message.author_id == membership.pk else None
@@ -96,5 +118,5 @@ def message_rows(messages: Sequence[Message], membership: Membership) -> list[Me
                 ShownAttachment(reverse("attachment", args=[family.pk, a.pk]), a.name,
                                 filesizeformat(a.size))
                 for a in files[message.pk]),
-            receipts=receipts))
+            receipts=receipts, heads_up=heads, details=details))
     return rows

@@ -59,6 +59,11 @@ class Message(models.Model):
     body = models.TextField()
     sent_at = models.DateTimeField(db_index=True)
     record_seq = models.PositiveBigIntegerField()
+    # How it may land, rated once when it was sent in its author's language (empty when
+    # tone help does not read that language, or for messages from before): for folding and
+    # the professionals' trend, so no page analyses it again. Not part of the record.
+    tone = models.CharField(max_length=10, blank=True, default="")
+    tone_kinds = models.CharField(max_length=200, blank=True, default="")  # codes, by comma
     objects = FamilyManager()
 
     class Meta:
@@ -69,6 +74,25 @@ class Message(models.Model):
 
     def __str__(self) -> str:
         return f"message {self.pk} in {self.thread_id}"
+
+
+class HeldMessage(models.Model):
+    """A draft rated hostile that its author chose to hold for a cool-down before it is sent.
+
+    It is the author's alone until it is sent: nobody else sees it, it is not in the record,
+    and the author may edit or withdraw it. The worker sends it when ``send_at`` comes."""
+
+    family = models.ForeignKey(Family, on_delete=models.PROTECT, related_name="+")
+    thread = models.ForeignKey(Thread, on_delete=models.PROTECT, related_name="+")
+    author = models.ForeignKey(Membership, on_delete=models.PROTECT, related_name="+")
+    body = models.TextField()
+    language = models.CharField(max_length=16, blank=True, default="")
+    held_at = models.DateTimeField()
+    send_at = models.DateTimeField(db_index=True)
+    objects = FamilyManager()
+
+    def __str__(self) -> str:
+        return f"held message {self.pk} in {self.thread_id}"
 
 
 class Attachment(models.Model):

@@ -8,24 +8,48 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.http import Http404
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from twohomes.core.tone import Level, analyze, rules_exist
 from twohomes.families.access import Cap, has, require
 from twohomes.families.models import Membership
 from twohomes.records import services as records
+from twohomes.tone.models import settings_of
 
-from .models import Attachment, Message, NotificationPreference, Receipt, Thread, ThreadMember
+from .models import (
+    Attachment,
+    HeldMessage,
+    Message,
+    NotificationPreference,
+    Receipt,
+    Thread,
+    ThreadMember,
+)
 from .notify import notify_recipients
 from .selectors import can_write, get_thread
 from .uploads import CleanFile
 
 MAX_BODY = 20_000
+COOL_DOWN = timedelta(minutes=10)
+
+
+def rate_tone(body: str, language: str) -> tuple[str, str]:
+    """(level, kinds) of a message as its author's language's rules read it, stored with the
+    message; empty where tone help does not read that language."""
+    if not language or not rules_exist(language):
+        return "", ""
+    analysis = analyze(body, language)
+    assert analysis.level is not None
+    kinds = [kind.value for kind in analysis.kinds
+             if any(f.kind is kind and f.weight >= 1 for f in analysis.findings)]
+    return analysis.level.code, ",".join(kinds)[:200]
 
 
 def _check_body(body: str) -> str:
@@ -49,6 +73,7 @@ def start_thread(
     files: Sequence[CleanFile] = (),
     members: Iterable[Membership] = (),
     now: datetime,
+    language: str = "",
 ) -> Thread:
     require(actor, Cap.START_THREAD)
     subject = subject.strip()[:200]
@@ -67,7 +92,7 @@ def start_thread(
     )
     for member in extra:
         _add_member(actor, thread, member, now)
-    send_message(actor=actor, thread=thread, body=body, files=files, now=now)
+    send_message(actor=actor, thread=thread, body=body, files=files, now=now, language=language)
     return thread
 
 
@@ -107,8 +132,10 @@ def add_to_thread(*, actor: Membership, thread: Thread, member: Membership,
 @transaction.atomic
 def send_message(
     *, actor: Membership, thread: Thread, body: str, files: Sequence[CleanFile] = (),
-    now: datetime,
+    now: datetime, language: str = "",
 ) -> Message:
+    """Send ``body`` (and files) to ``thread``; ``language`` is the author's, in which its
+    tone is rated once and stored with it (empty: not rated)."""
     thread = get_thread(actor, thread.pk)
     if not can_write(actor, thread):
         raise PermissionDenied("You can read this conversation but not write in it.")
@@ -123,9 +150,10 @@ def send_message(
         "attachments": [{"sha256": sha, "name": clean.name, "type": clean.content_type}
                         for clean, sha, _seq in stored],
     }, now=now)
+    tone, tone_kinds = rate_tone(body, language)
     message = Message.objects.create(
         family=actor.family, thread=thread, author=actor, body=body,
-        sent_at=entry.recorded_at, record_seq=entry.seq,
+        sent_at=entry.recorded_at, record_seq=entry.seq, tone=tone, tone_kinds=tone_kinds,
     )
     Attachment.objects.bulk_create([
         Attachment(family=actor.family, message=message, name=clean.name,
@@ -162,3 +190,71 @@ def record_first_views(
 def preferences_for(membership: Membership) -> NotificationPreference:
     preference, _created = NotificationPreference.objects.get_or_create(membership=membership)
     return preference
+
+
+def holds(actor: Membership, body: str, language: str, files: Sequence[CleanFile]) -> bool:
+    """Whether this draft waits for the cool-down: its author asked for it, it reads as
+    hostile, and it carries no files (files go at once, with the message)."""
+    if files or not rules_exist(language) or not settings_of(actor).cool_down:
+        return False
+    return analyze(body, language).level == Level.HOSTILE
+
+
+@transaction.atomic
+def hold_message(*, actor: Membership, thread: Thread, body: str, language: str,
+                 now: datetime) -> HeldMessage:
+    """Keep a draft for ``COOL_DOWN``; the worker sends it then (``send_due_messages``)."""
+    thread = get_thread(actor, thread.pk)
+    if not can_write(actor, thread):
+        raise PermissionDenied("You can read this conversation but not write in it.")
+    return HeldMessage.objects.create(family=actor.family, thread=thread, author=actor,
+                                      body=_check_body(body), language=language[:16],
+                                      held_at=now, send_at=now + COOL_DOWN)
+
+
+def _own_held(actor: Membership, thread: Thread, held_id: str) -> HeldMessage:
+    found = None
+    if held_id.isascii() and held_id.isdigit() and len(held_id) < 19:
+        found = (HeldMessage.objects.select_for_update()
+                 .filter(pk=int(held_id), thread=thread, author=actor).first())
+    if found is None:
+        raise ValidationError(_("That message is no longer waiting: it was sent or "
+                                "withdrawn."))
+    return found
+
+
+@transaction.atomic
+def edit_held(*, actor: Membership, thread: Thread, held_id: str, body: str) -> HeldMessage:
+    """Change the words of one's own waiting message; it is still sent at its time."""
+    held = _own_held(actor, thread, held_id)
+    held.body = _check_body(body)
+    held.save(update_fields=["body"])
+    return held
+
+
+@transaction.atomic
+def withdraw_held(*, actor: Membership, thread: Thread, held_id: str) -> None:
+    """Withdraw one's own waiting message: it is never sent, and nothing of it is kept."""
+    _own_held(actor, thread, held_id).delete()
+
+
+def send_due_messages(*, now: datetime) -> int:
+    """Send every held message whose cool-down is over, each once: it is locked, sent and
+    removed in one transaction (a second worker skips what the first holds). A message
+    whose author may no longer write there is dropped, unsent."""
+    sent = 0
+    while True:
+        with transaction.atomic():
+            held = (HeldMessage.objects.select_for_update(skip_locked=True)
+                    .filter(send_at__lte=now).select_related("author__family", "thread")
+                    .order_by("send_at", "pk").first())
+            if held is None:
+                return sent
+            try:
+                with transaction.atomic():
+                    send_message(actor=held.author, thread=held.thread, body=held.body,
+                                 language=held.language, now=now)
+                    sent += 1
+            except (PermissionDenied, ValidationError, Http404):
+                pass
+            held.delete()

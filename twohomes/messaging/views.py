@@ -10,7 +10,10 @@ from django.db.models import Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django_htmx.http import retarget, trigger_client_event
 
@@ -19,12 +22,14 @@ from twohomes.families.forms import error_summary
 from twohomes.families.models import Membership
 from twohomes.records import services as records
 from twohomes.requests import HtmxHttpRequest
+from twohomes.tone.models import settings_of
+from twohomes.tone.widgets import check_attributes
 
 from . import services
 from .display import message_rows
 from .exports import export_scope
 from .forms import AddMemberForm, ExportForm, MessageForm, NewThreadForm, PreferencesForm
-from .models import Attachment, Message
+from .models import Attachment, HeldMessage, Message
 from .selectors import (
     ThreadSummary,
     can_write,
@@ -33,6 +38,7 @@ from .selectors import (
     thread_summaries,
     visible_threads,
 )
+from .trend import tone_by_month
 
 PAGE = 30
 
@@ -86,7 +92,7 @@ def new_thread(request: HttpRequest, membership: Membership) -> HttpResponse:
             thread = services.start_thread(
                 actor=membership, subject=data["subject"], body=data["body"],
                 files=data["attachments"], members=data.get("members") or [],
-                now=timezone.now())
+                now=timezone.now(), language=get_language() or "")
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -112,8 +118,9 @@ def thread_detail(
     shown, more = _page(thread, before)
     # A view that records being viewed: each message's first reading goes in the record.
     services.record_first_views(actor=membership, messages=shown, now=timezone.now())
+    fold = has(membership, Cap.CHECK_TONE) and settings_of(membership).fold_incoming
     context = {"membership": membership, "family": membership.family, "thread": thread,
-               "rows": message_rows(shown, membership), "more": more}
+               "rows": message_rows(shown, membership, fold=fold), "more": more}
     if request.htmx and before:
         return render(request, "messaging/_partials/messages_page.html", context)
     joinable = None
@@ -121,9 +128,14 @@ def thread_detail(
     if has(membership, Cap.ADD_TO_THREAD) and not thread.child_id:
         present = {m.pk for m in people}
         joinable = AddMemberForm(joinable=_joinable(membership).exclude(pk__in=present))
+    writes = can_write(membership, thread)
     context.update({
-        "form": MessageForm() if can_write(membership, thread) else None,
+        "form": MessageForm() if writes else None,
         "people": people, "add_form": joinable,
+        "waiting": list(HeldMessage.objects.filter(thread=thread, author=membership)
+                        .order_by("send_at", "pk")) if writes else [],
+        "tone_check": check_attributes(membership, "body", "id_body")
+        if has(membership, Cap.CHECK_TONE) else None,
     })
     return render(request, "messaging/thread_detail.html", context)
 
@@ -134,11 +146,15 @@ def send(request: HtmxHttpRequest, membership: Membership, thread_id: int) -> Ht
     if not can_write(membership, thread):
         raise PermissionDenied("You can read this conversation but not write in it.")
     form = MessageForm(request.POST, request.FILES)
+    language = get_language() or ""
+    if form.is_valid() and services.holds(membership, form.cleaned_data["body"], language,
+                                          form.cleaned_data["attachments"]):
+        return _hold(request, membership, thread, form.cleaned_data["body"], language)
     if form.is_valid():
         try:
             message = services.send_message(
                 actor=membership, thread=thread, body=form.cleaned_data["body"],
-                files=form.cleaned_data["attachments"], now=timezone.now())
+                files=form.cleaned_data["attachments"], now=timezone.now(), language=language)
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -152,6 +168,66 @@ def send(request: HtmxHttpRequest, membership: Membership, thread_id: int) -> Ht
         return retarget(response, "#composer-errors")
     flash.error(request, error_summary(form))
     return redirect("thread_detail", family_id=membership.family_id, thread_id=thread.pk)
+
+
+def _hold(request: HtmxHttpRequest, membership: Membership, thread: Any, body: str,
+          language: str) -> HttpResponse:
+    """The author's cool-down: the message waits; the thread page shows it to them alone."""
+    held = services.hold_message(actor=membership, thread=thread, body=body,
+                                 language=language, now=timezone.now())
+    flash.info(request, _("As you chose, this message waits until %(time)s before it is sent. "
+                          "Until then you can edit it or withdraw it.")
+               % {"time": date_format(timezone.localtime(held.send_at), "CLOCK_FORMAT")})
+    address = reverse("thread_detail", args=[membership.family_id, thread.pk])
+    if request.htmx:
+        response = HttpResponse()
+        response["HX-Redirect"] = f"{address}#waiting"
+        return response
+    return redirect(f"{address}#waiting")
+
+
+@family_view(Cap.VIEW_MESSAGES, methods=("POST",))
+def edit_waiting(request: HttpRequest, membership: Membership, thread_id: int) -> HttpResponse:
+    thread = get_thread(membership, thread_id)
+    if not can_write(membership, thread):
+        raise PermissionDenied("You can read this conversation but not write in it.")
+    try:
+        services.edit_held(actor=membership, thread=thread,
+                           held_id=request.POST.get("held", ""),
+                           body=request.POST.get("body", ""))
+    except ValidationError as error:
+        flash.error(request, " ".join(error.messages))
+    else:
+        flash.success(request, _("Your waiting message was changed. It is still sent at its "
+                                 "time."))
+    return redirect(reverse("thread_detail", args=[membership.family_id, thread.pk])
+                    + "#waiting")
+
+
+@family_view(Cap.VIEW_MESSAGES, methods=("POST",))
+def withdraw_waiting(request: HttpRequest, membership: Membership,
+                     thread_id: int) -> HttpResponse:
+    thread = get_thread(membership, thread_id)
+    if not can_write(membership, thread):
+        raise PermissionDenied("You can read this conversation but not write in it.")
+    try:
+        services.withdraw_held(actor=membership, thread=thread,
+                               held_id=request.POST.get("held", ""))
+    except ValidationError as error:
+        flash.error(request, " ".join(error.messages))
+    else:
+        flash.success(request, _("Your message was withdrawn. It was never sent, and nothing "
+                                 "of it is kept."))
+    return redirect("thread_detail", family_id=membership.family_id, thread_id=thread.pk)
+
+
+@family_view(Cap.VIEW_TONE_TREND)
+def tone_trend(request: HttpRequest, membership: Membership) -> HttpResponse:
+    """Counts per level, month and sender of the conversations the reader may read."""
+    return render(request, "messaging/tone_trend.html", {
+        "membership": membership, "family": membership.family,
+        "trend": tone_by_month(membership, now=timezone.now()),
+    })
 
 
 @family_view(Cap.ADD_TO_THREAD, methods=("POST",))

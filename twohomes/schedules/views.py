@@ -26,6 +26,7 @@ from twohomes.core.schedule import (
 from twohomes.families.access import Cap, family_view, has, parents_of, posted, scoped
 from twohomes.families.forms import error_summary
 from twohomes.families.models import Membership
+from twohomes.tone.widgets import with_tone_check
 
 from . import grid, services
 from .comparison import Words, in_words
@@ -203,8 +204,10 @@ def plan_detail(request: HttpRequest, membership: Membership, plan_id: int) -> H
     plan = get_object_or_404(scoped(membership, ParentingPlan.objects.all()), pk=plan_id)
     today = _today(membership)
     services.show_lapsed([plan], today)
+    decision_form = DecisionForm()
+    with_tone_check(decision_form, "comment", membership)
     context: dict[str, Any] = {"membership": membership, "family": membership.family,
-                               "plan": plan, "form": DecisionForm(),
+                               "plan": plan, "form": decision_form,
                                "plan_summary": plan.summary_in_words(
                                    services.child_names(membership.family)),
                                **_drawn_preview(membership, plan, today)}
@@ -280,9 +283,11 @@ def swap_list(request: HttpRequest, membership: Membership) -> HttpResponse:
 
 def _swap_form(membership: Membership, data: Any, initial: dict[str, Any] | None = None
                ) -> SwapForm:
-    return SwapForm(data, family=membership.family, parents=_parents(membership),
+    form = SwapForm(data, family=membership.family, parents=_parents(membership),
                     initial=initial or {"parent": membership.pk,
                                         "answer_by": _today(membership) + timedelta(days=3)})
+    with_tone_check(form, "reason", membership)
+    return form
 
 
 def _swap_arguments(membership: Membership, data: dict[str, Any]) -> dict[str, Any]:
@@ -319,9 +324,11 @@ def swap_detail(request: HttpRequest, membership: Membership, swap_id: int) -> H
     services.show_lapsed([swap], _today(membership))
     can_answer = (swap.status == SwapStatus.PENDING and has(membership, Cap.REQUEST_SWAP)
                   and swap.requested_by_id != membership.pk)
+    answer_form = SwapAnswerForm()
+    with_tone_check(answer_form, "reason", membership)
     return render(request, "schedules/swap_detail.html", {
         "membership": membership, "family": membership.family, "swap": swap,
-        "can_answer": can_answer, "answer_form": SwapAnswerForm(),
+        "can_answer": can_answer, "answer_form": answer_form,
         "can_withdraw": swap.status == SwapStatus.PENDING
         and swap.requested_by_id == membership.pk})
 

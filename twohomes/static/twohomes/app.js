@@ -58,6 +58,22 @@
     if (key) { key.value = freshKey(); }
     var errors = document.getElementById("composer-errors");
     if (errors) { errors.innerHTML = ""; }
+    var tone = document.getElementById("id_body-tone");
+    if (tone) { tone.innerHTML = ""; }
+    var label = document.getElementById("composer-send-label");
+    if (label && label.dataset.words) { label.textContent = label.dataset.words; }
+  });
+
+  // Tone help: a fix button puts the fixed draft in its field, then the field is checked
+  // again (the check itself is an HTMX request the field sends while it is typed in).
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("button.tone-fix");
+    if (!button) { return; }
+    var field = document.getElementById(button.dataset.toneFor);
+    if (!field) { return; }
+    field.value = button.dataset.toneText;
+    field.focus();
+    if (window.htmx) { window.htmx.trigger(field, "tone-check"); }
   });
 
   // A second press while a form is being sent (a slow phone network) does not send it again.

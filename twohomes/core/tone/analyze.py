@@ -1,0 +1,143 @@
+"""``analyze(text, language)``: the findings, the level, the BIFF check and the logistics.
+
+The rules are kept per language (``english.py``); a draft is read with its author's
+language's rules, and a language without rules gets an answer that says so, with no
+findings, rather than English rules misreading it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import english as en
+from .biff import biff_check, logistics
+from .model import WEIGHT, Analysis, Edit, Finding, Kind, level_of
+from .profanity import word_model
+from .text import Sentence, drop_sentence, drop_words, sentence_at, sentences
+
+LANGUAGES_WITH_RULES = ("en",)
+MAX_ANALYSED = 5_000  # characters; a longer draft is read up to here
+
+
+def rules_exist(language: str) -> bool:
+    return language.split("-")[0].lower() in LANGUAGES_WITH_RULES
+
+
+def analyze(text: str, language: str = "en") -> Analysis:
+    """How ``text``, written in ``language`` (a code such as "en", "en-gb", "es"), may land."""
+    code = language.split("-")[0].lower()
+    if code not in LANGUAGES_WITH_RULES:
+        return Analysis(language=code, supported=False, level=None)
+    text = text[:MAX_ANALYSED]
+    parts = sentences(text)
+    findings = _without_overlaps(
+        _rule_findings(text, parts) + _swearing(text, parts) + _shouting(text)
+        + _commands(text, parts))
+    firm = bool(en.FIRM_CUE.search(text))
+    return Analysis(
+        language=code, supported=True, level=level_of(findings, firm), findings=findings,
+        biff=biff_check(text, parts, findings), logistics=logistics(text))
+
+
+def _rule_findings(text: str, parts: list[Sentence]) -> list[Finding]:
+    found = []
+    for rule in en.RULES:
+        for match in rule.pattern.finditer(text):
+            if match.end() == match.start():
+                continue
+            found.append(Finding(
+                kind=rule.kind, start=match.start(), end=match.end(), reason=rule.reason,
+                suggestion=rule.suggestion, edits=_fix(rule.fix, text, parts, match),
+                quick=rule.kind is Kind.INSULT,
+                weight=rule.weight if rule.weight is not None else WEIGHT[rule.kind]))
+    return found
+
+
+def _fix(how: str, text: str, parts: list[Sentence], match: re.Match[str]) -> tuple[Edit, ...]:
+    if how == "words":
+        return (drop_words(text, match.start(), match.end()),)
+    sentence = sentence_at(parts, match.start())
+    if how == "sentence" and sentence is not None:
+        return (drop_sentence(text, sentence),)
+    return ()
+
+
+def _swearing(text: str, parts: list[Sentence]) -> list[Finding]:
+    """Swear words from the list, and any word the trained model weighs as one."""
+    spared = [m.span() for m in en.NOT_SWEARING.finditer(text)]
+    found = []
+    for pattern, strong in ((en.STRONG_SWEARING, True), (en.MILD_SWEARING, False)):
+        for match in pattern.finditer(text):
+            if any(s <= match.start() < e for s, e in spared):
+                continue
+            found.append(_swear_finding(text, match.start(), match.end(), strong))
+    model = word_model()
+    for match in re.finditer(r"[A-Za-z]{3,}", text):
+        word = match.group()
+        if model.word_weight(word) >= 5.0 and word.lower() not in _MODEL_NOT_SWEARING:
+            found.append(_swear_finding(text, match.start(), match.end(), True))
+    return found
+
+
+# Words the model weighs like swearing that are insults or plain words here: an insult is
+# an insult only when said of a person (the rules above), "stupid printer" is calm.
+_MODEL_NOT_SWEARING = frozenset({"stupid", "idiot", "sucks", "suck", "dumb", "idiots", "ass",
+                                 "moron", "morons", "gay", "hate", "ugly", "kill", "die"})
+
+
+def _swear_finding(text: str, start: int, end: int, strong: bool) -> Finding:
+    return Finding(
+        kind=Kind.PROFANITY, start=start, end=end,
+        reason=en.PROFANITY_REASON if strong else en.MILD_PROFANITY_REASON,
+        suggestion=en.PROFANITY_SUGGESTION, edits=(drop_words(text, start, end),),
+        quick=True, weight=2 if strong else 0)
+
+
+def _shouting(text: str) -> list[Finding]:
+    """Capitals (two shouted words or more, or a whole message) and runs of ! and ?.
+    One emphasised word in an otherwise calm message ("NOT Friday") is a note only."""
+    words = []
+    for match in en.SHOUTED_WORD.finditer(text):
+        tokens = [t for t in match.group().split() if t.strip("'") not in en.ACRONYMS]
+        if tokens and any(len(t) > 1 for t in tokens):
+            words.append((match, len(tokens)))
+    shouted = sum(count for _match, count in words)
+    found = [Finding(
+        kind=Kind.SHOUTING, start=match.start(), end=match.end(), reason=en.SHOUT_REASON,
+        suggestion=en.SHOUT_SUGGESTION, quick=True, weight=2 if shouted >= 2 else 0,
+        edits=(Edit(match.start(), match.end(), match.group().lower()),))
+        for match, _count in words]
+    for match in en.SHOUTED_PUNCTUATION.finditer(text):
+        calm = "?" if "?" in match.group() else "."
+        found.append(Finding(
+            kind=Kind.SHOUTING, start=match.start(), end=match.end(), reason=en.SHOUT_REASON,
+            suggestion=en.SHOUT_SUGGESTION, quick=True, weight=2,
+            edits=(Edit(match.start(), match.end(), calm),)))
+    return found
+
+
+def _commands(text: str, parts: list[Sentence]) -> list[Finding]:
+    found = []
+    for sentence in parts:
+        words = sentence.text
+        if (not en.COMMAND.match(words) or en.NOT_COMMAND.match(words)
+                or en.REASON_GIVEN.search(words) or words.endswith("?")):
+            continue
+        asked = "Please " + words[0].lower() + words[1:]
+        found.append(Finding(
+            kind=Kind.COMMAND, start=sentence.start, end=sentence.end,
+            reason=en.COMMAND_REASON, suggestion=en.COMMAND_SUGGESTION,
+            edits=(Edit(sentence.start, sentence.end, asked),), weight=WEIGHT[Kind.COMMAND]))
+    return found
+
+
+def _without_overlaps(findings: list[Finding]) -> tuple[Finding, ...]:
+    """One finding per kind and place: of two of the same kind that overlap, the wider is
+    kept; a mild word inside a stronger finding of the same kind is dropped."""
+    kept: list[Finding] = []
+    for finding in sorted(findings, key=lambda f: (f.start, -(f.end - f.start), -f.weight)):
+        if any(k.kind is finding.kind and k.start < finding.end and finding.start < k.end
+               for k in kept):
+            continue
+        kept.append(finding)
+    return tuple(sorted(kept, key=lambda f: (f.start, f.end)))

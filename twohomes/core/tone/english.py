@@ -1,0 +1,499 @@
+"""The rules for English: the co-parenting language that hits, and what to say instead.
+
+Each rule is a pattern for one kind of finding with its reason, its suggestion and how
+its fix is made (leave the sentence out, leave the words out, or none). The patterns are
+written for how separated parents actually write to each other, typing on a phone: no
+apostrophes ("youre"), "your" for "you're", lower case, British and American words. They
+say what hits the reader, not which words look alarming alone: "headache", "killing time",
+"dying to see", "lice" or "my lawyer asked me to send the calendar" match nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Kind
+
+
+def gettext_noop(words: str) -> str:
+    """Marks the rules' words for the translation catalogue (the pages translate them when
+    they show them); the engines import no Django."""
+    return words
+
+A = "[’']"  # either apostrophe
+YOU_ARE = rf"(?:you{A}?re|you\s+are|your|ur|u\s+r|you{A}ve\s+been|you\s+have\s+been|you\s+were)"
+YOU = r"(?:you|u)"
+PERSON = (r"(?:father|dad|daddy|mother|mom|mum|mummy|mommy|parent|man|woman|person|human"
+          r"|human being|husband|wife|ex)")
+# Said of a person, these insult whoever they are said to.
+INSULT_ADJECTIVES = (
+    r"(?:pathetic|useless|worthless|hopeless|selfish|lazy|stupid|dumb|incompetent|"
+    r"irresponsible|horrible|disgusting|vile|evil|toxic|delusional|deranged|crazy|insane|"
+    r"unhinged|psycho|spineless|gutless|clueless|immature|childish|negligent|unfit|"
+    r"heartless|cruel|manipulative|vindictive|petty|nasty|pitiful|despicable|a joke|"
+    r"a disgrace|an embarrassment|a disappointment|a failure|a liar|a mess|a child|"
+    r"a narcissist|a bully|a coward|a deadbeat|a loser|an idiot|a moron|a clown|a fool|"
+    r"a joke of a \w+|a waste of (?:space|oxygen|time)|a piece of (?:work|shit|crap)|"
+    r"an? (?:sad|poor|pathetic) excuse for an? \w+|the worst|beyond help|"
+    r"unbelievably selfish|so selfish|a control freak|a hypocrite|a parasite|a leech|"
+    r"a snake|a pig|an animal|trash|garbage|a drunk|an alcoholic|a terrible \w+|"
+    r"joke|disgrace|embarrassment|failure|liar|coward|loser|idiot|moron|waste\s+of\s+\w+|"
+    r"selfish|useless|lazy|pathetic|hopeless|cheap|spineless|unfit|thick|"
+    r"a bad \w+|a lousy \w+|a useless \w+|a lazy \w+|an awful \w+|an absent \w+)")
+NAMES = (r"(?:idiot|moron|loser|imbecile|dumbass|jackass|asshole|arsehole|bitch|bastard|git|"
+         r"piece\s+of\s+(?:shit|crap|work|garbage|trash)|drunk|cow|slob|waste\s+of\s+space|"
+         r"clown|deadbeat|narcissist|psycho|lunatic|hypocrite|liar|coward|parasite|leech|"
+         r"dickhead|prick|jerk|twat|cow|witch|retard|fool|joke|disgrace|brat)")
+
+
+@dataclass(frozen=True)
+class Rule:
+    kind: Kind
+    pattern: re.Pattern[str]
+    reason: str
+    suggestion: str
+    fix: str = "sentence"  # "sentence": leave it out; "words": leave the match out; "": none
+    weight: int | None = None  # None: the kind's own weight
+
+
+def _rule(kind: Kind, pattern: str, reason: str, suggestion: str, fix: str = "sentence",
+          weight: int | None = None) -> Rule:
+    return Rule(kind, re.compile(pattern, re.IGNORECASE), reason, suggestion, fix, weight)
+
+
+INSULT_REASON = gettext_noop("Name-calling makes the reader defend themselves instead of reading "
+                             "the rest.")
+INSULT_SUGGESTION = gettext_noop("Leave out what you think of the person; say what happened and "
+                                 "what you need.")
+THREAT_REASON = gettext_noop("A threat makes the reader dig in, and a judge reads it as pressure.")
+THREAT_SUGGESTION = gettext_noop("Say what you need and by when. If you will go to court, your "
+                                 "lawyer can "
+                     "say so; it does not belong in this message.")
+SARCASM_REASON = gettext_noop("Sarcasm says the opposite of what it means, and the reader hears "
+                              "mockery.")
+SARCASM_SUGGESTION = gettext_noop("Say plainly what happened and what you would like next time.")
+BLAME_REASON = gettext_noop("Words like \"always\" and \"never\" turn one event into a verdict on "
+                            "the "
+                "person, and the reader will argue with the word.")
+BLAME_SUGGESTION = gettext_noop("Name the one time: what happened, when, and what you need now.")
+CHILD_REASON = gettext_noop("Passing adult messages through a child puts them in the middle of "
+                            "the conflict.")
+CHILD_SUGGESTION = gettext_noop("Write to the other parent yourself, here, and keep the children "
+                                "out of it.")
+PAST_REASON = gettext_noop("Bringing up the old relationship reopens it; the reader will answer "
+                           "that instead.")
+PAST_SUGGESTION = gettext_noop("Keep to the children and the matter at hand.")
+CONTEMPT_REASON = gettext_noop("Contempt for the other home or a new partner hurts, and the "
+                               "children hear "
+                   "it too.")
+CONTEMPT_SUGGESTION = gettext_noop("If something there worries you, name the fact and what would "
+                                   "put your "
+                       "mind at rest.")
+SHUT_REASON = gettext_noop("Shutting the door leaves the reader nowhere to go but a fight.")
+SHUT_SUGGESTION = gettext_noop("Give your reason and, if you can, what you could agree to "
+                               "instead, or when "
+                   "you can talk about it.")
+
+RULES: tuple[Rule, ...] = (
+    # Insults and name-calling, with or without swearing.
+    _rule(Kind.INSULT, rf"\b{YOU_ARE}\s+(?:(?:so|such|really|just|truly|an?\s+absolute|"
+                       rf"completely|totally|unbelievably|the\s+most|a\s+complete|a\s+total"
+                       rf"|a\s+real|such\s+a|an\s+utter|nothing\s+but|still|being|acting"
+                       rf"(?:\s+like)?|literally|an?|f\w*ing|bloody|f\*+ing|damn|selfish,?|"
+                       rf"lazy,?|useless,?)\s+)*{INSULT_ADJECTIVES}\b",
+          INSULT_REASON, INSULT_SUGGESTION),
+    _rule(Kind.INSULT, rf"\b(?:you|u|that|this|the|your)\s+(?:(?:stupid|useless|pathetic|lazy|"
+                       rf"selfish|fucking|bloody|absolute|complete|total|lying|sad|little|cheap|"
+                       rf"f\*+ing|selfish,|lazy,|\w+ing)\s+){{0,3}}{NAMES}s?\b(?!\s+(?:of\s+)?"
+                       rf"(?:at|in|from)\s+school)",
+          INSULT_REASON, INSULT_SUGGESTION, fix="words"),
+    _rule(Kind.INSULT, rf"\b(?:such|what)\s+an?\s+(?:(?:absolute|complete|total|useless|"
+                       rf"pathetic|selfish)\s+)*{NAMES}\b",
+          INSULT_REASON, INSULT_SUGGESTION),
+    _rule(Kind.INSULT, rf"\bwhat\s+(?:kind|sort|type)\s+of\s+(?:a\s+)?{PERSON}\b|"
+                       rf"(?:^|(?<=[.!?]\s))(?:useless|pathetic|unbelievable|disgusting|"
+                       rf"spineless|selfish|hopeless|clueless|shameful|disgraceful|gutless|"
+                       rf"typical\s+deadbeat)[.!]|\b(?:too|so)\s+(?:thick|stupid|dumb|lazy|"
+                       rf"selfish|useless|incompetent|self-absorbed)\s+to\b|\b(?:a|some)\s+"
+                       rf"(?:grown|grown-up)\s+(?:man|woman|adult)\s+who\s+can{A}?t\b|\b"
+                       rf"(?:he|she|your\s+(?:dad|father|mum|mom|mother))(?:{A}s|\s+is)\s+(?:a|"
+                       rf"an|such\s+a)\s+(?:\w+\s+)?(?:embarrassment|joke|disgrace|idiot|loser|"
+                       rf"piece\s+of\s+(?:work|shit)|waste\s+of\s+space|liar|creep)\b|\b(?:dad|"
+                       rf"father|mum|mother|mom)\s+is\s+(?:too|so)\s+(?:selfish|lazy|useless)\b|"
+                       rf"\byou\s+(?:pathetic|sad|spineless|useless|lazy|selfish|nasty|"
+                       rf"vile)\s+(?:little\s+)?(?:man|woman|boy|girl|creature|person)\b",
+          INSULT_REASON, INSULT_SUGGESTION),
+    _rule(Kind.INSULT, rf"\b(?:useless|pathetic|worthless|deadbeat|lazy|selfish|incompetent|"
+                       rf"negligent|terrible|awful|lousy|sorry\s+excuse\s+for\s+a|pitiful|"
+                       rf"poor\s+excuse\s+for\s+a|joke\s+of\s+a|absent|so-called)\s+{PERSON}\b",
+          INSULT_REASON, INSULT_SUGGESTION),
+    _rule(Kind.INSULT, r"\b(?:f+u+c+k+|screw|f\*+k?)\s+(?:you|u|off)\b|\bgo\s+to\s+hell\b|"
+                       r"\bpiss\s+off\b|\bshut\s+up\b|\bget\s+a\s+(?:life|grip|brain)\b|"
+                       r"\bgrow\s+(?:the\s+\w+\s+)?up\b|\bget\s+lost\b|\bdrop\s+dead\b|"
+                       r"\bsod\s+off\b|\bbite\s+me\b|\bgo\s+f\w*\s+yourself\b",
+          INSULT_REASON, INSULT_SUGGESTION),
+    _rule(Kind.INSULT, rf"\b(?:no|any)\s+(?:real|decent|good|normal|loving)\s+{PERSON}\s+"
+                       rf"(?:would|could)\b|\b(?:you|u)\s+(?:disgust|sicken)\s+me\b|"
+                       rf"\bhow\s+(?:stupid|dumb|selfish|useless|pathetic|lazy)\s+(?:can|are)"
+                       rf"\s+(?:you|u)\b|\bsomething\s+wrong\s+with\s+you\b|"
+                       rf"\b(?:you|u)\s+(?:can{A}?t|cannot)\s+(?:even\s+)?(?:do|manage|handle|"
+                       rf"get)\s+(?:one|a\s+single|the\s+simplest|anything)\b",
+          INSULT_REASON, INSULT_SUGGESTION),
+
+    # Threats, ultimatums and the law used as a weapon.
+    _rule(Kind.THREAT, r"\bor\s+else\b|\b(?:you{A}?ll|you\s+will|ur\s+gonna|you{A}?re\s+going"
+                       r"\s+to|you\s+are\s+going\s+to)\s+(?:regret|be\s+sorry|pay\s+for|see"
+                       r"\s+what\s+happens)|\b(?:last|final)\s+warning\b|\bsee\s+you\s+in"
+                       r"\s+court\b|\bdon{A}?t\s+(?:test|push)\s+me\b|\bwatch\s+(?:yourself|"
+                       r"your\s+back)\b|\bthere\s+will\s+be\s+consequences\b|\bconsequences"
+                       r"\b".replace("{A}", A),
+          THREAT_REASON, THREAT_SUGGESTION),
+    _rule(Kind.THREAT, rf"\b(?:my|a|the)\s+(?:lawyer|attorney|solicitor|barrister)\s+(?:will|"
+                       rf"is\s+going\s+to|{A}?ll|shall|would\s+love\s+to|is\s+gonna)\s+"
+                       rf"(?:hear|be\s+hearing|know|be\s+in\s+touch|deal|see|love|get|have|"
+                       rf"be\s+told|find\s+out|want)|\bhear(?:ing)?\s+from\s+my\s+(?:lawyer|"
+                       rf"attorney|solicitor)\b",
+          THREAT_REASON, THREAT_SUGGESTION),
+    _rule(Kind.THREAT, rf"\b(?:I{A}?ll|I\s+will|I{A}?m\s+going\s+to|I\s+am\s+going\s+to|I{A}?m"
+                       rf"\s+gonna|I\s+shall|I\s+won{A}?t\s+hesitate\s+to|I\s+have\s+no\s+"
+                       rf"choice\s+but\s+to|I{A}?m|I\s+am|I{A}?d|I\s+would)\s+(?:be\s+)?"
+                       rf"(?:(?:straight|immediately|happily|definitely|seriously|then|just)"
+                       rf"\s+)?(?:fil(?:e|ing)\s+(?:for|a|an|with)|tak(?:e|ing)\s+(?:you|this|"
+                       rf"it|him|her|the\s+matter)\s+(?:back\s+)?to\s+court|go(?:ing)?\s+"
+                       rf"(?:back\s+)?to\s+(?:court|the\s+(?:judge|court|police))|call(?:ing)?"
+                       rf"\s+(?:my\s+lawyer|the\s+police|the\s+cops|cps|social\s+services)|"
+                       rf"report(?:ing)?\s+you|mak(?:e|ing)\s+sure\s+(?:you|u)\s+(?:never|"
+                       rf"don{A}?t|won{A}?t|lose|regret|pay)|"
+                       rf"(?:go(?:ing)?\s+for|seek(?:ing)?|ask(?:ing)?\s+for|"
+                       rf"apply(?:ing)?\s+for|get(?:ting)?)\s+(?:full|sole|primary)\s+custody|"
+                       rf"stop(?:ping)?\s+(?:you|your|the\s+visits|contact|paying)|"
+                       rf"withhold(?:ing)?|keep(?:ing)?\s+(?:the\s+(?:kids|children)|them|"
+                       rf"him|her)\s+(?:from|away)|cut(?:ting)?\s+(?:you\s+)?off|"
+                       rf"tell(?:ing)?\s+the\s+(?:judge|court)|inform(?:ing)?\s+the\s+court|"
+                       rf"contact(?:ing)?\s+my\s+(?:lawyer|attorney|solicitor)|"
+                       rf"involv(?:e|ing)\s+(?:my\s+lawyer|the\s+court|the\s+police)|"
+                       rf"ruin\s+you|destroy\s+you|make\s+your\s+life)",
+          THREAT_REASON, THREAT_SUGGESTION),
+    _rule(Kind.THREAT, rf"\b(?:you{A}?ll|you\s+will|you{A}?re\s+not\s+going\s+to|you\s+won{A}?t"
+                       rf")\s+(?:never\s+)?(?:see|get)\s+(?:them|the\s+(?:kids|children)|him|"
+                       rf"her|[A-Z][a-z]+)\s+(?:again|ever|for\s+a\s+long)|\b(?:shame|pity)"
+                       rf"\s+if\s+(?:the\s+)?(?:judge|court|lawyer|police|cps)\b|\bthe\s+"
+                       rf"(?:judge|court)\s+(?:will|would|is\s+going\s+to)\s+(?:hear|see|"
+                       rf"know|love|be\s+(?:very\s+)?interested)|\bfull\s+custody\s+if\b|"
+                       rf"\bif\s+you\s+(?:ever\s+)?.{{0,60}}\b(?:again|one\s+more\s+time)\b.{{0,"
+                       rf"40}}\b(?:court|lawyer|police|custody|judge)\b|\bthink\s+(?:very\s+)?"
+                       rf"(?:carefully|twice)\s+before\b|\bi{A}?m\s+(?:documenting|recording|"
+                       rf"keeping\s+(?:a\s+)?(?:record|screenshots|track))\s+(?:of\s+)?"
+                       rf"(?:everything|all\s+of\s+this|this)\b",
+          THREAT_REASON, THREAT_SUGGESTION),
+
+    _rule(Kind.THREAT, rf"\bor\s+(?:it|this|that|I|we)\s+(?:goes|go|will\s+go|{A}?ll\s+go|"
+                       rf"am\s+going|{A}?m\s+going)\s+(?:straight\s+)?(?:to\s+)?(?:court|"
+                       rf"the\s+(?:judge|police|court)|legal)|\b(?:I{A}?ll|I\s+will|I{A}?m\s+"
+                       rf"going\s+to)\s+(?:go\s+)?(?:straight\s+)?(?:to\s+court|have\s+you\s+"
+                       rf"(?:arrested|charged|removed|served)|call\s+the\s+police|report\s+"
+                       rf"(?:it|this|that|you)|make\s+sure\s+(?:she|he|they|the\s+(?:kids|"
+                       rf"children|judge|court))\s+(?:knows?|hears?|finds?\s+out))|\btry\s+"
+                       rf"me\b|\bkeep\s+(?:it|this|that)\s+up\s+and\b|\bsee\s+what\s+the\s+"
+                       rf"(?:judge|court|police|magistrate)\s+(?:thinks|says|makes)|\b(?:won{A}?t"
+                       rf"|will\s+not|isn{A}?t|is\s+not|aren{A}?t|are\s+not)\s+(?:be\s+)?"
+                       rf"(?:coming|going)\s+to\s+(?:you|yours|your\s+(?:place|house|flat))\b"
+                       rf"[^.!?\n]{{0,40}}\b(?:if|unless|until|at\s+half|this|next|for)\b|"
+                       rf"\b(?:lawyer|attorney|solicitor)\s+(?:gets|will\s+get|is\s+getting)\s+"
+                       rf"involved\b|\b(?:not\s+another|no\s+more)\s+(?:penny|cent|dime|pound|"
+                       rf"dollar)\b[^.!?\n]{{0,40}}\b(?:until|unless)\b",
+          THREAT_REASON, THREAT_SUGGESTION),
+
+    # Sarcasm and mockery.
+    _rule(Kind.SARCASM, r"\bfor\s+once\b|\b(?:father|dad|mother|mom|mum|parent)\s+of\s+the\s+"
+                        r"year\b|\bthanks\s+(?:so\s+much\s+|a\s+lot\s+|a\s+bunch\s+)?for\s+"
+                        r"nothing\b|\bthanks\s+(?:so\s+much|a\s+lot|a\s+bunch|for\s+the\s+"
+                        r"(?:heads\s+up|notice|warning))\b.{0,40}(?:minutes?|hours?|last|"
+                        r"notice|warning|before)|\b(?:nice|good|kind|great|lovely|big)\s+of"
+                        r"\s+you\s+to\s+(?:finally|actually|bother|show|remember|grace|let\s+"
+                        r"me\s+know)|\b(?:glad|nice|good)\s+(?:to\s+see\s+)?you\s+(?:could|"
+                        r"finally)\s+(?:make\s+it|join|fit|bother|remember|show)|\bmust\s+be"
+                        r"\s+nice\b|\bhow\s+(?:convenient|generous|thoughtful|considerate|"
+                        r"kind|sweet|noble|brave)\s+of\s+you\b|\bwhat\s+a\s+(?:surprise|"
+                        r"shock|shocker)\b|\bsurprise,?\s+surprise\b|\bshock(?:er|ing)\b[.!]"
+                        r"|\bcongrat(?:ulation)?s\s+on\s+(?:finally|remembering|showing|"
+                        r"actually|being)|\bwell\s+done\s+(?:for|on)\s+(?:finally|remembering"
+                        r"|showing|actually)|\bgold\s+star\b|\bround\s+of\s+applause\b|"
+                        r"\b(?:real|very|so)\s+mature\b|\bwho\s+knew\b|\bwow,?\s+(?:just\s+)?"
+                        r"wow\b|\boh\s+(?:great|wonderful|perfect|brilliant|fantastic|good|"
+                        r"joy|lovely)\b|\b(?:i{A}?m|i\s+am)\s+(?:so\s+)?(?:honou?red|"
+                        r"flattered|touched)\b|\bfinally\s+(?:decided|remembered|bothered|"
+                        r"found\s+time)\b|\b(?:clearly|obviously)\s+(?:your|you{A}?re|you\s+"
+                        r"are|you\s+have|the)\s+\w*\s*(?:more\s+important|too\s+busy|"
+                        r"priorit)|\bsorry\s+to\s+(?:interrupt|bother)\s+your\s+(?:busy|"
+                        r"social|new|important)|\bi{A}?m\s+sure\s+(?:you\s+were|you{A}?re|it\s+"
+                        r"was)\s+(?:very|so|terribly|really)\s+(?:busy|important|hard)|"
+                        r"\bhope\s+(?:it|the\s+\w+|your\s+\w+)\s+was\s+worth\s+it\b|"
+                        r"\bfunny\s+how\b|\bamazing\s+how\b|\bbless\s+(?:you|your\s+heart)\b|"
+                        r"\bno\s+pressure\s+though\b|\bslow\s+clap\b|\b(?:right|sure),?\s+"
+                        r"because\b|\bthe\s+(?:great|wonderful|perfect)\s+(?:father|mother|"
+                        r"dad|mum|mom|parent)\b|\bas\s+if\s+(?:you|that)\b|"
+                        r"\b(?:bravo|brilliant|genius)\b[.!]|\bgenius\s+(?:move|idea|plan)\b|\bvery\s+"
+                        r"(?:age[\s-]appropriate|responsible|mature|grown[\s-]up|considerate|"
+                        r"adult|helpful|classy)\s*[.!]|(?:^|[.!?]\s+)(?:great|brilliant|perfect|"
+                        r"wonderful|fantastic|lovely|awesome|super|marvellous|terrific),\s+"
+                        r"(?:so\s+|now\s+|another|just|you)\b|\boh\s+(?:wait|sure|right|"
+                        r"look)\b|\b(?:throw|give|get|buy)\s+you\s+an?\s+(?:parade|medal|"
+                        r"trophy|award|cake|cookie|biscuit|prize)\b|\b(?:get|bake|order)\s+"
+                        r"(?:a|you\s+a)\s+cake\b|\bwant\s+a\s+(?:medal|trophy|cookie|gold\s+"
+                        r"star|pat\s+on\s+the\s+back)\b|\bI{A}?ll\s+just\s+(?:magic|conjure|"
+                        r"pull|print|grow)\b|\bputs?\s+up\s+with\s+your\b|\bdon{A}?t\s+worry"
+                        r"(?:,\s+|\s+though,?\s+)(?:he|she|they|it)\s+only\b|\bhell\s+of\s+a"
+                        r"\s+job\b|\bactually\s+in\s+charge\b|\bclearly\s+(?:don{A}?t|"
+                        r"doesn{A}?t|aren{A}?t|isn{A}?t|can{A}?t|never|too|more)\b|"
+                        r"(?:^|[.!?]\s+)(?:priorities|real\s+progress|classy|charming|"
+                        r"lovely\s+stuff|nice\s+one|nice\s+try|good\s+one|cute|impressive|"
+                        r"noted)\s*[.!]|\b(?:really|so|truly)\s+appreciated?\s+(?:finding\s+"
+                        r"out|hearing|being\s+told|learning)\b|\blet{A}?s\s+see\s+if\s+"
+                        r"(?:he|she|they|you|it)\b|\bwow,?\s+(?:you|u)\s+(?:actually|finally|"
+                        r"made|remembered|managed|showed|found)\b|\bthanks\s+(?:so\s+much\s+"
+                        r"|a\s+lot\s+)?for\s+letting\s+me\s+know\b[^.!?\n]{0,60}\b(?:really|"
+                        r"finding\s+out|from\s+(?:his|her|their|the)|after|late|days?|weeks?)\b|"
+                        r"\bsuch\s+a\s+(?:surprise|shock)\b|\bno\s+surprise\s+there\b|"
+                        r"\bof\s+course\s+(?:you|u)\s+(?:did|didn{A}?t|can{A}?t|won{A}?t|"
+                        r"forgot|were)\b|\bhow\s+(?:lovely|nice|wonderful)\s+for\s+you\b|"
+                        r"\bmust\s+be\s+(?:hard|exhausting|tough)\s+being\b".replace("{A}", A),
+          SARCASM_REASON, SARCASM_SUGGESTION),
+
+    # Absolute blame.
+    _rule(Kind.ABSOLUTE_BLAME, rf"\b(?:you|u)(?:{A}?re|\s+are|\s+were|{A}?ve\s+been|\s+have"
+                               rf"\s+been|\s+have|\s+has|{A}?ve)?\s+(?:always|never|"
+                               rf"constantly|continually|consistently|forever|ALWAYS|NEVER)\b|"
+                               rf"\bevery\s+(?:single\s+)?time\b[^.!?\n]{{0,40}}\b(?:you|u|"
+                               rf"yours)\b|\bevery\s+time\s*[.!]|\bevery\s+(?:single\s+)?"
+                               rf"(?:time|week|weekend|month|exchange|pick-?up|handover)\s+"
+                               rf"(?:you|u|it{A}?s|with\s+you)\b|\bas\s+usual,?\s+(?:you|u)\b|"
+                               rf"\b(?:you|u)\b[^.!?\n]{{0,60}}\bas\s+usual\b|\btypical(?:\s+of"
+                               rf"\s+you)?\b[.!]|\btypical\s+(?:you|of\s+you)\b|\b(?:not|never)"
+                               rf"\s+once\s+(?:have|did|do|has)\s+(?:you|u)\b|\b(?:yet|once)\s+"
+                               rf"again\b|\bhow\s+many\s+(?:more\s+)?times\b|\bfor\s+the\s+"
+                               rf"(?:hundredth|millionth|fifth|tenth|third|umpteenth|last)\s+"
+                               rf"time\b|\bagain\s+and\s+again\b|\bthis\s+is\s+(?:always|"
+                               rf"exactly)\s+(?:what|how)\s+you\b|\byou\s+do\s+this\s+(?:every|"
+                               rf"all\s+the)\b|\bnothing\s+(?:ever\s+)?changes\s+with\s+you\b|"
+                               rf"\bwhy\s+(?:do|does|is)\s+(?:it|you|everything)\s+always\b|"
+                               rf"\b(?:you|u)\s+(?:can{A}?t|cannot|don{A}?t|won{A}?t)\s+ever\b|"
+                               rf"\bit{A}?s\s+always\s+(?:something|me\s+who)\b",
+          BLAME_REASON, BLAME_SUGGESTION, fix=""),
+
+    # The child as a messenger.
+    _rule(Kind.CHILD_MESSENGER, rf"\b(?:tell|ask|remind)\s+your\s+(?:dad|daddy|father|mom|mommy"
+                                rf"|mum|mummy|mother|stepmom|stepmum|stepdad)\b|\b(?:I{A}?ve|"
+                                rf"I\s+have|I|I{A}?ll|I\s+will|I{A}?m\s+going\s+to|I{A}?m)\s+"
+                                rf"(?:already\s+)?(?:told|asked|had|have|get|got|having|getting|"
+                                rf"telling|asking|sent)\s+(?:him|her|them|the\s+(?:kids|"
+                                rf"children|boys|girls)|[A-Z][a-z]+)\s+(?:to\s+)?(?:tell|ask|"
+                                rf"remind|let|explain\s+to|pass\s+(?:on\s+)?(?:a\s+)?message"
+                                rf"\s+to|give)\s+(?:you|u)\b|\b(?:he|she|they|[A-Z][a-z]+)\s+"
+                                rf"(?:will|can|{A}?ll|is\s+going\s+to)\s+(?:tell|explain\s+to|"
+                                rf"ask|remind)\s+(?:you|u)\s+(?:why|what|how|himself|herself|"
+                                rf"themselves)\b|\bhave\s+(?:him|her|them|the\s+(?:kids|"
+                                rf"children)|[A-Z][a-z]+)\s+(?:tell|ask|give|remind)\s+me\b|"
+                                rf"\blet\s+your\s+(?:dad|father|mom|mum|mother)\s+know\b|"
+                                rf"\bsend\s+(?:the\s+)?(?:money|cheque|check|payment|it)\s+"
+                                rf"(?:with|via|through)\s+(?:him|her|them|the\s+(?:kids|"
+                                rf"children)|[A-Z][a-z]+)\b|\b(?:via|through)\s+the\s+(?:kids|"
+                                rf"children)\b|\b(?:been|was|were)\s+told\s+to\s+(?:ask|tell)\s+(?:you|u)\b|"
+                                rf"\b(?:told|asked)\s+(?:him|her|them|[A-Z][a-z]+)\s+to\s+"
+                                rf"(?:tell|ask)\s+(?:him|her|your\s+\w+)\s+(?:that|why|"
+                                rf"what|if)|\bsaid\s+(?:he|she|they)\s+should\s+(?:tell|ask)"
+                                rf"\s+(?:you|u)\b|\b(?:told|telling|tell)\s+(?:him|her|them|"
+                                rf"[A-Z][a-z]+)\s+(?:that\s+)?(?:his|her|their)\s+(?:dad|"
+                                rf"daddy|father|mum|mummy|mom|mommy|mother)\s+(?:is|was|"
+                                rf"doesn{A}?t|can{A}?t|won{A}?t|never|isn{A}?t|only|cares?|"
+                                rf"didn{A}?t)\b|\btold\s+(?:him|her|them|[A-Z][a-z]+)\s+that\s+"
+                                rf"if\b|\b(?:he|she|they)\s+can\s+(?:explain|tell\s+you)\s+"
+                                rf"(?:that|it|why)\b",
+          CHILD_REASON, CHILD_SUGGESTION),
+
+    # The past relationship dragged in.
+    _rule(Kind.PAST_RELATIONSHIP, rf"\b(?:this|that|it)(?:{A}s|\s+is|\s+was)\s+(?:exactly\s+)?"
+                                  rf"(?:why|the\s+reason)\s+(?:I|we)\s+(?:left|divorced|split|"
+                                  rf"broke\s+up|walked|got\s+divorced|ended)|\bwhen\s+we\s+were"
+                                  rf"\s+(?:married|together|a\s+couple)\b|\b(?:you|u)\s+cheated"
+                                  rf"\b|\b(?:your|the)\s+affair\b|\b(?:you|u)\s+(?:left|"
+                                  rf"walked\s+out\s+on|abandoned|ditched|dumped)\s+(?:me|us|"
+                                  rf"your\s+family)\b|\b(?:in|during|throughout)\s+our\s+"
+                                  rf"(?:marriage|relationship)\b|\bI\s+should\s+(?:have|{A}?ve)"
+                                  rf"\s+(?:left|divorced|dumped)\b|\bno\s+wonder\s+(?:I|we|our)"
+                                  rf"\b|\bget\s+over\s+(?:it|me|us|the\s+divorce|yourself)\b|"
+                                  rf"\bstill\s+(?:bitter|jealous|angry|hung\s+up|not\s+over)\b|"
+                                  rf"\b(?:same|just)\s+(?:as|like)\s+(?:when\s+we|in\s+our|"
+                                  rf"you\s+did\s+(?:to|with)\s+me|our\s+(?:marriage|wedding))|"
+                                  rf"\bour\s+(?:marriage|relationship)\s+(?:failed|ended|fell"
+                                  rf"|was)\b|\b(?:you|u)\s+haven{A}?t\s+changed\b|\bsame\s+old"
+                                  rf"\s+(?:you|story)\b|\bthe\s+(?:man|woman|person)\s+I\s+"
+                                  rf"(?:married|divorced)\b|\bwhy\s+(?:I|we)\s+(?:divorced|"
+                                  rf"split\s+up|broke\s+up)\b|\bthe\s+reason\s+(?:our|we|I)\b"
+                                  rf"[^.!?\n]{{0,30}}\b(?:marriage|divorce|split|left)\b|\bwhen\s+I\s+was\s+"
+                                  rf"pregnant\b|\b(?:our|the|my)\s+(?:entire|whole)\s+"
+                                  rf"(?:marriage|relationship)\b|\byears\s+of\s+(?:our\s+)?"
+                                  rf"(?:marriage|being\s+married|our\s+relationship)\b|\b"
+                                  rf"(?:took|cost)\s+me\s+\w+\s+years\s+to\s+(?:get\s+out|"
+                                  rf"leave|escape|see)\b|\bnothing{A}?s?\s+(?:has\s+)?changed"
+                                  rf"\s+since\s+(?:the|our)\s+(?:divorce|split|separation)\b|"
+                                  rf"\b(?:as|like)\s+you\s+did\s+(?:to|with)\s+me\b",
+          PAST_REASON, PAST_SUGGESTION),
+
+    # Contempt for the other home or a new partner.
+    _rule(Kind.CONTEMPT, rf"\b(?:that|this)\s+(?:woman|man|guy|girl|bloke|clown|idiot|bimbo|"
+                         rf"creep|loser|thing|person|bitch|cow|witch|tart|slag)\s+(?:you(?:{A}?re|\s+are)?\s+(?:live|"
+                         rf"living|shack(?:ing)?\s+up|sleep(?:ing)?|seeing|dating|with)|of\s+"
+                         rf"yours|you\s+call\s+a\s+(?:partner|boyfriend|girlfriend))|\byour\s+"
+                         rf"(?:new\s+)?(?:little\s+)?(?:girlfriend|boyfriend|partner|wife|"
+                         rf"husband|fiance|fiancee|fling|lover|toy\s*boy|side\s+piece|bit\s+on"
+                         rf"\s+the\s+side|flavou?r\s+of\s+the\s+month|mistress|whore|slut|"
+                         rf"bimbo)\b[^.!?\n]{{0,50}}\b(?:is\s+not|isn{A}?t|will\s+never\s+be|"
+                         rf"has\s+no|needs\s+to\s+(?:stay|keep|butt)|stays?\s+away|keep\s+"
+                         rf"(?:her|him)\s+away|not\s+(?:their|the\s+kids{A}?)|trash|"
+                         rf"disgusting|nothing|joke|can{A}?t\s+even|no\s+(?:business|right|"
+                         rf"say))|\b(?:whore|slut|bimbo|homewrecker|home-wrecker|side\s+piece|"
+                         rf"gold-?digger|toy\s*boy)\b|\b(?:is|are)\s+(?:not|NOT|never)\s+"
+                         rf"(?:their|the\s+(?:kids|children){A}?s?|his|her|my\s+(?:kids|"
+                         rf"children){A}?s?)\s+(?:real\s+)?(?:mother|mom|mum|father|dad|"
+                         rf"parent)\b",
+          CONTEMPT_REASON, CONTEMPT_SUGGESTION),
+    _rule(Kind.CONTEMPT, rf"\b(?:your|that|the)\s+(?:house|home|place|flat|apartment|trailer|"
+                         rf"caravan|household|hovel|family|mother|mum|mom|parents|sister|"
+                         rf"brother|new\s+family|circus|madhouse|(?:new\s+)?(?:wife|husband|"
+                         rf"girlfriend|boyfriend|partner|fiance|fiancee))\s+(?:is|are)\s+(?:a\s+|an\s+"
+                         rf"|so\s+|such\s+a\s+|absolutely\s+|completely\s+)?(?:pigsty|dump|"
+                         rf"disgusting|filthy|a\s+mess|tip|zoo|hovel|slum|shithole|toxic|"
+                         rf"crazy|nuts|trash|trashy|vile|unfit|unsafe|a\s+joke|chaos|"
+                         rf"nasty|piece\s+of\s+work|a\s+nightmare|no\s+place|a\s+nasty\s+"
+                         rf"piece\s+of\s+work|free-for-all|a\s+free-for-all|not\s+fit)|"
+                         rf"\bnot\s+fit\s+for\s+(?:a\s+dog|an\s+animal|animals|pigs|humans)\b|"
+                         rf"\b(?:she|he){A}?s\s+not\s+family\b|\b(?:she|he)\s+is\s+"
+                         rf"(?:nobody|no\s+one|nothing)\s+to\b|\b(?:your|that)\s+(?:\w+head|"
+                         rf"druggie|drunk|thug|creep|sleazy|slimy|dodgy|sad|trashy|bimbo|"
+                         rf"waster|airhead|loser)\s+(?:new\s+)?(?:girlfriend|boyfriend|partner|"
+                         rf"wife|husband|fiance|fiancee)\b|\b(?:dump|"
+                         rf"slum|pigsty|hovel|shithole|shack|tip|zoo|circus|madhouse)\s+"
+                         rf"(?:you\s+call|of\s+a|you\s+live|you{A}?re\s+living|over\s+there|at"
+                         rf"\s+your)|\b(?:your|that)\s+(?:trashy|filthy|disgusting|crazy|"
+                         rf"toxic|useless|pathetic|loser|deadbeat|lazy)\s+(?:girlfriend|"
+                         rf"boyfriend|partner|wife|husband|family|mother|mum|mom|parents|"
+                         rf"house|flat|place|home|apartment)\b|\bwhoever\s+you{A}?re\s+"
+                         rf"(?:sleeping|shacking)\b|\b(?:your|that)\s+(?:house|place|flat|home)"
+                         rf"\s+of\s+(?:horrors|chaos)\b",
+          CONTEMPT_REASON, CONTEMPT_SUGGESTION),
+
+    # A refusal that shuts the door.
+    _rule(Kind.SHUT_DOOR, rf"\bend\s+of\s+(?:discussion|story|conversation|debate)\b|\b(?:I{A}?m"
+                          rf"|I\s+am|I\s+will|I{A}?ll|I)\s+(?:not|won{A}?t|will\s+not|refuse"
+                          rf"\s+to|don{A}?t)\s+(?:be\s+)?(?:discuss|debat|negotiat|talk|argu|"
+                          rf"respond|reply|answer|go|repeat|explain)\w*\s+(?:about\s+)?"
+                          rf"(?:this|it|that|myself|any\s+of\s+this|further|again|over\s+this|"
+                          rf"any\s?more|with\s+you)\b[^.!?\n]{{0,20}}(?:again|any\s?more|further"
+                          rf"|ever|period|[.!])|\bdon{A}?t\s+(?:even\s+)?(?:bother|try)\s+"
+                          rf"(?:replying|responding|asking|texting|messaging|calling|arguing|"
+                          rf"answering|to)|\b(?:the\s+answer|my\s+answer|it)(?:{A}?s|\s+is|\s+"
+                          rf"will\s+be|\s+stays)\s+(?:still\s+)?(?:no|NO|a\s+no)\b[,.\s]*(?:"
+                          rf"period|full\s+stop|final|end|and\s+that{A}?s|,?\s+don{A}?t|\.?\s+"
+                          rf"stop)|\bnot\s+up\s+for\s+(?:debate|discussion|negotiation)\b|"
+                          rf"\b(?:this|that|it|my\s+decision)\s+is\s+(?:final|not\s+negotiable|"
+                          rf"non-negotiable)\b|\bnon-?negotiable\b|\bdiscussion\s+over\b|\b"
+                          rf"(?:I{A}?m|I\s+am)\s+done\s+(?:talking|discussing|with\s+(?:this|"
+                          rf"you|it)|here|explaining|arguing)\b|\bno\s+further\s+(?:discussion|"
+                          rf"correspondence|messages)\b|\bdon{A}?t\s+ask\s+(?:me\s+)?again\b|"
+                          rf"\bstop\s+asking\b|\bcase\s+closed\b|\bdeal\s+with\s+it\b|"
+                          rf"\btake\s+it\s+or\s+leave\s+it\b|\bsubject\s+closed\b|(?:^|[.!?]\s+)"
+                          rf"(?:just\s+)?drop\s+it\s*[.!]|\bstop\s+(?:bringing\s+it\s+up|"
+                          rf"mentioning\s+it|going\s+on\s+about)|\bnot\s+another\s+"
+                          rf"(?:penny|cent|dime|pound|word)\b|\b(?:this|the)\s+conversation"
+                          rf"\s+is\s+over\b|\bthat{A}?s\s+(?:final|that|the\s+end\s+of\s+it)\b|\b(?:no|NO)"
+                          rf"\.\s+(?:And\s+|Period|Not\s+happening|Never|Full\s+stop)|\bnot\s+"
+                          rf"happening\b|\bnot\s+going\s+to\s+happen\b|\bforget\s+it\b|\bI{A}?m"
+                          rf"\s+not\s+(?:changing|budging|moving)\b|\bwhatever\.|\bthe\s+answer"
+                          rf"\s+is\s+(?:no|NO)\b",
+          SHUT_REASON, SHUT_SUGGESTION),
+)
+
+# Swear words, with the usual masks (f***, sh!t, a$$). Strong ones make a message heated;
+# mild ones ("bloody traffic", "damn, I forgot") are noted and leave the level alone.
+STRONG_SWEARING = re.compile(
+    r"\b(?:f+u+c+k+\w*|f[\*@#!]+c?k\w*|f\*+(?:ing|ed)?|motherf\w+|sh[i!1\*]t\w*|bullsh\w+|"
+    r"b[i!\*]tch\w*|cunt\w*|c\*+t|ass-?hole\w*|arse-?hole\w*|a\$\$\w*|dick(?:head)?s?|"
+    r"prick|twat|wank\w*|bastard\w*|piss(?:ed|ing)?\s+off|pissed|screw(?:ed)?\s+(?:up|"
+    r"you|over)|goddamn\w*|god\s+damn|jackass|dumbass|wtf|stfu|ffs|omfg)\b|"
+    r"\bf\*+\b|\bsh\*+\b|\bsh\*t\b|\bf---\b", re.IGNORECASE)
+MILD_SWEARING = re.compile(
+    r"\b(?:damn\w*|bloody|crap\w*|hell|heck|sod|bugger\w*|freaking|frigging|effing|"
+    r"sucks?|arse|arsed|ass)\b|\bthe\s+hell\b|\bfor\s+(?:god|christ|heaven){A}?s?\s+sake\b|"
+    r"\bjesus\s+christ\b|\boh\s+my\s+god\b".replace("{A}", A), re.IGNORECASE)
+NOT_SWEARING = re.compile(r"\b(?:hell(?:o|p|en)|scunthorpe|sussex|cocktail|dickens|"
+                          r"shell|bloody\s+(?:nose|lip|knee|mary)|(?:what|where|how|who)\s+"
+                          r"the\s+heck|hell\s+of\s+a\s+(?:job|lot)|sucks?\s+(?:his|her|their)"
+                          r"\s+thumb)\b", re.IGNORECASE)
+
+# Capitals that are names, not shouting.
+ACRONYMS = frozenset("""
+PE ADHD ADD ER ICU GP PTA PTO PTSD ASAP IEP FYI OK OKAY TV ID AM PM USA UK US EU NHS ENT MRI
+CT DVD BBQ CEO ETA RSVP STEM SAT SATS ACT GCSE GCSES DMV IRS HMRC CPS DCFS CAFCASS GAL ASD
+OCD SEN SENCO SEND NICU EMT RN MD DDS DR MR MRS MS ST NYC LA SF BC NY CA TX FL OT PT SLP
+ABA EpiPen PDF PIN OMG LOL BTW IDK TBH IMO IIRC TBD TBC AKA YMCA YWCA PS PPS NB IT HR UPS
+DHL FEDEX USPS PO EST PST CST GMT UTC BST AC DC HVAC RV SUV ATM PIN ZIP KG CM MM KM MPH
+HPV MMR DTAP ESL ELL AP IB SSN NI DOB ENT ADHD UTI RSV COVID HIV STD CBT DBT EMDR PCP OB GYN
+OBGYN
+NICU A B C D E F I II III IV V VI VII VIII IX X XI XII Q1 Q2 Q3 Q4 AWOL WIFI
+""".split())
+SHOUTED_WORD = re.compile(r"\b[A-Z][A-Z']{1,}(?:\s+[A-Z][A-Z']+)*\b")
+SHOUTED_PUNCTUATION = re.compile(r"(?:[!?]*\?[!?]*[!?]|!{3,})")
+SHOUT_REASON = gettext_noop("Capitals and runs of ! and ? read as shouting, and the reader stops "
+                "listening.")
+SHOUT_SUGGESTION = gettext_noop("Write it in ordinary letters, with one full stop or question "
+                                "mark.")
+PROFANITY_REASON = gettext_noop("Swearing makes a message read as an attack, even when it is not "
+                                "meant to.")
+PROFANITY_SUGGESTION = gettext_noop("Leave the word out; the message says the same without it.")
+MILD_PROFANITY_REASON = gettext_noop("A swear word, even a mild one, can make the message land "
+                                     "harder.")
+
+# An order that gives no reason: the sentence starts with a bare verb, has no "please"
+# and no "because", "so", "as" or "for". Not orders: "let me know", wishes, thanks.
+COMMAND_VERBS = (
+    r"(?:bring|be|pack|send|make|get|stop|do|don{A}?t|call|answer|reply|respond|pick|drop|"
+    r"take|give|put|return|sign|pay|fill|cancel|change|check|leave|keep|read|come|go|wait|"
+    r"confirm|buy|fix|follow|clean|wash|ensure|move|switch|turn|quit|hand|stay|tell|start|"
+    r"transfer|book|deal|sort|handle|grow|listen|look|explain|show|never|stick|feed|shut|"
+    r"get|use|pass|arrange|collect|text|email|write|note|have)"
+).replace("{A}", A)
+COMMAND = re.compile(rf"^(?:and\s+|just\s+|now\s+|so\s+|also\s+|then\s+)?{COMMAND_VERBS}\b",
+                     re.IGNORECASE)
+NOT_COMMAND = re.compile(
+    r"^(?:let\s+me\s+know|have\s+(?:a|an|fun)\b|take\s+care|get\s+well|don{A}?t\s+(?:worry|"
+    r"hesitate|forget\s+to\s+have)|do\s+(?:you|u|we|they|I|she|he)\b|be\s+(?:safe|well)\b|"
+    r"give\s+(?:them|him|her|the\s+\w+)\s+(?:a\s+)?(?:hug|kiss|love)|go\s+(?:team|\w+s!)|"
+    r"call\s+(?:me\s+)?if|text\s+(?:me\s+)?if|feel\s+free|stay\s+(?:warm|dry|safe)|"
+    r"check\s+out\b|note\s+that\b|get\s+(?:home|there)\s+safe|keep\s+(?:me\s+)?posted|"
+    r"look\s+forward|have\s+(?:you|u|they|we)\b|sign\s+up\b|don{A}?t\s+panic|"
+    r"tell\s+(?:\w+\s+)?(?:I{A}?m|I\s+am|I\s+love|we|goodnight|happy|good\s+luck)|"
+    r"\w+\s+(?:is|are|was|were)\b)".replace("{A}", A),
+    re.IGNORECASE)
+REASON_GIVEN = re.compile(r"\b(?:please|pls|plz|because|cause|cos|since|as\s+(?:she|he|they|"
+                          r"we|I|it|the|per|agreed|discussed)|so\s+(?:that|she|he|they|we|I|"
+                          r"it)|in\s+case|otherwise|for\s+(?:her|his|their|the)|thanks|"
+                          r"thank\s+you|per\s+the|according\s+to|if\s+(?:you|u)\s+can|"
+                          r"when\s+you\s+(?:can|get\s+a\s+chance)|would\s+you|could\s+you|"
+                          r"order\s+says)\b|[—:]|\s-\s", re.IGNORECASE)
+COMMAND_REASON = gettext_noop("An order with no reason reads as bossing, and invites a refusal.")
+COMMAND_SUGGESTION = gettext_noop("Ask, and say why: \"Could you bring her coat? It will be cold "
+                                  "at the game.\"")
+
+# Businesslike cues: the level is firm, not calm.
+FIRM_CUE = re.compile(
+    r"\b(?:per\s+the\s+(?:order|agreement|plan|schedule|parenting\s+plan)|the\s+(?:court\s+)?"
+    r"order\s+(?:says|states|requires)|as\s+(?:agreed|ordered)|I\s+(?:need|expect|require)|"
+    r"(?:you\s+)?(?:must|need\s+to|have\s+to)|no\s+later\s+than|by\s+(?:monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|noon|\d)|I\s+will\s+not|"
+    r"I\s+won{A}?t|I\s+do\s+not\s+agree|I\s+don{A}?t\s+agree|I\s+cannot\s+agree|I\s+can{A}?t"
+    r"\s+agree|not\s+(?:acceptable|agreed)|please\s+(?:confirm|be|make\s+sure|ensure|"
+    r"respond|reply|send|return|pay)|my\s+(?:lawyer|attorney|solicitor)|the\s+court|"
+    r"mediat\w+|in\s+writing|going\s+forward|from\s+now\s+on)\b".replace("{A}", A),
+    re.IGNORECASE)
