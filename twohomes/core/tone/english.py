@@ -122,7 +122,12 @@ RULES: tuple[Rule, ...] = (
                        rf"piece\s+of\s+(?:work|shit)|waste\s+of\s+space|liar|creep)\b|\b(?:dad|"
                        rf"father|mum|mother|mom)\s+is\s+(?:too|so)\s+(?:selfish|lazy|useless)\b|"
                        rf"\byou\s+(?:pathetic|sad|spineless|useless|lazy|selfish|nasty|"
-                       rf"vile)\s+(?:little\s+)?(?:man|woman|boy|girl|creature|person)\b",
+                       rf"vile)\s+(?:little\s+)?(?:man|woman|boy|girl|creature|person)\b|"
+                       rf"(?:^|(?<=[.!?]\s))(?:clown|idiot|loser|joke|moron|coward|liar|"
+                       rf"pathetic|unbelievable|muppet|fool)\s*[.!]|\bnot\s+fit\s+to\s+be\s+an?\s+"
+                       rf"{PERSON}\b|\byou\s+(?:utter|absolute|complete|total)\s+(?:\w+\s+)?"
+                       rf"{NAMES}\b|\byou\s+\w+\s+(?:bastard|bitch|cow|git|idiot|moron|"
+                       rf"slob|prick|twat)\b",
           INSULT_REASON, INSULT_SUGGESTION),
     _rule(Kind.INSULT, rf"\b(?:useless|pathetic|worthless|deadbeat|lazy|selfish|incompetent|"
                        rf"negligent|terrible|awful|lousy|sorry\s+excuse\s+for\s+a|pitiful|"
@@ -151,8 +156,12 @@ RULES: tuple[Rule, ...] = (
           THREAT_REASON, THREAT_SUGGESTION),
     _rule(Kind.THREAT, rf"\b(?:my|a|the)\s+(?:lawyer|attorney|solicitor|barrister)\s+(?:will|"
                        rf"is\s+going\s+to|{A}?ll|shall|would\s+love\s+to|is\s+gonna)\s+"
-                       rf"(?:hear|be\s+hearing|know|be\s+in\s+touch|deal|see|love|get|have|"
-                       rf"be\s+told|find\s+out|want)|\bhear(?:ing)?\s+from\s+my\s+(?:lawyer|"
+                       rf"(?:hear|be\s+hearing|know|deal\s+with\s+you|love|be\s+told|find\s+"
+                       rf"out|want\s+a\s+word|have\s+a\s+field\s+day)|\b(?:lawyer|solicitor|"
+                       rf"attorney|judge|court|magistrate)\s+would\s+be\s+(?:very\s+|really\s+|"
+                       rf"most\s+)?interested\b|\b(?:hate|love)\s+for\s+(?:a|the)\s+(?:judge|"
+                       rf"court|magistrate)\b|\bexplain\s+(?:it\s+|that\s+|this\s+)?to\s+the\s+"
+                       rf"(?:judge|court|magistrate)\b|\bhear(?:ing)?\s+from\s+my\s+(?:lawyer|"
                        rf"attorney|solicitor)\b",
           THREAT_REASON, THREAT_SUGGESTION),
     _rule(Kind.THREAT, rf"\b(?:I{A}?ll|I\s+will|I{A}?m\s+going\s+to|I\s+am\s+going\s+to|I{A}?m"
@@ -177,7 +186,7 @@ RULES: tuple[Rule, ...] = (
           THREAT_REASON, THREAT_SUGGESTION),
     _rule(Kind.THREAT, rf"\b(?:you{A}?ll|you\s+will|you{A}?re\s+not\s+going\s+to|you\s+won{A}?t"
                        rf")\s+(?:never\s+)?(?:see|get)\s+(?:them|the\s+(?:kids|children)|him|"
-                       rf"her|[A-Z][a-z]+)\s+(?:again|ever|for\s+a\s+long)|\b(?:shame|pity)"
+                       rf"her|(?-i:[A-Z][a-z]+))\s+(?:again|ever|for\s+a\s+long)|\b(?:shame|pity)"
                        rf"\s+if\s+(?:the\s+)?(?:judge|court|lawyer|police|cps)\b|\bthe\s+"
                        rf"(?:judge|court)\s+(?:will|would|is\s+going\s+to)\s+(?:hear|see|"
                        rf"know|love|be\s+(?:very\s+)?interested)|\bfull\s+custody\s+if\b|"
@@ -203,6 +212,16 @@ RULES: tuple[Rule, ...] = (
                        rf"\b(?:lawyer|attorney|solicitor)\s+(?:gets|will\s+get|is\s+getting)\s+"
                        rf"involved\b|\b(?:not\s+another|no\s+more)\s+(?:penny|cent|dime|pound|"
                        rf"dollar)\b[^.!?\n]{{0,40}}\b(?:until|unless)\b",
+          THREAT_REASON, THREAT_SUGGESTION),
+
+    _rule(Kind.THREAT, rf"\bhow\s+you\s+want\s+to\s+play\s+this\b|\bsee\s+what\s+happens\b|"
+                       rf"\bpush\s+me\s+(?:on\s+this|any\s+further|again)\b|\b(?:have|get)\s+"
+                       rf"your\s+(?:contact|access|visits|time|weekends|overnights)\s+"
+                       rf"(?:suspended|stopped|reduced|cut|taken|removed)|\b(?:the\s+)?"
+                       rf"(?:\w+\s+)?(?:visits|contact|weekends|overnights)\s+(?:stop|end|will\s+"
+                       rf"stop|are\s+over)\b|\bmake\s+sure\s+(?:everyone|he|she|they|you)\s+"
+                       rf"(?:never|knows?|at)\b|\bor\s+I\s+go\s+to\b|\byou\s+have\s+until\b"
+                       rf"[^.!?\n]{{0,60}}[.!]?\s*(?:after\s+that|otherwise|or)\b",
           THREAT_REASON, THREAT_SUGGESTION),
 
     # Sarcasm and mockery.
@@ -249,7 +268,7 @@ RULES: tuple[Rule, ...] = (
                         r"doesn{A}?t|aren{A}?t|isn{A}?t|can{A}?t|never|too|more)\b|"
                         r"(?:^|[.!?]\s+)(?:priorities|real\s+progress|classy|charming|"
                         r"lovely\s+stuff|nice\s+one|nice\s+try|good\s+one|cute|impressive|"
-                        r"noted)\s*[.!]|\b(?:really|so|truly)\s+appreciated?\s+(?:finding\s+"
+                        r"lovely)\s*[.!]|\b(?:really|so|truly)\s+appreciated?\s+(?:finding\s+"
                         r"out|hearing|being\s+told|learning)\b|\blet{A}?s\s+see\s+if\s+"
                         r"(?:he|she|they|you|it)\b|\bwow,?\s+(?:you|u)\s+(?:actually|finally|"
                         r"made|remembered|managed|showed|found)\b|\bthanks\s+(?:so\s+much\s+"
@@ -258,7 +277,14 @@ RULES: tuple[Rule, ...] = (
                         r"\bsuch\s+a\s+(?:surprise|shock)\b|\bno\s+surprise\s+there\b|"
                         r"\bof\s+course\s+(?:you|u)\s+(?:did|didn{A}?t|can{A}?t|won{A}?t|"
                         r"forgot|were)\b|\bhow\s+(?:lovely|nice|wonderful)\s+for\s+you\b|"
-                        r"\bmust\s+be\s+(?:hard|exhausting|tough)\s+being\b".replace("{A}", A),
+                        r"\bmust\s+be\s+(?:hard|exhausting|tough)\s+being\b|,\s*genius\b|"
+                        r"(?:^|[.!?]\s+)(?:ha|haha|hah|lol)\s*[.!]|\b(?:your|another|so-called|"
+                        r"yet\s+another|these|more|his|their)\s+['‘\"“][^'’\"”\n]{2,30}['’\"”]|"
+                        r"\bforgive\s+me\s+if\b|\bwon{A}?t\s+hold\s+my\s+breath\b|"
+                        r"\breally\s+mature\b|\bsay\s+it\s+slowly\b|\bspell\s+it\s+out\b|"
+                        r"\bwords\s+of\s+one\s+syllable\b|\bapparently\s+(?:don{A}?t|doesn{A}?t|"
+                        r"can{A}?t|isn{A}?t|aren{A}?t|too|more)\b|\byou\s+suddenly\s+(?:have|"
+                        r"remember|want|care|find|need|discover)\b".replace("{A}", A),
           SARCASM_REASON, SARCASM_SUGGESTION),
 
     # Absolute blame.
@@ -279,7 +305,15 @@ RULES: tuple[Rule, ...] = (
                                rf"all\s+the)\b|\bnothing\s+(?:ever\s+)?changes\s+with\s+you\b|"
                                rf"\bwhy\s+(?:do|does|is)\s+(?:it|you|everything)\s+always\b|"
                                rf"\b(?:you|u)\s+(?:can{A}?t|cannot|don{A}?t|won{A}?t)\s+ever\b|"
-                               rf"\bit{A}?s\s+always\s+(?:something|me\s+who)\b",
+                               rf"\bit{A}?s\s+always\s+(?:something|me\s+who)\b|\bevery\W+single\W+\w+|"
+                               rf"\bevery\s+(?:holiday|weekend|time|month|week|summer|christmas|"
+                               rf"birthday|year)\s+(?:it{A}?s|is|was)\s+the\s+same\b|\bdo\s+you"
+                               rf"\s+ever\s+(?:actually\s+)?\w+|\bwhenever\s+I\b[^.!?\n]{{0,50}}"
+                               rf"\byou\b|\bwhy\s+does\s+everything\s+(?:with\s+you|have\s+to)\b|"
+                               rf"\bwhatever\s+suits\s+you\b|\bsome\s+people\s+never\s+change\b|"
+                               rf"\bonly\s+ever\s+(?:land|happen|fall)|\bthe\s+(?:second|minute|"
+                               rf"moment)\s+\w+\s+comes\s+up\b|\bdo\s+you\s+have\s+any\s+idea\b|\bwho\s+"
+                               rf"(?:does|would\s+do|forgets|books|does\s+that\s+to)\s+that\b",
           BLAME_REASON, BLAME_SUGGESTION, fix=""),
 
     # The child as a messenger.
@@ -288,28 +322,41 @@ RULES: tuple[Rule, ...] = (
                                 rf"I\s+have|I|I{A}?ll|I\s+will|I{A}?m\s+going\s+to|I{A}?m)\s+"
                                 rf"(?:already\s+)?(?:told|asked|had|have|get|got|having|getting|"
                                 rf"telling|asking|sent)\s+(?:him|her|them|the\s+(?:kids|"
-                                rf"children|boys|girls)|[A-Z][a-z]+)\s+(?:to\s+)?(?:tell|ask|"
+                                rf"children|boys|girls)|(?-i:[A-Z][a-z]+))\s+(?:to\s+)?(?:tell|ask|"
                                 rf"remind|let|explain\s+to|pass\s+(?:on\s+)?(?:a\s+)?message"
-                                rf"\s+to|give)\s+(?:you|u)\b|\b(?:he|she|they|[A-Z][a-z]+)\s+"
+                                rf"\s+to|give)\s+(?:you|u)\b|\b(?:he|she|they|(?-i:[A-Z][a-z]+))\s+"
                                 rf"(?:will|can|{A}?ll|is\s+going\s+to)\s+(?:tell|explain\s+to|"
                                 rf"ask|remind)\s+(?:you|u)\s+(?:why|what|how|himself|herself|"
                                 rf"themselves)\b|\bhave\s+(?:him|her|them|the\s+(?:kids|"
-                                rf"children)|[A-Z][a-z]+)\s+(?:tell|ask|give|remind)\s+me\b|"
+                                rf"children)|(?-i:[A-Z][a-z]+))\s+(?:tell|ask|give|remind)\s+me\b|"
                                 rf"\blet\s+your\s+(?:dad|father|mom|mum|mother)\s+know\b|"
                                 rf"\bsend\s+(?:the\s+)?(?:money|cheque|check|payment|it)\s+"
                                 rf"(?:with|via|through)\s+(?:him|her|them|the\s+(?:kids|"
-                                rf"children)|[A-Z][a-z]+)\b|\b(?:via|through)\s+the\s+(?:kids|"
+                                rf"children)|(?-i:[A-Z][a-z]+))\b|\b(?:via|through)\s+the\s+(?:kids|"
                                 rf"children)\b|\b(?:been|was|were)\s+told\s+to\s+(?:ask|tell)\s+(?:you|u)\b|"
-                                rf"\b(?:told|asked)\s+(?:him|her|them|[A-Z][a-z]+)\s+to\s+"
+                                rf"\b(?:told|asked)\s+(?:him|her|them|(?-i:[A-Z][a-z]+))\s+to\s+"
                                 rf"(?:tell|ask)\s+(?:him|her|your\s+\w+)\s+(?:that|why|"
                                 rf"what|if)|\bsaid\s+(?:he|she|they)\s+should\s+(?:tell|ask)"
                                 rf"\s+(?:you|u)\b|\b(?:told|telling|tell)\s+(?:him|her|them|"
-                                rf"[A-Z][a-z]+)\s+(?:that\s+)?(?:his|her|their)\s+(?:dad|"
+                                rf"(?-i:[A-Z][a-z]+))\s+(?:that\s+)?(?:his|her|their)\s+(?:dad|"
                                 rf"daddy|father|mum|mummy|mom|mommy|mother)\s+(?:is|was|"
                                 rf"doesn{A}?t|can{A}?t|won{A}?t|never|isn{A}?t|only|cares?|"
-                                rf"didn{A}?t)\b|\btold\s+(?:him|her|them|[A-Z][a-z]+)\s+that\s+"
+                                rf"didn{A}?t)\b|\btold\s+(?:him|her|them|(?-i:[A-Z][a-z]+))\s+that\s+"
                                 rf"if\b|\b(?:he|she|they)\s+can\s+(?:explain|tell\s+you)\s+"
-                                rf"(?:that|it|why)\b",
+                                rf"(?:that|it|why)\b|\b(?:let|told|tell|telling)\s+(?:the\s+"
+                                rf"(?:kids|children)|him|her|them|(?-i:[A-Z][a-z]+))\s+(?:know\s+)?"
+                                rf"(?:exactly\s+|straight\s+)?(?:why|that\s+it{A}?s\s+because|"
+                                rf"the\s+truth\s+about)\b|\b(?:the\s+holiday|it){A}?s\s+off\s+"
+                                rf"because\s+(?:their|his|her)\s+(?:dad|mum|mom|father|mother)\b|"
+                                rf"\bask\s+(?:you|u)\s+(?:himself|herself|themselves)\b|\btold\s+"
+                                rf"(?:him|her|them|(?-i:[A-Z][a-z]+))\s+(?:that\s+)?(?:he|she|they)\s+"
+                                rf"(?:doesn{A}?t|don{A}?t|does\s+not|do\s+not)\s+have\s+to\s+"
+                                rf"(?:listen|go|see|do)\b|\b(?:kids|children|they)\s+will\s+know\s+"
+                                rf"(?:exactly\s+)?whose\s+fault\b|\btold\s+(?:him|her|them|"
+                                rf"(?-i:[A-Z][a-z]+))\s+(?:straight\s+|exactly\s+)?(?:that\s+)?"
+                                rf"it{A}?s\s+because\s+you\b|\b(?:hand|give|pass)\s+you\s+the\s+"
+                                rf"(?:letter|note|form|message)\b[^.!?\n]{{0,20}}\b(?:seeing\s+as|"
+                                rf"since|because)\b",
           CHILD_REASON, CHILD_SUGGESTION),
 
     # The past relationship dragged in.
@@ -338,7 +385,11 @@ RULES: tuple[Rule, ...] = (
                                   rf"(?:took|cost)\s+me\s+\w+\s+years\s+to\s+(?:get\s+out|"
                                   rf"leave|escape|see)\b|\bnothing{A}?s?\s+(?:has\s+)?changed"
                                   rf"\s+since\s+(?:the|our)\s+(?:divorce|split|separation)\b|"
-                                  rf"\b(?:as|like)\s+you\s+did\s+(?:to|with)\s+me\b",
+                                  rf"\b(?:as|like)\s+you\s+did\s+(?:to|with)\s+me\b|\byou\s+(?:walked|ran)\s+"
+                                  rf"out\b|\bour\s+(?:wedding|honeymoon|engagement)\b|\bwhen\s+"
+                                  rf"we\s+(?:lived|were\s+living)\s+together\b|\bthrough\s+our\s+"
+                                  rf"(?:marriage|relationship)\b|\bthat{A}?s\s+how\s+it\s+"
+                                  rf"(?:always\s+)?was\s+for\b|\bthe\s+one\s+you\s+walked\s+out\b",
           PAST_REASON, PAST_SUGGESTION),
 
     # Contempt for the other home or a new partner.
@@ -381,7 +432,18 @@ RULES: tuple[Rule, ...] = (
                          rf"boyfriend|partner|wife|husband|family|mother|mum|mom|parents|"
                          rf"house|flat|place|home|apartment)\b|\bwhoever\s+you{A}?re\s+"
                          rf"(?:sleeping|shacking)\b|\b(?:your|that)\s+(?:house|place|flat|home)"
-                         rf"\s+of\s+(?:horrors|chaos)\b",
+                         rf"\s+of\s+(?:horrors|chaos)\b|\bno\s+place\s+for\s+(?:kids|children|"
+                         rf"a\s+child|my\s+(?:kids|children|son|daughter))\b|\b(?:that|this|your)"
+                         rf"\s+(?:pigsty|dump|hovel|slum|shithole|tip|zoo|madhouse|circus)\b|"
+                         rf"\bferal\b|\bwhatever\s+passes\s+for\b|\byour\s+side\s+of\s+the\s+"
+                         rf"family\b|\b(?:drunk|loser|waste|joke|excuse)\s+of\s+an?\s+(?:brother|"
+                         rf"sister|mother|father|boyfriend|girlfriend|partner|husband|wife|"
+                         rf"family)\b|\b(?:he|she){A}?s?\s+(?:is\s+)?not\s+(?:her|his|their)\s+"
+                         rf"(?:real\s+)?(?:father|mother|dad|mum|mom|parent)\b|\b(?:your|that)\s+"
+                         rf"(?:mother|mum|mom|father|dad|brother|sister|family|girlfriend|"
+                         rf"boyfriend|partner|wife|husband)\s+(?:is|are)\s+(?:an?\s+)?(?:\w+\s+)?"
+                         rf"(?:poisonous|vile|nasty|toxic|evil|horrible|awful|disgusting|useless|"
+                         rf"bad\s+influence|drunk|psycho|lunatic|nutcase)\b",
           CONTEMPT_REASON, CONTEMPT_SUGGESTION),
 
     # A refusal that shuts the door.
@@ -411,7 +473,16 @@ RULES: tuple[Rule, ...] = (
                           rf"\.\s+(?:And\s+|Period|Not\s+happening|Never|Full\s+stop)|\bnot\s+"
                           rf"happening\b|\bnot\s+going\s+to\s+happen\b|\bforget\s+it\b|\bI{A}?m"
                           rf"\s+not\s+(?:changing|budging|moving)\b|\bwhatever\.|\bthe\s+answer"
-                          rf"\s+is\s+(?:no|NO)\b",
+                          rf"\s+is\s+(?:no|NO)\b|\bthe\s+answer\s+(?:won{A}?t|will\s+not|"
+                          rf"isn{A}?t\s+going\s+to)\s+change\b|(?:^|[.!?]\s+)done\s*[.!]|"
+                          rf"\bsave\s+your\s+(?:reply|breath|energy)\b|\bI\s+won{A}?t\s+be\s+"
+                          rf"(?:reading|replying|responding|discussing)\b|\bthat{A}?s\s+that\b|"
+                          rf"\bnothing\s+(?:more|else|further)\s+to\s+(?:talk|discuss|say)\b|"
+                          rf"\bdon{A}?t\s+(?:message|text|email|contact|call)\s+me\s+(?:about|"
+                          rf"again)\b|\bnot\s+interested\s+in\s+(?:your|hearing|discussing)\b|"
+                          rf"\b(?:going|go)\s+over\s+(?:it|this|that)\s+again\b|\bI{A}?m\s+not\s+"
+                          rf"having\s+this\s+conversation\b|(?:^|[.!?]\s+)not\s+(?:swapping|"
+                          rf"changing|moving|agreeing|paying)\b",
           SHUT_REASON, SHUT_SUGGESTION),
 )
 
@@ -422,7 +493,8 @@ STRONG_SWEARING = re.compile(
     r"b[i!\*]tch\w*|cunt\w*|c\*+t|ass-?hole\w*|arse-?hole\w*|a\$\$\w*|dick(?:head)?s?|"
     r"prick|twat|wank\w*|bastard\w*|piss(?:ed|ing)?\s+off|pissed|screw(?:ed)?\s+(?:up|"
     r"you|over)|goddamn\w*|god\s+damn|jackass|dumbass|wtf|stfu|ffs|omfg)\b|"
-    r"\bf\*+\b|\bsh\*+\b|\bsh\*t\b|\bf---\b", re.IGNORECASE)
+    r"\bf\*+\b|\bsh\*+\b|\bsh\*t\b|\bf---\b|\b(?:what|where|why|how|who)\s+the\s+"
+    r"(?:hell|fuck|f\*+)\b", re.IGNORECASE)
 MILD_SWEARING = re.compile(
     r"\b(?:damn\w*|bloody|crap\w*|hell|heck|sod|bugger\w*|freaking|frigging|effing|"
     r"sucks?|arse|arsed|ass)\b|\bthe\s+hell\b|\bfor\s+(?:god|christ|heaven){A}?s?\s+sake\b|"
@@ -437,7 +509,7 @@ ACRONYMS = frozenset("""
 PE ADHD ADD ER ICU GP PTA PTO PTSD ASAP IEP FYI OK OKAY TV ID AM PM USA UK US EU NHS ENT MRI
 CT DVD BBQ CEO ETA RSVP STEM SAT SATS ACT GCSE GCSES DMV IRS HMRC CPS DCFS CAFCASS GAL ASD
 OCD SEN SENCO SEND NICU EMT RN MD DDS DR MR MRS MS ST NYC LA SF BC NY CA TX FL OT PT SLP
-ABA EpiPen PDF PIN OMG LOL BTW IDK TBH IMO IIRC TBD TBC AKA YMCA YWCA PS PPS NB IT HR UPS
+PB PBS ABA EpiPen PDF PIN OMG LOL BTW IDK TBH IMO IIRC TBD TBC AKA YMCA YWCA PS PPS NB IT HR UPS
 DHL FEDEX USPS PO EST PST CST GMT UTC BST AC DC HVAC RV SUV ATM PIN ZIP KG CM MM KM MPH
 HPV MMR DTAP ESL ELL AP IB SSN NI DOB ENT ADHD UTI RSV COVID HIV STD CBT DBT EMDR PCP OB GYN
 OBGYN
@@ -481,7 +553,8 @@ REASON_GIVEN = re.compile(r"\b(?:please|pls|plz|because|cause|cos|since|as\s+(?:
                           r"it)|in\s+case|otherwise|for\s+(?:her|his|their|the)|thanks|"
                           r"thank\s+you|per\s+the|according\s+to|if\s+(?:you|u)\s+can|"
                           r"when\s+you\s+(?:can|get\s+a\s+chance)|would\s+you|could\s+you|"
-                          r"order\s+says)\b|[—:]|\s-\s", re.IGNORECASE)
+                          r"order\s+says|and\s+I{A}?ll|and\s+I\s+will|and\s+we\s+can)\b|[—:]|\s-\s"
+                          .replace("{A}", A), re.IGNORECASE)
 COMMAND_REASON = gettext_noop("An order with no reason reads as bossing, and invites a refusal.")
 COMMAND_SUGGESTION = gettext_noop("Ask, and say why: \"Could you bring her coat? It will be cold "
                                   "at the game.\"")

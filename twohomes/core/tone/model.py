@@ -35,8 +35,8 @@ class Kind(enum.StrEnum):
     SHUT_DOOR = "shut_door"
 
 
-# How much each kind weighs on the level: 3 makes a message hostile on its own, 2 heated,
-# 1 is a note that leaves a message firm (unless several pile up, see ``level_of``).
+# How much each kind weighs on the level: 3 makes a message hostile on its own, 2 heated.
+# A finding may weigh less than its kind (a mild swear word, one capitalised word: 0).
 WEIGHT: dict[Kind, int] = {
     Kind.INSULT: 3,
     Kind.THREAT: 3,
@@ -48,7 +48,7 @@ WEIGHT: dict[Kind, int] = {
     Kind.SHUT_DOOR: 2,
     Kind.SHOUTING: 2,
     Kind.PROFANITY: 2,
-    Kind.COMMAND: 1,
+    Kind.COMMAND: 2,
 }
 
 
