@@ -18,7 +18,7 @@ sys.path.insert(0, str(HERE))
 
 from _summary import table  # noqa: E402
 
-BENCHMARKS = ["schedule.py", "ledger.py", "feed.py", "load.py"]
+BENCHMARKS = ["schedule.py", "ledger.py", "feed.py", "tone.py", "load.py"]
 
 
 def _load() -> str:

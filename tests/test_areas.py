@@ -78,12 +78,12 @@ def test_an_undeclared_kind_is_refused_and_nothing_is_written(world: Any) -> Non
 def test_the_menu_and_the_root_urls_come_from_the_declarations() -> None:
     names = {entry.url_name for entry in areas.menu_entries()}
     assert names == {"family_home", "calendar_month", "thread_list", "swap_list", "plan_list",
-                     "event_list", "members", "audit", "family_settings"}
+                     "event_list", "members", "audit", "family_settings", "tone_trend"}
     assert {module.split(".")[1] for module in areas.url_modules()} == {
-        "families", "messaging", "schedules", "calendar", "events"}
+        "families", "messaging", "schedules", "calendar", "events", "tone"}
     assert set(areas.append_only_tables()) == {"messaging_message", "messaging_receipt"}
     assert [job.task.rsplit(".", 1)[1] for job in areas.jobs()] == [
-        "forget_old_submissions", "expiry_tick", "reminders_tick"]
+        "forget_old_submissions", "held_messages_tick", "expiry_tick", "reminders_tick"]
 
 
 def test_the_audit_list_names_the_records_entries_in_words(world: Any, login: Any) -> None:

@@ -66,7 +66,8 @@ def test_each_role_sees_only_the_places_it_may_open(world: Any, login: Any) -> N
         "partner": (["Today", "Calendar", "Messages"],
                     ["Events", "Members", "Account", "Sign out"]),
         "professional": (["Today", "Calendar", "Messages", "Changes"],
-                         ["Parenting plans", "Events", "Members", "Account", "Sign out"]),
+                         ["Tone over time", "Parenting plans", "Events", "Members", "Account",
+                          "Sign out"]),
     }
     for persona, (first, more) in expected.items():
         client = login(world.membership(persona))

@@ -28,6 +28,7 @@ FAMILY_OWNED = {
     "records.Log", "records.LogEntry", "records.EntryOpening", "records.Checkpoint",
     "messaging.Thread", "messaging.ThreadMember", "messaging.Message", "messaging.Attachment",
     "messaging.Receipt", "messaging.NotificationPreference", "messaging.PendingNotification",
+    "messaging.HeldMessage", "tone.ToneSettings",
     "schedules.ParentingPlan", "schedules.PlanDecision", "schedules.SwapRequest",
     "schedules.Override", "family_calendar.CalendarFeed", "family_calendar.ReminderPreference",
     "family_calendar.SentReminder", "events.Event", "events.EventRevision",

@@ -35,16 +35,16 @@ def seed_demo_messages(family: Family, *, now: datetime) -> None:
     school = services.start_thread(
         actor=maya, subject="Parent-teacher evening (Amara)",
         body="Amara's parent-teacher evening is on Thursday at 17:30. Can you make it? "
-             "I can take notes if not.", members=[people["helen"]], now=now)
+             "I can take notes if not.", members=[people["helen"]], now=now, language="en")
     services.record_first_views(actor=daniel, messages=school.messages.all(), now=now)
-    services.send_message(actor=daniel, thread=school, now=now,
+    services.send_message(actor=daniel, thread=school, now=now, language="en",
                           body="Yes, I'll be there. I'll pick Leo up from football first.")
     services.record_first_views(actor=maya, messages=school.messages.all(), now=now)
-    services.send_message(actor=maya, thread=school, now=now,
+    services.send_message(actor=maya, thread=school, now=now, language="en",
                           body="Thank you. Sofia made this for the classroom wall.",
                           files=[_drawing()])
     weekend = services.start_thread(
         actor=daniel, subject="Theo's swimming bag",
         body="Theo left his swimming bag at Harbor Road. I'll bring it to Sunday's handover.",
-        members=[people["grace"]], now=now)
+        members=[people["grace"]], now=now, language="en")
     services.record_first_views(actor=maya, messages=weekend.messages.all(), now=now)

@@ -1,15 +1,10 @@
 from django.apps import AppConfig
-from django.utils.translation import gettext_lazy, pgettext_lazy
+from django.utils.translation import gettext_lazy
 
-from twohomes.areas import Area, MenuEntry
+from twohomes.areas import Area
 
-AREA = Area(
-    menu=(
-        MenuEntry("tone_settings", pgettext_lazy("menu", "Tone help"), order=70,
-                  cap="check_tone"),
-    ),
-    urls="twohomes.tone.urls",
-)
+# Reached from the messages list and each composer, not from the menu (it is a setting).
+AREA = Area(urls="twohomes.tone.urls")
 
 
 class ToneConfig(AppConfig):

@@ -25,7 +25,8 @@ DAY = re.compile(
 TIME = re.compile(r"\b\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}:\d{2}\b|"
                   r"\b(?:noon|midday|midnight)\b|\b\d{1,2}\s?o{A}?clock\b".replace("{A}", "[’']"),
                   re.IGNORECASE)
-AMOUNT = re.compile(r"[$£€]\s?\d[\d,]*(?:\.\d{1,2})?|\b\d[\d,]*(?:\.\d{1,2})?\s?(?:dollars|"
+AMOUNT = re.compile(r"[$£€]\s?\d+(?:,\d{3})*(?:\.\d{1,2})?|\b\d+(?:,\d{3})*(?:\.\d{1,2})?\s?"
+                    r"(?:dollars|"
                     r"pounds|euros|bucks|quid)\b", re.IGNORECASE)
 PLACE = re.compile(
     r"\b(?:at|to|from)\s+(?:the\s+)?(?:school|station|library|park|pool|clinic|hospital|"

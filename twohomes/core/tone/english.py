@@ -553,7 +553,9 @@ REASON_GIVEN = re.compile(r"\b(?:please|pls|plz|because|cause|cos|since|as\s+(?:
                           r"it)|in\s+case|otherwise|for\s+(?:her|his|their|the)|thanks|"
                           r"thank\s+you|per\s+the|according\s+to|if\s+(?:you|u)\s+can|"
                           r"when\s+you\s+(?:can|get\s+a\s+chance)|would\s+you|could\s+you|"
-                          r"order\s+says|and\s+I{A}?ll|and\s+I\s+will|and\s+we\s+can)\b|[—:]|\s-\s"
+                          r"order\s+says|and\s+I{A}?ll|and\s+I\s+will|and\s+we\s+can)\b|[—:]|\s-\s|"
+                          r",\s+(?:it|it{A}?s|she|he|they|we|there|the\s+\w+)\s+(?:is|are|was|"
+                          r"will|{A}s|has|have|needs?|gets?|starts?|opens?|closes?|ends?)\b"
                           .replace("{A}", A), re.IGNORECASE)
 COMMAND_REASON = gettext_noop("An order with no reason reads as bossing, and invites a refusal.")
 COMMAND_SUGGESTION = gettext_noop("Ask, and say why: \"Could you bring her coat? It will be cold "

@@ -122,8 +122,8 @@ class Analysis:
 
 def level_of(findings: tuple[Finding, ...], firm_cue: bool) -> Level:
     """The level a reader would feel: hostile for an insult, a threat or contempt, or for
-    three different heated things piled up; heated for any heated thing or for two orders
-    given without a reason; firm for one such order or a businesslike cue; calm otherwise."""
+    three different heated kinds piled up; heated for any heated thing (an order given
+    without a reason is one); firm for a businesslike cue; calm otherwise."""
     heaviest = max((f.weight for f in findings), default=0)
     heated_kinds = {f.kind for f in findings if f.weight >= 2}
     commands = sum(1 for f in findings if f.kind is Kind.COMMAND)

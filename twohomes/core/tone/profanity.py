@@ -7,7 +7,7 @@ The model is linear, so the same figure is a sum over the words of the text: thi
 reads the vocabulary, the IDF weights, the five classifiers' weights and their sigmoid
 calibrations once, and computes the probability with a few dictionary look-ups. It also
 gives each word's own weight, which says where in a text the profanity is
-(``tests/core/test_tone_profanity.py`` holds the figures equal to the package's own).
+(``tests/core/test_tone.py`` holds the figures equal to the package's own).
 """
 
 from __future__ import annotations
