@@ -8,6 +8,7 @@ findings, rather than English rules misreading it.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from . import english as en
 from .biff import biff_check, logistics
@@ -32,7 +33,7 @@ def analyze(text: str, language: str = "en") -> Analysis:
     parts = sentences(text)
     findings = _without_overlaps(
         _rule_findings(text, parts) + _swearing(text, parts) + _shouting(text)
-        + _commands(text, parts))
+        + _commands(text, parts), parts)
     firm = bool(en.FIRM_CUE.search(text))
     return Analysis(
         language=code, supported=True, level=level_of(findings, firm), findings=findings,
@@ -131,13 +132,26 @@ def _commands(text: str, parts: list[Sentence]) -> list[Finding]:
     return found
 
 
-def _without_overlaps(findings: list[Finding]) -> tuple[Finding, ...]:
-    """One finding per kind and place: of two of the same kind that overlap, the wider is
-    kept; a mild word inside a stronger finding of the same kind is dropped."""
+def _without_overlaps(findings: list[Finding], parts: list[Sentence]) -> tuple[Finding, ...]:
+    """One finding per kind and sentence: of two of the same kind that overlap, the wider is
+    kept, and those left in one sentence become one ("I'm filing for … full custody if"
+    is one threat; "WHERE ARE YOU???" one shout), with all their fixes."""
     kept: list[Finding] = []
     for finding in sorted(findings, key=lambda f: (f.start, -(f.end - f.start), -f.weight)):
         if any(k.kind is finding.kind and k.start < finding.end and finding.start < k.end
                for k in kept):
             continue
         kept.append(finding)
-    return tuple(sorted(kept, key=lambda f: (f.start, f.end)))
+    merged: dict[tuple[Kind, int], Finding] = {}
+    for finding in kept:
+        sentence = sentence_at(parts, finding.start)
+        key = (finding.kind, sentence.start if sentence else finding.start)
+        first = merged.get(key)
+        if first is None:
+            merged[key] = finding
+            continue
+        edits = tuple(dict.fromkeys(first.edits + finding.edits))
+        merged[key] = replace(first, end=max(first.end, finding.end), edits=edits,
+                              weight=max(first.weight, finding.weight),
+                              quick=first.quick or finding.quick)
+    return tuple(sorted(merged.values(), key=lambda f: (f.start, f.end)))

@@ -214,14 +214,14 @@ RULES: tuple[Rule, ...] = (
                        rf"dollar)\b[^.!?\n]{{0,40}}\b(?:until|unless)\b",
           THREAT_REASON, THREAT_SUGGESTION),
 
-    _rule(Kind.THREAT, rf"\bhow\s+you\s+want\s+to\s+play\s+this\b|\bsee\s+what\s+happens\b|"
-                       rf"\bpush\s+me\s+(?:on\s+this|any\s+further|again)\b|\b(?:have|get)\s+"
-                       rf"your\s+(?:contact|access|visits|time|weekends|overnights)\s+"
-                       rf"(?:suspended|stopped|reduced|cut|taken|removed)|\b(?:the\s+)?"
-                       rf"(?:\w+\s+)?(?:visits|contact|weekends|overnights)\s+(?:stop|end|will\s+"
-                       rf"stop|are\s+over)\b|\bmake\s+sure\s+(?:everyone|he|she|they|you)\s+"
-                       rf"(?:never|knows?|at)\b|\bor\s+I\s+go\s+to\b|\byou\s+have\s+until\b"
-                       rf"[^.!?\n]{{0,60}}[.!]?\s*(?:after\s+that|otherwise|or)\b",
+    _rule(Kind.THREAT, r"\bhow\s+you\s+want\s+to\s+play\s+this\b|\bsee\s+what\s+happens\b|"
+                       r"\bpush\s+me\s+(?:on\s+this|any\s+further|again)\b|\b(?:have|get)\s+"
+                       r"your\s+(?:contact|access|visits|time|weekends|overnights)\s+"
+                       r"(?:suspended|stopped|reduced|cut|taken|removed)|\b(?:the\s+)?"
+                       r"(?:\w+\s+)?(?:visits|contact|weekends|overnights)\s+(?:stop|end|will\s+"
+                       r"stop|are\s+over)\b|\bmake\s+sure\s+(?:everyone|he|she|they|you)\s+"
+                       r"(?:never|knows?|at)\b|\bor\s+I\s+go\s+to\b|\byou\s+have\s+until\b"
+                       r"[^.!?\n]{0,60}[.!]?\s*(?:after\s+that|otherwise|or)\b",
           THREAT_REASON, THREAT_SUGGESTION),
 
     # Sarcasm and mockery.
@@ -484,6 +484,90 @@ RULES: tuple[Rule, ...] = (
                           rf"having\s+this\s+conversation\b|(?:^|[.!?]\s+)not\s+(?:swapping|"
                           rf"changing|moving|agreeing|paying)\b",
           SHUT_REASON, SHUT_SUGGESTION),
+
+    # Ultimatums in their many shapes: "do X again and I'll …", "or my solicitor takes it".
+    _rule(Kind.THREAT, rf"\b(?:again|one\s+more\s+\w+|try\s+it|keep\s+\w+ing|ever)\b"
+                       rf"[^.!?\n]{{0,60}}"
+                       rf"\band\s+(?:I{A}?ll|I\s+will|you{A}?ll|you\s+will)\b|\band\s+(?:I{A}?ll|"
+                       rf"I\s+will)\s+(?:drag|make\s+sure|have\s+the\s+police|call\s+the\s+police|"
+                       rf"report\s+you|have\s+you|see\s+you\s+in)\b|\bkiss\s+\w+(?:\s+\w+){{0,3}}\s+"
+                       rf"goodbye\b|\bover\s+my\s+dead\s+body\b|\bor\s+(?:next|this|the)\s+\w+\s+"
+                       rf"(?:simply\s+|just\s+)?(?:won{A}?t|will\s+not|isn{A}?t\s+going\s+to)\s+"
+                       rf"(?:be\s+)?happen(?:ing)?\b|\bor\s+my\s+(?:solicitor|lawyer|attorney)\b|"
+                       rf"\b(?:solicitor|lawyer|attorney|judge)\s+has\s+(?:your|all|every)\s+"
+                       rf"(?:messages|texts|emails)\b|\bcontact\s+cent(?:re|er)\b",
+          THREAT_REASON, THREAT_SUGGESTION),
+    _rule(Kind.SARCASM, rf"\b(?:good\s+luck|have\s+fun|enjoy)\s+explaining\b|\bso\s+glad\s+"
+                        rf"(?:\w+\s+)?"
+                        rf"(?:has|have|is|you)\b|\bwhile\s+(?:he|she|you){A}?(?:s|re)\s+at\s+it\b|"
+                        rf"\bhow\s+novel\b|\blove\s+that\s+for\s+(?:her|him|you|them)\b|"
+                        rf"(?:^|[.!?]\s+)(?:cool|lovely|brilliant),\s+so\b|\bcute\s+(?:idea|attempt|"
+                        rf"try)\b|\bwhatever\s+you{A}?re\s+doing\b|,?\s+but\s+sure\s*[.!]|\bpar\s+for"
+                        rf"\s+the\s+course\b",
+          SARCASM_REASON, SARCASM_SUGGESTION),
+    _rule(Kind.INSULT, rf"\b(?:halfwit|half-wit|freeloader|freeloading|scrounger|muppet|numpty|"
+                       rf"gym\s+bro)\b|\bwho\s+can{A}?t\s+(?:spell|read|count|tell\s+the\s+time)\b|"
+                       rf"\b(?:you{A}?re|you\s+are|he{A}?s|she{A}?s)\s+(?:so\s+)?(?:thick|gullible|"
+                       rf"ignorant|smug|arrogant|clueless)\b|\byou\s+(?:ignorant|stupid|useless|"
+                       rf"thick|smug|arrogant|lazy)\s+(?:little\s+)?(?:man|woman|cow|pig|git|fool)\b|"
+                       rf"\b(?:he|she){A}?s\s+an?\s+(?:\w+,?\s+){{1,3}}(?:idiot|loser|moron|creep|"
+                       rf"joke|liar|drunk|waste\s+of\s+space)\b|\b(?:father|mother|dad|mum|mom|"
+                       rf"husband|wife|boyfriend|girlfriend)\s+is\s+an?\s+(?:\w+\s+)?(?:drunk|loser|"
+                       rf"liar|deadbeat|idiot|waste\s+of\s+space|joke)\b|\bwhat\s+(?:kind|sort)\s+of"
+                       rf"\s+(?:a\s+)?(?:loser|idiot|moron|fool|joke)\b|(?:^|(?<=[.!?]\s))"
+                       rf"(?:embarrassing|shameful|disgraceful|pitiful)\s*[.!]|\bwhat{A}?s\s+wrong"
+                       rf"\s+with\s+you\b|\bwhat\s+is\s+wrong\s+with\s+you\b|\ba\s+(?:\w+-year-old|"
+                       rf"child|toddler|five\s+year\s+old)\s+could\s+(?:do|manage|fill|handle|"
+                       rf"work\s+out)\b|\btoo\s+(?:gullible|thick|stupid|selfish|lazy)\b",
+          INSULT_REASON, INSULT_SUGGESTION),
+    _rule(Kind.CONTEMPT, rf"\byour\s+lot\b|\bthat\s+cult\b|\bthe\s+little\s+princess\b|"
+                         rf"\b(?:you{A}?re|you\s+are|she{A}?s|he{A}?s|she\s+is|he\s+is)\s+nobody\b|"
+                         rf"\bpoor\s+(?:woman|man|girl|guy|thing)\s+has\s+no\s+idea\b|\bthat\s+"
+                         rf"(?:\w+\s+)?(?:brother|sister|mother|father|family|girlfriend|boyfriend|"
+                         rf"partner|house|place|flat|home|wife|husband)\s+of\s+yours\b|"
+                         rf"\b(?:the\s+way\s+)?your\s+(?:house|household|family|place|home)\b"
+                         rf"[^.!?\n]{{0,40}}\b(?:is|are)\s+(?:disgusting|appalling|shameful|toxic|"
+                         rf"a\s+circus|a\s+joke)\b|\bsome\s+(?:gym\s+bro|random|bloke|guy|woman)\s+"
+                         rf"who\b",
+          CONTEMPT_REASON, CONTEMPT_SUGGESTION),
+    _rule(Kind.CHILD_MESSENGER, rf"\btold\s+(?:him|her|them|(?-i:[A-Z][a-z]+))\s+to\s+"
+                                rf"(?:make\s+sure|"
+                                rf"check|get)\s+you\b|\btold\s+(?:him|her|them|(?-i:[A-Z][a-z]+))\s+"
+                                rf"(?:that\s+)?(?:daddy|mummy|mommy|dad|mum|mom|your\s+\w+|their\s+"
+                                rf"\w+|her\s+father|his\s+father|her\s+mother|his\s+mother)\s+"
+                                rf"(?:doesn{A}?t|does\s+not|can{A}?t|won{A}?t|never|is|isn{A}?t)\b|"
+                                rf"\btold\s+(?:him|her|them|(?-i:[A-Z][a-z]+))\s+(?:the\s+truth|as\s+"
+                                rf"much|everything)\b|\bbecause\s+of\s+you\b[^.!?\n]{{0,30}}\b(?:so\s+"
+                                rf"expect|expect\s+questions)|\btold\s+(?:him|her|them|"
+                                rf"(?-i:[A-Z][a-z]+))\s+(?:that\s+)?it{A}?s\s+because\s+of\s+you\b|"
+                                rf"\btell\s+(?:the\s+kids|the\s+children|them|him|her)\s+(?:straight"
+                                rf"\s+out\s+|exactly\s+)?(?:that\s+)?(?:their|his|her)\s+(?:dad|mum|"
+                                rf"mom|father|mother)\b|\btell\s+(?:her|him)\s+that\s+(?:himself|"
+                                rf"herself)\b",
+          CHILD_REASON, CHILD_SUGGESTION),
+    _rule(Kind.ABSOLUTE_BLAME, rf"\byou\s+do\s+this\s+(?:constantly|all\s+the\s+time|every|again)|"
+                               rf"\bevery\s+(?:promise|word|excuse)\s+(?:out\s+of\s+your\s+mouth|"
+                               rf"you\s+make)\b|\bafter\s+every\s+(?:visit|weekend|stay|time)\b"
+                               rf"[^.!?\n]{{0,30}}\b(?:at\s+yours|with\s+you|from\s+you)\b|"
+                               rf"\bevery\s+(?:year|month|week|weekend|time|holiday)\s+you\b|"
+                               rf"\beverything(?:{A}s|\s+is)\b[^.!?\n]{{0,30}}\bwith\s+you\b|\bsame\s+"
+                               rf"(?:\w+\s+)?pattern\b|\bsame\s+thing\s+(?:happens|every)\b|"
+                               rf"\b(?:do|does)\s+(?:anyone|anybody)(?:\s+at\s+yours|\s+over\s+there)?"
+                               rf"\s+ever\b",
+          BLAME_REASON, BLAME_SUGGESTION, fix=""),
+    _rule(Kind.PAST_RELATIONSHIP, rf"\banniversar(?:y|ies)\b|\b(?:as|like)\s+with\s+us\b|"
+                                  rf"\bwith\s+us"
+                                  rf"\s+in\s+(?:exactly\s+)?the\s+same\s+way\b|\bI{A}?m\s+not\s+your"
+                                  rf"\s+(?:wife|husband|girlfriend|boyfriend|partner)\s+any\s?more\b|"
+                                  rf"\bour\s+old\s+(?:flat|house|place|home)\b|\bnothing(?:{A}s|\s+has)?"
+                                  rf"\s+changed\s+since\s+(?:we|I)\b|\bsecond\s+attempt\s+at\b",
+          PAST_REASON, PAST_SUGGESTION),
+    _rule(Kind.SHUT_DOOR, rf"\bconversation(?:{A}s)?\s+over\b|\bsave\s+(?:the|your)\s+excuses\b|"
+                          rf"\bI{A}?m\s+not\s+reading\s+(?:them|it|your)\b|\b(?:that{A}s|this\s+is)\s+"
+                          rf"the\s+last\s+I(?:{A}ll|\s+will)\s+say\b|\bn{A}?t\s+up\s+for\s+(?:debate|"
+                          rf"discussion|negotiation)\b|\bstop\s+(?:messaging|texting|emailing|asking|"
+                          rf"calling)\s+me\b",
+          SHUT_REASON, SHUT_SUGGESTION),
 )
 
 # Swear words, with the usual masks (f***, sh!t, a$$). Strong ones make a message heated;
@@ -544,7 +628,7 @@ NOT_COMMAND = re.compile(
     r"give\s+(?:them|him|her|the\s+\w+)\s+(?:a\s+)?(?:hug|kiss|love)|go\s+(?:team|\w+s!)|"
     r"call\s+(?:me\s+)?if|text\s+(?:me\s+)?if|feel\s+free|stay\s+(?:warm|dry|safe)|"
     r"check\s+out\b|note\s+that\b|get\s+(?:home|there)\s+safe|keep\s+(?:me\s+)?posted|"
-    r"look\s+forward|have\s+(?:you|u|they|we)\b|sign\s+up\b|don{A}?t\s+panic|"
+    r"look\s+forward|have\s+(?:you|u|they|we)\b|sign\s+up\b|don{A}?t\s+panic|never\s+mind|"
     r"tell\s+(?:\w+\s+)?(?:I{A}?m|I\s+am|I\s+love|we|goodnight|happy|good\s+luck)|"
     r"\w+\s+(?:is|are|was|were)\b)".replace("{A}", A),
     re.IGNORECASE)
@@ -553,7 +637,9 @@ REASON_GIVEN = re.compile(r"\b(?:please|pls|plz|because|cause|cos|since|as\s+(?:
                           r"it)|in\s+case|otherwise|for\s+(?:her|his|their|the)|thanks|"
                           r"thank\s+you|per\s+the|according\s+to|if\s+(?:you|u)\s+can|"
                           r"when\s+you\s+(?:can|get\s+a\s+chance)|would\s+you|could\s+you|"
-                          r"order\s+says|and\s+I{A}?ll|and\s+I\s+will|and\s+we\s+can)\b|[—:]|\s-\s|"
+                          r"order\s+says|and\s+I{A}?ll|and\s+I\s+will|and\s+we\s+can|if\s+you\s+get\s+a\s+"
+                          r"chance|no\s+worries|no\s+rush|if\s+you\s+like|if\s+possible)\b|[—:]|"
+                          r"\s-\s|"
                           r",\s+(?:it|it{A}?s|she|he|they|we|there|the\s+\w+)\s+(?:is|are|was|"
                           r"will|{A}s|has|have|needs?|gets?|starts?|opens?|closes?|ends?)\b"
                           .replace("{A}", A), re.IGNORECASE)

@@ -58,10 +58,21 @@
     if (key) { key.value = freshKey(); }
     var errors = document.getElementById("composer-errors");
     if (errors) { errors.innerHTML = ""; }
-    var tone = document.getElementById("id_body-tone");
-    if (tone) { tone.innerHTML = ""; }
+    ["id_body-tone", "id_body-tone-status"].forEach(function (id) {
+      var region = document.getElementById(id);
+      if (region) { region.innerHTML = ""; }
+    });
     var label = document.getElementById("composer-send-label");
     if (label && label.dataset.words) { label.textContent = label.dataset.words; }
+  });
+
+  // A tone check answered after its field was emptied (the message was sent meanwhile)
+  // would show the sent words again: it is dropped.
+  document.body.addEventListener("htmx:beforeSwap", function (event) {
+    var field = event.detail.requestConfig && event.detail.requestConfig.elt;
+    if (field && field.hasAttribute && field.hasAttribute("data-tone") && !field.value.trim()) {
+      event.detail.shouldSwap = false;
+    }
   });
 
   // Tone help: a fix button puts the fixed draft in its field, then the field is checked
