@@ -18,8 +18,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from twohomes.core.tone import Level, analyze, rules_exist
-from twohomes.families.access import Cap, has, require
-from twohomes.families.models import Membership
+from twohomes.families.access import Cap, access_lapsed, has, require
+from twohomes.families.models import Membership, MembershipStatus
 from twohomes.records import services as records
 from twohomes.tone.models import settings_of
 
@@ -250,11 +250,13 @@ def send_due_messages(*, now: datetime) -> int:
                     .order_by("send_at", "pk").first())
             if held is None:
                 return sent
-            try:
-                with transaction.atomic():
-                    send_message(actor=held.author, thread=held.thread, body=held.body,
-                                 language=held.language, now=now)
-                    sent += 1
-            except (PermissionDenied, ValidationError, Http404):
-                pass
+            if held.author.status == MembershipStatus.ACTIVE and not access_lapsed(held.author,
+                                                                                    now):
+                try:
+                    with transaction.atomic():
+                        send_message(actor=held.author, thread=held.thread, body=held.body,
+                                     language=held.language, now=now)
+                        sent += 1
+                except (PermissionDenied, ValidationError, Http404):
+                    pass  # no longer in the conversation, or no longer allowed to write
             held.delete()

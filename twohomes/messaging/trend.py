@@ -47,9 +47,9 @@ def _month_start(now: datetime, back: int) -> date:
 def tone_by_month(membership: Membership, *, now: datetime) -> Trend:
     """The last twelve months of the conversations ``membership`` may read (one query)."""
     zone = membership.family.zone
-    since = _month_start(now.astimezone(zone), MONTHS - 1)
-    rows = (Message.objects.filter(thread__in=visible_threads(membership),
-                                   sent_at__date__gte=since)
+    first = _month_start(now.astimezone(zone), MONTHS - 1)
+    since = datetime(first.year, first.month, 1, tzinfo=zone)  # midnight in the family's zone
+    rows = (Message.objects.filter(thread__in=visible_threads(membership), sent_at__gte=since)
             .annotate(month=TruncMonth("sent_at", tzinfo=zone))
             .values("month", "author__user__display_name", "author_id", "tone")
             .annotate(count=Count("id")).order_by())

@@ -23,10 +23,10 @@ from twohomes.families.models import Membership
 from twohomes.records import services as records
 from twohomes.requests import HtmxHttpRequest
 from twohomes.tone.models import settings_of
-from twohomes.tone.widgets import check_attributes
+from twohomes.tone.widgets import check_attributes, with_tone_check
 
 from . import services
-from .display import message_rows
+from .display import FOLDED, message_rows
 from .exports import export_scope
 from .forms import AddMemberForm, ExportForm, MessageForm, NewThreadForm, PreferencesForm
 from .models import Attachment, HeldMessage, Message
@@ -75,6 +75,8 @@ def thread_list(request: HttpRequest, membership: Membership) -> HttpResponse:
                    .select_related("thread", "author__user").order_by("-sent_at")[:50])
     return render(request, "messaging/thread_list.html", {
         "membership": membership, "family": membership.family, "query": query,
+        "fold": has(membership, Cap.CHECK_TONE) and settings_of(membership).fold_incoming,
+        "folded_levels": sorted(FOLDED),
         "threads": threads, "results": results, "older": start > 0,
         "next_before": shown[-1].thread_id if start + THREADS_SHOWN < len(order) else None,
         "can_start": has(membership, Cap.START_THREAD),
@@ -86,6 +88,7 @@ def thread_list(request: HttpRequest, membership: Membership) -> HttpResponse:
 def new_thread(request: HttpRequest, membership: Membership) -> HttpResponse:
     joinable = _joinable(membership) if has(membership, Cap.ADD_TO_THREAD) else None
     form = NewThreadForm(*posted(request), joinable=joinable)
+    with_tone_check(form, "body", membership)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -97,8 +100,10 @@ def new_thread(request: HttpRequest, membership: Membership) -> HttpResponse:
             form.add_error(None, error)
         else:
             return redirect("thread_detail", family_id=membership.family_id, thread_id=thread.pk)
+    cool_down = has(membership, Cap.CHECK_TONE) and settings_of(membership).cool_down
     return render(request, "messaging/thread_new.html",
-                  {"membership": membership, "family": membership.family, "form": form})
+                  {"membership": membership, "family": membership.family, "form": form,
+                   "cool_down": cool_down})
 
 
 def _page(thread: Any, before: str | None) -> tuple[list[Message], bool]:

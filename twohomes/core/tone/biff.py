@@ -10,6 +10,8 @@ from .model import BiffPart, Finding, Logistic
 from .text import Sentence
 
 BRIEF_WORDS = 120
+MAX_TOPICS = 3
+MAX_DETAILS = 12
 BRIEF_SENTENCES = 8
 
 DAY = re.compile(
@@ -87,8 +89,8 @@ def biff_check(text: str, parts: list[Sentence], findings: tuple[Finding, ...]) 
 
 
 def logistics(text: str) -> tuple[Logistic, ...]:
-    """What the message is about and the days, times, places and amounts it names, each as
-    written, in order, once."""
+    """What the message is about (three topics at most) and the days, times, places and
+    amounts it names, each as written, in order, once (twelve at most)."""
     found: list[tuple[int, Logistic]] = []
     for kind, pattern in (("day", DAY), ("time", TIME), ("place", PLACE), ("amount", AMOUNT)):
         for match in pattern.finditer(text):
@@ -96,8 +98,8 @@ def logistics(text: str) -> tuple[Logistic, ...]:
     topics = [Logistic("topic", name) for name, pattern in TOPICS if pattern.search(text)]
     seen: set[str] = set()
     unique = []
-    for logistic in topics + [item for _at, item in sorted(found, key=lambda p: p[0])]:
+    for logistic in [item for _at, item in sorted(found, key=lambda p: p[0])]:
         if logistic.text.lower() not in seen:
             seen.add(logistic.text.lower())
             unique.append(logistic)
-    return tuple(unique[:8])
+    return tuple(topics[:MAX_TOPICS] + unique[:MAX_DETAILS])
