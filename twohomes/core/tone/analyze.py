@@ -72,6 +72,11 @@ def _swearing(text: str, parts: list[Sentence]) -> list[Finding]:
             if any(s <= match.start() < e for s, e in spared):
                 continue
             found.append(_swear_finding(text, match.start(), match.end(), strong))
+    # Two separate mild words in one message ("for God's sake … this crap") are swearing
+    # that heats it, as one strong word is; one mild word alone leaves the level alone.
+    mild = [f for f in found if f.weight == 0]
+    if len(mild) >= 2:
+        found = [replace(f, weight=2) if f.weight == 0 else f for f in found]
     model = word_model()
     for match in re.finditer(r"[A-Za-z]{3,}", text):
         word = match.group()

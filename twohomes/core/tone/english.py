@@ -568,6 +568,66 @@ RULES: tuple[Rule, ...] = (
                           rf"discussion|negotiation)\b|\bstop\s+(?:messaging|texting|emailing|asking|"
                           rf"calling)\s+me\b",
           SHUT_REASON, SHUT_SUGGESTION),
+
+    # Veiled threats: connections, logins, money and contact used as levers.
+    _rule(Kind.THREAT, rf"\bit\s+would\s+be\s+(?:a\s+|such\s+a\s+|a\s+real\s+)?(?:shame|pity)"
+                       rf"\s+if\b|"
+                       rf"\bI{A}?d\s+hate\s+for\b|\bI\s+know\s+(?:the|your)\s+(?:\w+\s+)?(?:head|"
+                       rf"principal|boss|manager|judge|teacher|coach|landlord|employer)\b|"
+                       rf"\bI\s+sit\s+on\s+the\b|\bI{A}?m\s+the\s+one\s+with\s+the\b|"
+                       rf"\b(?:visits|contact|weekends|overnights)\s+\w+\s+(?:stop|end)\b|"
+                       rf"\b(?:maintenance|support|payments?)\s+(?:drops?|stops?|goes\s+down|will\s+"
+                       rf"stop)\b|\bpush\s+(?:this|it|me)\s+(?:any\s+)?further\b|\bI{A}?ll\s+have\s+"
+                       rf"(?:him|her|them|(?-i:[A-Z][a-z]+))\s+(?:pulled|removed|taken)\b|"
+                       rf"\b(?:contacting|contact|call|calling|ring|ringing|email|emailing)\s+your\s+"
+                       rf"(?:employer|boss|work|manager|landlord)\b|\b(?:she|he|you|they){A}?ll\s+be"
+                       rf"\s+dealing\s+with\s+me\b|\bwon{A}?t\s+see\s+(?:it|them|her|him)\s+until\b",
+          THREAT_REASON, THREAT_SUGGESTION),
+    _rule(Kind.SARCASM, rf"\b(?:honestly|truly|really)\s+impressive\b|\bimpressive\s+how\b|"
+                        rf"\byes,\s+I{A}?m\s+sure\b|\bso\s+much\s+better\s+than\b|[👏🙄🙃]|"
+                        rf"\bshould\s+be\s+fun\b|\btruly\s+an?\b|\bwhat\s+an?\s+\w+\s+(?:household|"
+                        rf"house|home|place|parent|father|mother|dad|mum|mom)\b|\bglad\s+to\s+see"
+                        rf"\s+you(?:{A}ve|\s+have)?\s+finally\b|\bonly\s+took\b|\blovely\s+(?:thing|"
+                        rf"way)\s+to\b|\blovely\s+that\s+I\b|\b(?:got|gets|getting|counts\s+as|"
+                        rf"supposedly|been)\s+['‘\"“][a-z][a-z ’'-]{{1,30}}['’\"”](?!\w)|"
+                        rf"\b(?:maybe|perhaps)\s+if\s+you\s+(?:had|were|did|spent|"
+                        rf"bothered|actually)\b|\b(?:ah|oh)\s+yes\b|\bI{A}?ll\s+be\s+sure\s+to\b|"
+                        rf"\bdon{A}?t\s+worry,?\s+I{A}?ll\s+just\b",
+          SARCASM_REASON, SARCASM_SUGGESTION),
+    _rule(Kind.ABSOLUTE_BLAME, rf"\b(?:fell|falls|happened|happens|land|lands)\s+on\s+your\s+"
+                               rf"(?:weeks?|"
+                               rf"weekends?|time|days?)\b|\b(?:this|that)(?:{A}s|\s+is)\s+(?:all\s+)?"
+                               rf"on\s+you\b|\byour\s+doing\b|\bwithout\s+fail\b|\bonly\s+ever\s+\w+|"
+                               rf"\bafter\s+(?:every\s+)?(?:weekends?|visits?|stays?)\s+(?:at|with)\s+"
+                               rf"(?:your\s+place|yours|you)\b|\bcomes?\s+back\s+from\s+(?:yours|your"
+                               rf"\s+place)\s+(?:exhausted|wired|filthy|hungry|sick|ill|upset|"
+                               rf"miserable|in\s+tears|crying|rude)\b|\byou{A}?ve\s+(?:wrecked|ruined|"
+                               rf"messed\s+up|broken|screwed\s+up)\b|\bwhy\s+(?:on\s+earth\s+)?am\s+I\s+"
+                               rf"(?:hearing|finding\s+out|learning)\b",
+          BLAME_REASON, BLAME_SUGGESTION, fix=""),
+    _rule(Kind.CHILD_MESSENGER, rf"\bask\s+(?:him|her|them|(?-i:[A-Z][a-z]+))\s+(?:yourself|why)\b|"
+                                rf"\b(?:his|her|their)\s+words,?\s+not\s+mine\b|\btalk\s+to\s+(?:her|"
+                                rf"him|them|(?-i:[A-Z][a-z]+))\s+about\s+it\b|\b(?:she|he|they){A}?ll"
+                                rf"\s+hand\s+(?:it|them)\s+over\b|\bsort\s+(?:the\s+\w+\s+)?out\s+"
+                                rf"with\s+(?:her|him|them)\b|\basked\s+me\s+(?:today\s+)?why\s+"
+                                rf"(?:daddy|mummy|mommy|dad|mum|mom|you)\b",
+          CHILD_REASON, CHILD_SUGGESTION),
+    _rule(Kind.PAST_RELATIONSHIP, r"\bbefore\s+I\s+left\b|\bwhile\s+we\s+(?:lived|were)\s+"
+                                  r"(?:together|married)\b|\bI\s+sat\s+through\s+\w+\s+years\b|"
+                                  r"\b\w+\s+years\s+of\s+(?:those|your)\b",
+          PAST_REASON, PAST_SUGGESTION),
+    _rule(Kind.CONTEMPT, rf"\byour\s+(?:dad|mum|mom|mother|father|parents|sister|brother){A}?s?\s+"
+                         rf"(?:racist|sexist|stupid|awful|creepy|drunken|nasty|pathetic|bigoted)\b|"
+                         rf"\btin-?pot\b|\b(?:snobby|snooty|stuck-up)\b|\byour\s+little\s+"
+                         rf"(?:girlfriend|boyfriend|wife|husband|partner|fiance|fiancee)\b|"
+                         rf"\ba\s+nobody\b|\b(?:bitter|miserable|nasty|vile|poisonous|interfering)"
+                         rf"\s+old\s+(?:woman|man|cow|bag|hag|git)\b",
+          CONTEMPT_REASON, CONTEMPT_SUGGESTION),
+    _rule(Kind.SHUT_DOOR, rf"\bsave\s+your\s+(?:typing|excuses|time)\b|\bnot\s+entertaining\b|"
+                          rf"\bnot\s+listening\s+to\s+(?:any\s+more|another|your)\b|\b(?:isn{A}?t|"
+                          rf"not|is\s+not)\s+open\s+(?:for|to)\s+(?:negotiation|discussion|debate)\b|"
+                          rf"\b(?:figure|sort)\s+it\s+out\s+yourself\b",
+          SHUT_REASON, SHUT_SUGGESTION),
 )
 
 # Swear words, with the usual masks (f***, sh!t, a$$). Strong ones make a message heated;
@@ -580,6 +640,7 @@ STRONG_SWEARING = re.compile(
     r"\bf\*+\b|\bsh\*+\b|\bsh\*t\b|\bf---\b|\b(?:what|where|why|how|who)\s+the\s+"
     r"(?:hell|fuck|f\*+)\b", re.IGNORECASE)
 MILD_SWEARING = re.compile(
+    r"\bbloody\s+hell\b|\bholy\s+crap\b|"
     r"\b(?:damn\w*|bloody|crap\w*|hell|heck|sod|bugger\w*|freaking|frigging|effing|"
     r"sucks?|arse|arsed|ass)\b|\bthe\s+hell\b|\bfor\s+(?:god|christ|heaven){A}?s?\s+sake\b|"
     r"\bjesus\s+christ\b|\boh\s+my\s+god\b".replace("{A}", A), re.IGNORECASE)
