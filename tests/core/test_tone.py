@@ -354,3 +354,14 @@ def test_word_model_weighs_a_swear_word_above_a_plain_one() -> None:
     model = word_model()
     assert model.word_weight("fuck") > 3 > model.word_weight("homework")
     assert model.word_weight("blorptastic") == 0.0
+
+
+@pytest.mark.parametrize(("text", "fixed"), [
+    ("You never pay on time.", "You didn't pay on time."),
+    ("you are always late for the handover.", "You are late for the handover."),
+    ("As usual you forgot her bag.", "You forgot her bag."),
+])
+def test_blame_is_reworded_without_the_absolute_word(text: str, fixed: str) -> None:
+    blame = [f for f in analyze(text, "en").findings if f.kind is Kind.ABSOLUTE_BLAME]
+    assert len(blame) == 1
+    assert apply_edits(text, blame[0].edits) == fixed

@@ -53,6 +53,7 @@ FIXES: dict[Kind, Promise] = {
     Kind.PROFANITY: gettext_lazy("Leave the word out"),
     Kind.SHOUTING: gettext_lazy("Write it calmly"),
     Kind.COMMAND: gettext_lazy("Ask instead"),
+    Kind.ABSOLUTE_BLAME: gettext_lazy("Say it without “always” or “never”"),
 }
 BIFF: dict[str, Promise] = {
     "brief": gettext_lazy("Brief"),

@@ -54,7 +54,27 @@ def _rule_findings(text: str, parts: list[Sentence]) -> list[Finding]:
     return found
 
 
+# "You never pay on time" -> "You didn't pay on time"; "you're always late" -> "you're late".
+_ABSOLUTES = ((re.compile(r"\b(?:never)\b", re.IGNORECASE), "didn't"),
+              (re.compile(r"\b(?:always|constantly|continually|consistently|forever)\s*",
+                          re.IGNORECASE), ""),
+              (re.compile(r"\b(?:every\W+single\W+time|as\s+usual|yet\s+again|typical"
+                          r"(?:\s+of\s+you)?)\W*", re.IGNORECASE), ""))
+
+
+def _reword_blame(text: str, match: re.Match[str]) -> tuple[Edit, ...]:
+    """The one event instead of a verdict: the absolute word taken out of the words."""
+    words = match.group()
+    for pattern, instead in _ABSOLUTES:
+        words = pattern.sub(instead, words)
+    if words == match.group():
+        return ()
+    return (Edit(match.start(), match.end(), words.rstrip() if words.strip() else ""),)
+
+
 def _fix(how: str, text: str, parts: list[Sentence], match: re.Match[str]) -> tuple[Edit, ...]:
+    if how == "reword":
+        return _reword_blame(text, match)
     if how == "words":
         return (drop_words(text, match.start(), match.end()),)
     sentence = sentence_at(parts, match.start())

@@ -53,7 +53,9 @@ class Rule:
     pattern: re.Pattern[str]
     reason: str
     suggestion: str
-    fix: str = "sentence"  # "sentence": leave it out; "words": leave the match out; "": none
+    # "sentence": leave it out; "words": leave the match out; "reword": take the absolute
+    # word out ("never" -> "didn't"); "": none.
+    fix: str = "sentence"
     weight: int | None = None  # None: the kind's own weight
 
 
@@ -314,7 +316,7 @@ RULES: tuple[Rule, ...] = (
                                rf"\bonly\s+ever\s+(?:land|happen|fall)|\bthe\s+(?:second|minute|"
                                rf"moment)\s+\w+\s+comes\s+up\b|\bdo\s+you\s+have\s+any\s+idea\b|\bwho\s+"
                                rf"(?:does|would\s+do|forgets|books|does\s+that\s+to)\s+that\b",
-          BLAME_REASON, BLAME_SUGGESTION, fix=""),
+          BLAME_REASON, BLAME_SUGGESTION, fix="reword"),
 
     # The child as a messenger.
     _rule(Kind.CHILD_MESSENGER, rf"\b(?:tell|ask|remind)\s+your\s+(?:dad|daddy|father|mom|mommy"
@@ -554,7 +556,7 @@ RULES: tuple[Rule, ...] = (
                                rf"(?:\w+\s+)?pattern\b|\bsame\s+thing\s+(?:happens|every)\b|"
                                rf"\b(?:do|does)\s+(?:anyone|anybody)(?:\s+at\s+yours|\s+over\s+there)?"
                                rf"\s+ever\b",
-          BLAME_REASON, BLAME_SUGGESTION, fix=""),
+          BLAME_REASON, BLAME_SUGGESTION, fix="reword"),
     _rule(Kind.PAST_RELATIONSHIP, rf"\banniversar(?:y|ies)\b|\b(?:as|like)\s+with\s+us\b|"
                                   rf"\bwith\s+us"
                                   rf"\s+in\s+(?:exactly\s+)?the\s+same\s+way\b|\bI{A}?m\s+not\s+your"
@@ -604,7 +606,7 @@ RULES: tuple[Rule, ...] = (
                                rf"miserable|in\s+tears|crying|rude)\b|\byou{A}?ve\s+(?:wrecked|ruined|"
                                rf"messed\s+up|broken|screwed\s+up)\b|\bwhy\s+(?:on\s+earth\s+)?am\s+I\s+"
                                rf"(?:hearing|finding\s+out|learning)\b",
-          BLAME_REASON, BLAME_SUGGESTION, fix=""),
+          BLAME_REASON, BLAME_SUGGESTION, fix="reword"),
     _rule(Kind.CHILD_MESSENGER, rf"\bask\s+(?:him|her|them|(?-i:[A-Z][a-z]+))\s+(?:yourself|why)\b|"
                                 rf"\b(?:his|her|their)\s+words,?\s+not\s+mine\b|\btalk\s+to\s+(?:her|"
                                 rf"him|them|(?-i:[A-Z][a-z]+))\s+about\s+it\b|\b(?:she|he|they){A}?ll"

@@ -83,6 +83,7 @@ def tidy(text: str) -> str:
     in lower case, put right."""
     text = re.sub(r"[ \t]{2,}", " ", text)
     text = re.sub(r" +([,.!?;:])", r"\1", text)
+    text = re.sub(r"(?<![.])\.\.(?![.])", ".", text)  # a sentence's own stop, left twice
     text = re.sub(r"^[ ,]+", "", text)
     text = re.sub(r"(^|[.!?]\s+|\n)([a-z])", lambda m: m.group(1) + m.group(2).upper(), text)
     return text.strip()
