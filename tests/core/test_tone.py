@@ -365,3 +365,62 @@ def test_blame_is_reworded_without_the_absolute_word(text: str, fixed: str) -> N
     blame = [f for f in analyze(text, "en").findings if f.kind is Kind.ABSOLUTE_BLAME]
     assert len(blame) == 1
     assert apply_edits(text, blame[0].edits) == fixed
+
+
+@pytest.mark.parametrize("text", [
+    "Pick-up is at 6pm.",
+    "Drop-off is at school on Friday.",
+    "Pick up is at 6pm on Friday.",
+    "Sign-up closes Monday.",
+    "Make-up time is Sunday 2-5pm.",
+])
+def test_arrangements_that_start_like_a_verb_are_not_orders(text: str) -> None:
+    analysis = analyze(text, "en")
+    assert analysis.findings == ()
+    assert analysis.level is not None and analysis.level < Level.HEATED
+
+
+def test_quick_fixes_never_take_a_sentence_away() -> None:
+    text = "You are so useless, the school forms are due Friday at 9am. SEND THEM NOW!!!"
+    analysis = analyze(text, "en")
+    assert apply_edits(text, quick_edits(analysis)) == (
+        "The school forms are due Friday at 9am. Send them now.")
+    insult = next(f for f in analysis.findings if f.kind is Kind.INSULT)
+    # Its own fix leaves the words that hurt out, and keeps the facts.
+    assert apply_edits(text, insult.edits) == (
+        "The school forms are due Friday at 9am. SEND THEM NOW!!!")
+
+
+def test_a_fix_leaves_the_rest_of_the_draft_as_it_was_written() -> None:
+    text = "Thanks. e.g.  the iPad..  Listen, you idiot, the bag is at mine."
+    insult = next(f for f in analyze(text, "en").findings if f.kind is Kind.INSULT)
+    assert apply_edits(text, insult.edits) == (
+        "Thanks. e.g.  the iPad..  Listen, the bag is at mine.")
+
+
+@pytest.mark.parametrize("text", [
+    "you are " + "such a " * 40 + "zzz.",
+    "!" * 19_000 + "x",
+    "?!" * 9_000,
+    "Stop it!!! " * 1_800,
+    "I told him " * 1_800,
+    "every " * 3_000,
+    "WHERE ARE YOU " * 1_400,
+])
+def test_no_text_makes_the_analysis_crawl(text: str) -> None:
+    """Patterns that could read a repeated phrase in many ways would take minutes here (a
+    few of these are twenty thousand characters, the longest message there is); each is
+    read in well under a second. The alarm stops the test rather than the suite."""
+    import signal
+
+    def stop(*_: object) -> None:
+        raise TimeoutError("the analysis of one draft took more than 20 s")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(20)
+    try:
+        analysis = analyze(text, "en")
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert analysis.supported

@@ -4,6 +4,7 @@ by them alone, which they may edit or withdraw; then the worker sends it, once."
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from datetime import timedelta
 from typing import Any
@@ -67,8 +68,11 @@ def test_a_hostile_message_waits_and_nothing_is_sent_or_recorded(
     page = client.get(answer["Location"]).content.decode()
     assert "As you chose, this message waits until" in page
     assert '<section class="card" id="waiting"' in page and "Waiting to be sent" in page
-    assert f'id="held-{held.pk}" rows="4" maxlength="20000" required>{HOSTILE}</textarea>' \
-        in page
+    waiting = re.search(rf'<textarea name="body" id="held-{held.pk}"[^>]*>([^<]*)</textarea>',
+                        page)
+    assert waiting and waiting.group(1) == HOSTILE
+    assert f'hx-target="#held-{held.pk}-tone"' in waiting.group(0)  # checked as it is edited
+    assert "load" in waiting.group(0)  # and as soon as the page shows it
     assert f'<input type="hidden" name="held" value="{held.pk}">' in page
 
 

@@ -7,6 +7,7 @@ message's time: the server's clock, never the sender's.
 from __future__ import annotations
 
 import io
+import logging
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 
@@ -36,6 +37,7 @@ from .notify import notify_recipients
 from .selectors import can_write, get_thread
 from .uploads import CleanFile
 
+log = logging.getLogger(__name__)
 MAX_BODY = 20_000
 COOL_DOWN = timedelta(minutes=10)
 
@@ -241,22 +243,34 @@ def withdraw_held(*, actor: Membership, thread: Thread, held_id: str) -> None:
 def send_due_messages(*, now: datetime) -> int:
     """Send every held message whose cool-down is over, each once: it is locked, sent and
     removed in one transaction (a second worker skips what the first holds). A message
-    whose author may no longer write there is dropped, unsent."""
+    whose author has left or may no longer write there is dropped, unsent. One message
+    that fails is logged and left for the next round; the others are still sent."""
     sent = 0
-    while True:
-        with transaction.atomic():
-            held = (HeldMessage.objects.select_for_update(skip_locked=True)
-                    .filter(send_at__lte=now).select_related("author__family", "thread")
-                    .order_by("send_at", "pk").first())
-            if held is None:
-                return sent
-            if held.author.status == MembershipStatus.ACTIVE and not access_lapsed(held.author,
-                                                                                    now):
-                try:
-                    with transaction.atomic():
-                        send_message(actor=held.author, thread=held.thread, body=held.body,
-                                     language=held.language, now=now)
-                        sent += 1
-                except (PermissionDenied, ValidationError, Http404):
-                    pass  # no longer in the conversation, or no longer allowed to write
-            held.delete()
+    due = list(HeldMessage.objects.filter(send_at__lte=now).order_by("send_at", "pk")
+               .values_list("pk", flat=True))
+    for held_id in due:
+        try:
+            sent += _send_held(held_id, now)
+        except Exception:  # a round must never stop for one message
+            log.exception("held message %s could not be sent; it is tried again", held_id)
+    return sent
+
+
+@transaction.atomic
+def _send_held(held_id: int, now: datetime) -> int:
+    held = (HeldMessage.objects.select_for_update(skip_locked=True, of=("self",))
+            .filter(pk=held_id, send_at__lte=now).select_related("author__family", "thread")
+            .first())
+    if held is None:
+        return 0  # withdrawn, sent by another worker, or being sent by one now
+    sent = 0
+    if held.author.status == MembershipStatus.ACTIVE and not access_lapsed(held.author, now):
+        try:
+            with transaction.atomic():
+                send_message(actor=held.author, thread=held.thread, body=held.body,
+                             language=held.language, now=now)
+                sent = 1
+        except (PermissionDenied, ValidationError, Http404):
+            pass  # no longer in the conversation, or no longer allowed to write
+    held.delete()
+    return sent

@@ -19,7 +19,8 @@ EVERY = timedelta(minutes=1)
 def held_messages_tick() -> int:
     """Send the held messages whose ten minutes are over, then come back in a minute."""
     now = timezone.now()
-    count = send_due_messages(now=now)
-    if held_messages_tick.get_backend().supports_defer:
-        held_messages_tick.using(run_after=now + EVERY).enqueue()
-    return count
+    try:
+        return send_due_messages(now=now)
+    finally:  # the next round is planned whatever happened in this one
+        if held_messages_tick.get_backend().supports_defer:
+            held_messages_tick.using(run_after=now + EVERY).enqueue()

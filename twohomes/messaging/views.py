@@ -137,8 +137,10 @@ def thread_detail(
     context.update({
         "form": MessageForm() if writes else None,
         "people": people, "add_form": joinable,
-        "waiting": list(HeldMessage.objects.filter(thread=thread, author=membership)
-                        .order_by("send_at", "pk")) if writes else [],
+        "waiting": [(held, check_attributes(membership, "body", f"held-{held.pk}", on_load=True)
+                     if has(membership, Cap.CHECK_TONE) else {})
+                    for held in HeldMessage.objects.filter(thread=thread, author=membership)
+                    .order_by("send_at", "pk")] if writes else [],
         "tone_check": check_attributes(membership, "body", "id_body")
         if has(membership, Cap.CHECK_TONE) else None,
     })

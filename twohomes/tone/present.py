@@ -13,6 +13,7 @@ from twohomes.core.tone import Analysis, Finding, Level, apply_edits, quick_edit
 from .words import BIFF, KINDS, LEVEL_MEANING, LEVELS, fix_words
 
 SHOWN_AT_ONCE = 3
+LISTED = 12  # a draft of a thousand "!!!" lists twelve things, not a thousand
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ def panel(text: str, analysis: Analysis) -> Panel:
         number=number, quote=text[finding.start:finding.end], kind=str(KINDS[finding.kind]),
         reason=_(finding.reason), suggestion=_(finding.suggestion),
         fixed=apply_edits(text, finding.edits) if finding.edits else None,
-        fix=fix_words(finding.kind)) for number, finding in listed)
+        fix=fix_words(finding.kind, finding.fix)) for number, finding in listed[:LISTED])
     quick = quick_edits(analysis)
     biff = tuple(BiffRow(str(BIFF[part.name]), part.met, _(part.hint))
                  for part in analysis.biff)

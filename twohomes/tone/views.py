@@ -8,8 +8,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
 
-from twohomes.core.tone import analyze
+from twohomes.core.tone import MAX_ANALYSED, analyze
 from twohomes.families.access import Cap, family_view, posted
 from twohomes.families.models import Membership
 
@@ -19,9 +20,10 @@ from .models import settings_of
 from .present import panel
 
 _FIELD = re.compile(r"[a-z][a-z0-9_-]{0,40}")
-MAX_DRAFT = 20_000
+MAX_DRAFT = MAX_ANALYSED
 
 
+@sensitive_post_parameters()  # a draft never reaches an error report either
 @never_cache
 @family_view(Cap.CHECK_TONE, methods=("POST",))
 def check(request: HttpRequest, membership: Membership) -> HttpResponse:

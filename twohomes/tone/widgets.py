@@ -11,13 +11,15 @@ from twohomes.families.access import Cap, has
 from twohomes.families.models import Membership
 
 
-def check_attributes(membership: Membership, field_name: str, field_id: str) -> dict[str, str]:
-    """What a textarea needs to be checked as it is typed: only its own text is sent (never
-    the form's one-time key), and the answer goes to the panel below it."""
+def check_attributes(membership: Membership, field_name: str, field_id: str,
+                     on_load: bool = False) -> dict[str, str]:
+    """What a textarea needs to be checked as it is typed (and, ``on_load``, as soon as the
+    page shows it): only its own text is sent (never the form's one-time key), and the
+    answer goes to the panel below it."""
     url = reverse("tone_check", args=[membership.family_id])
     return {
         "hx-post": f"{url}?field={field_name}&for={field_id}",
-        "hx-trigger": "input changed delay:600ms, tone-check",
+        "hx-trigger": "input changed delay:600ms, tone-check" + (", load" if on_load else ""),
         "hx-target": f"#{field_id}-tone",
         "hx-params": field_name,
         "hx-swap": "innerHTML",
@@ -27,7 +29,8 @@ def check_attributes(membership: Membership, field_name: str, field_id: str) -> 
 
 
 class ToneTextarea(forms.Textarea):
-    """A textarea followed by its tone panel (an ``aria-live`` region)."""
+    """A textarea followed by its tone panel and the short status line screen readers hear
+    (``role="status"``, updated only when it changes)."""
 
     template_name = "tone/widgets/textarea.html"
 

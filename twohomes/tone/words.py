@@ -48,12 +48,16 @@ CONTAINS: dict[Kind, Promise] = {
     Kind.COMMAND: gettext_lazy("orders"),
     Kind.SHUT_DOOR: gettext_lazy("a refusal to discuss"),
 }
-FIXES: dict[Kind, Promise] = {
+FIXES: dict[str, Promise] = {  # by how the fix works (``Finding.fix``)
+    "sentence": gettext_lazy("Leave this sentence out"),
+    "case": gettext_lazy("Write it calmly"),
+    "punctuation": gettext_lazy("Write it calmly"),
+    "ask": gettext_lazy("Ask instead"),
+    "reword": gettext_lazy("Say it without “always” or “never”"),
+}
+LEAVE_OUT: dict[Kind, Promise] = {
     Kind.INSULT: gettext_lazy("Leave it out"),
     Kind.PROFANITY: gettext_lazy("Leave the word out"),
-    Kind.SHOUTING: gettext_lazy("Write it calmly"),
-    Kind.COMMAND: gettext_lazy("Ask instead"),
-    Kind.ABSOLUTE_BLAME: gettext_lazy("Say it without “always” or “never”"),
 }
 BIFF: dict[str, Promise] = {
     "brief": gettext_lazy("Brief"),
@@ -71,12 +75,16 @@ TOPICS: dict[str, Promise] = {
 }
 
 
-def fix_words(kind: Kind) -> str:
-    return str(FIXES.get(kind, gettext_lazy("Leave this sentence out")))
+def fix_words(kind: Kind, how: str) -> str:
+    """The fix button's words: what it will do to the draft."""
+    if how == "words":
+        return str(LEAVE_OUT.get(kind, gettext_lazy("Leave it out")))
+    return str(FIXES.get(how, gettext_lazy("Leave this sentence out")))
 
 
 def heads_up(kinds: list[Kind], about: list[str]) -> str:
-    """"This message contains blame and a threat. It is about: pick-up, Friday, 6 pm." """
+    """"This message contains blame and a threat. It is about: pick-up." (the details,
+    days and times as written, are listed apart)."""
     contains = get_text_list([str(CONTAINS[kind]) for kind in kinds], _("and"))
     line = _("This message contains %(what)s.") % {"what": contains} if kinds else \
         _("This message may be hard to read.")

@@ -11,7 +11,7 @@ Typical use (the composer does exactly this)::
 The author sends what the author chose: nothing here changes a message after it is sent.
 """
 
-from .analyze import LANGUAGES_WITH_RULES, analyze, rules_exist
+from .analyze import LANGUAGES_WITH_RULES, MAX_ANALYSED, analyze, rules_exist
 from .biff import logistics as logistics_of
 from .model import WEIGHT, Analysis, BiffPart, Edit, Finding, Kind, Level, Logistic, level_of
 from .text import apply_edits
@@ -23,7 +23,7 @@ def quick_edits(analysis: Analysis) -> list[Edit]:
 
 
 __all__ = [
-    "LANGUAGES_WITH_RULES", "WEIGHT", "Analysis", "BiffPart", "Edit", "Finding", "Kind",
-    "Level", "Logistic", "analyze", "apply_edits", "level_of", "logistics_of", "quick_edits",
-    "rules_exist",
+    "LANGUAGES_WITH_RULES", "MAX_ANALYSED", "WEIGHT", "Analysis", "BiffPart", "Edit",
+    "Finding", "Kind", "Level", "Logistic", "analyze", "apply_edits", "level_of",
+    "logistics_of", "quick_edits", "rules_exist",
 ]

@@ -17,7 +17,7 @@ from .profanity import word_model
 from .text import Sentence, drop_sentence, drop_words, sentence_at, sentences
 
 LANGUAGES_WITH_RULES = ("en",)
-MAX_ANALYSED = 5_000  # characters; a longer draft is read up to here
+MAX_ANALYSED = 20_000  # characters: the longest message there is
 
 
 def rules_exist(language: str) -> bool:
@@ -46,10 +46,11 @@ def _rule_findings(text: str, parts: list[Sentence]) -> list[Finding]:
         for match in rule.pattern.finditer(text):
             if match.end() == match.start():
                 continue
+            how = _how(rule.fix, text, parts, match)
             found.append(Finding(
                 kind=rule.kind, start=match.start(), end=match.end(), reason=rule.reason,
                 suggestion=rule.suggestion, edits=_fix(rule.fix, text, parts, match),
-                quick=rule.kind is Kind.INSULT,
+                quick=rule.kind is Kind.INSULT and how == "words", fix=how,
                 weight=rule.weight if rule.weight is not None else WEIGHT[rule.kind]))
     return found
 
@@ -79,8 +80,30 @@ def _fix(how: str, text: str, parts: list[Sentence], match: re.Match[str]) -> tu
         return (drop_words(text, match.start(), match.end()),)
     sentence = sentence_at(parts, match.start())
     if how == "sentence" and sentence is not None:
-        return (drop_sentence(text, sentence),)
+        return (_drop_clause(text, sentence, match) or drop_sentence(text, sentence),)
     return ()
+
+
+def _how(how: str, text: str, parts: list[Sentence], match: re.Match[str]) -> str:
+    """How the fix works, as the button will say: a clause dropped is words left out."""
+    sentence = sentence_at(parts, match.start())
+    if how == "sentence" and sentence is not None and _drop_clause(text, sentence, match):
+        return "words"
+    return how
+
+
+def _drop_clause(text: str, sentence: Sentence, match: re.Match[str]) -> Edit | None:
+    """Only the clause, when the sentence says more beside it: "You are so useless, the
+    forms are due Friday." keeps "The forms are due Friday." (facts are never taken out
+    with the words that hurt)."""
+    after = text[match.end():sentence.end]
+    before = text[sentence.start:match.start()]
+    if not before.strip() and after.startswith(", ") and len(after.split()) >= 4:
+        return Edit(match.start(), match.end() + 2, "")
+    if before.rstrip().endswith(",") and len(before.split()) >= 4 and \
+            not after.strip(" .!?"):
+        return Edit(sentence.start + len(before.rstrip()) - 1, match.end(), "")
+    return None
 
 
 def _swearing(text: str, parts: list[Sentence]) -> list[Finding]:
@@ -116,7 +139,7 @@ def _swear_finding(text: str, start: int, end: int, strong: bool) -> Finding:
         kind=Kind.PROFANITY, start=start, end=end,
         reason=en.PROFANITY_REASON if strong else en.MILD_PROFANITY_REASON,
         suggestion=en.PROFANITY_SUGGESTION, edits=(drop_words(text, start, end),),
-        quick=True, weight=2 if strong else 0)
+        quick=True, weight=2 if strong else 0, fix="words")
 
 
 def _shouting(text: str) -> list[Finding]:
@@ -131,14 +154,16 @@ def _shouting(text: str) -> list[Finding]:
     found = [Finding(
         kind=Kind.SHOUTING, start=match.start(), end=match.end(), reason=en.SHOUT_REASON,
         suggestion=en.SHOUT_SUGGESTION, quick=True, weight=2 if shouted >= 2 else 0,
-        edits=(Edit(match.start(), match.end(), match.group().lower()),))
+        edits=(Edit(match.start(), match.end(), match.group().lower()),), fix="case")
         for match, _count in words]
     for match in en.SHOUTED_PUNCTUATION.finditer(text):
+        if "?" not in match.group() and len(match.group()) < 3:
+            continue  # "!!" is as often glad as angry ("She made the team!!")
         calm = "?" if "?" in match.group() else "."
         found.append(Finding(
             kind=Kind.SHOUTING, start=match.start(), end=match.end(), reason=en.SHOUT_REASON,
             suggestion=en.SHOUT_SUGGESTION, quick=True, weight=2,
-            edits=(Edit(match.start(), match.end(), calm),)))
+            edits=(Edit(match.start(), match.end(), calm),), fix="punctuation"))
     return found
 
 
@@ -149,11 +174,13 @@ def _commands(text: str, parts: list[Sentence]) -> list[Finding]:
         if (not en.COMMAND.match(words) or en.NOT_COMMAND.match(words)
                 or en.REASON_GIVEN.search(words) or words.endswith("?")):
             continue
-        asked = "Please " + words[0].lower() + words[1:]
+        # "Bring her coat." -> "Please bring her coat."; capitals are the shouting's fix.
+        asked = "Please " + (words.lower() if words.isupper() else words[0].lower() + words[1:])
         found.append(Finding(
             kind=Kind.COMMAND, start=sentence.start, end=sentence.end,
             reason=en.COMMAND_REASON, suggestion=en.COMMAND_SUGGESTION,
-            edits=(Edit(sentence.start, sentence.end, asked),), weight=WEIGHT[Kind.COMMAND]))
+            edits=(Edit(sentence.start, sentence.end, asked),), weight=WEIGHT[Kind.COMMAND],
+            fix="ask"))
     return found
 
 
@@ -162,11 +189,12 @@ def _without_overlaps(findings: list[Finding], parts: list[Sentence]) -> tuple[F
     kept, and those left in one sentence become one ("I'm filing for … full custody if"
     is one threat; "WHERE ARE YOU???" one shout), with all their fixes."""
     kept: list[Finding] = []
+    reach: dict[Kind, int] = {}  # how far the findings kept of each kind reach, so far
     for finding in sorted(findings, key=lambda f: (f.start, -(f.end - f.start), -f.weight)):
-        if any(k.kind is finding.kind and k.start < finding.end and finding.start < k.end
-               for k in kept):
-            continue
+        if finding.start < reach.get(finding.kind, -1):
+            continue  # inside or across one kept before it (they are in order of start)
         kept.append(finding)
+        reach[finding.kind] = finding.end
     merged: dict[tuple[Kind, int], Finding] = {}
     for finding in kept:
         sentence = sentence_at(parts, finding.start)

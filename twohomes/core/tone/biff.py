@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .english import gettext_noop
-from .model import BiffPart, Finding, Logistic
+from .model import BiffPart, Finding, Kind, Logistic
 from .text import Sentence
 
 BRIEF_WORDS = 120
@@ -82,7 +82,7 @@ def biff_check(text: str, parts: list[Sentence], findings: tuple[Finding, ...]) 
                  gettext_noop("Open or close kindly: a \"thanks\" or \"hope the week went well\" "
                               "costs nothing and lowers the temperature.")),
         BiffPart("firm", bool(CLEAR_ASK.search(text)) and not HEDGING.search(text)
-                 and not any(f.kind.value == "threat" for f in findings),
+                 and not any(f.kind is Kind.THREAT for f in findings),
                  gettext_noop("End with one clear request or decision and, if needed, when you "
                               "need an answer.")),
     )

@@ -94,16 +94,16 @@ CONTEMPT_SUGGESTION = gettext_noop("If something there worries you, name the fac
                        "mind at rest.")
 SHUT_REASON = gettext_noop("Shutting the door leaves the reader nowhere to go but a fight.")
 SHUT_SUGGESTION = gettext_noop("Give your reason and, if you can, what you could agree to "
-                               "instead, or when "
-                   "you can talk about it.")
+                               "instead, or when you can talk about it.")
 
 RULES: tuple[Rule, ...] = (
     # Insults and name-calling, with or without swearing.
-    _rule(Kind.INSULT, rf"\b{YOU_ARE}\s+(?:(?:so|such|really|just|truly|an?\s+absolute|"
-                       rf"completely|totally|unbelievably|the\s+most|a\s+complete|a\s+total"
-                       rf"|a\s+real|such\s+a|an\s+utter|nothing\s+but|still|being|acting"
-                       rf"(?:\s+like)?|literally|an?|f\w*ing|bloody|f\*+ing|damn|selfish,?|"
-                       rf"lazy,?|useless,?)\s+)*{INSULT_ADJECTIVES}\b",
+    # The words before the insult are one word each, and at most six: a text that repeats
+    # them ("such a such a such a …") costs no more than any other (no two readings).
+    _rule(Kind.INSULT, rf"\b{YOU_ARE}\s+(?:(?:so|such|really|just|truly|absolute|complete|"
+                       rf"completely|total|totally|real|utter|unbelievably|most|the|nothing|"
+                       rf"but|still|being|acting|like|literally|an?|f\w*ing|bloody|f\*+ing|damn|"
+                       rf"selfish,?|lazy,?|useless,?)\s+){{0,6}}{INSULT_ADJECTIVES}\b",
           INSULT_REASON, INSULT_SUGGESTION),
     _rule(Kind.INSULT, rf"\b(?:you|u|that|this|the|your)\s+(?:(?:stupid|useless|pathetic|lazy|"
                        rf"selfish|fucking|bloody|absolute|complete|total|lying|sad|little|cheap|"
@@ -656,14 +656,13 @@ ACRONYMS = frozenset("""
 PE ADHD ADD ER ICU GP PTA PTO PTSD ASAP IEP FYI OK OKAY TV ID AM PM USA UK US EU NHS ENT MRI
 CT DVD BBQ CEO ETA RSVP STEM SAT SATS ACT GCSE GCSES DMV IRS HMRC CPS DCFS CAFCASS GAL ASD
 OCD SEN SENCO SEND NICU EMT RN MD DDS DR MR MRS MS ST NYC LA SF BC NY CA TX FL OT PT SLP
-PB PBS ABA EpiPen PDF PIN OMG LOL BTW IDK TBH IMO IIRC TBD TBC AKA YMCA YWCA PS PPS NB IT HR UPS
+PB PBS ABA EpiPen PDF OMG LOL BTW IDK TBH IMO IIRC TBD TBC AKA YMCA YWCA PS PPS NB IT HR UPS
 DHL FEDEX USPS PO EST PST CST GMT UTC BST AC DC HVAC RV SUV ATM PIN ZIP KG CM MM KM MPH
-HPV MMR DTAP ESL ELL AP IB SSN NI DOB ENT ADHD UTI RSV COVID HIV STD CBT DBT EMDR PCP OB GYN
-OBGYN
-NICU A B C D E F I II III IV V VI VII VIII IX X XI XII Q1 Q2 Q3 Q4 AWOL WIFI
+HPV MMR DTAP ESL ELL AP IB SSN NI DOB UTI RSV COVID HIV STD CBT DBT EMDR PCP OB GYN
+OBGYN A B C D E F I II III IV V VI VII VIII IX X XI XII Q1 Q2 Q3 Q4 AWOL WIFI
 """.split())
 SHOUTED_WORD = re.compile(r"\b[A-Z][A-Z']{1,}(?:\s+[A-Z][A-Z']+)*\b")
-SHOUTED_PUNCTUATION = re.compile(r"(?:[!?]*\?[!?]*[!?]|!{3,})")
+SHOUTED_PUNCTUATION = re.compile(r"[!?]{2,}")  # shouting when it holds a "?" or is "!!!"
 SHOUT_REASON = gettext_noop("Capitals and runs of ! and ? read as shouting, and the reader stops "
                 "listening.")
 SHOUT_SUGGESTION = gettext_noop("Write it in ordinary letters, with one full stop or question "
@@ -683,8 +682,9 @@ COMMAND_VERBS = (
     r"transfer|book|deal|sort|handle|grow|listen|look|explain|show|never|stick|feed|shut|"
     r"get|use|pass|arrange|collect|text|email|write|note|have)"
 ).replace("{A}", A)
-COMMAND = re.compile(rf"^(?:and\s+|just\s+|now\s+|so\s+|also\s+|then\s+)?{COMMAND_VERBS}\b",
-                     re.IGNORECASE)
+# "Pick-up is at 6" and "Make-up time is Sunday" are not orders: the verb stands alone.
+COMMAND = re.compile(rf"^(?:and\s+|just\s+|now\s+|so\s+|also\s+|then\s+)?{COMMAND_VERBS}"
+                     rf"(?![-\w])", re.IGNORECASE)
 NOT_COMMAND = re.compile(
     r"^(?:let\s+me\s+know|have\s+(?:a|an|fun)\b|take\s+care|get\s+well|don{A}?t\s+(?:worry|"
     r"hesitate|forget\s+to\s+have)|do\s+(?:you|u|we|they|I|she|he)\b|be\s+(?:safe|well)\b|"
@@ -693,7 +693,8 @@ NOT_COMMAND = re.compile(
     r"check\s+out\b|note\s+that\b|get\s+(?:home|there)\s+safe|keep\s+(?:me\s+)?posted|"
     r"look\s+forward|have\s+(?:you|u|they|we)\b|sign\s+up\b|don{A}?t\s+panic|never\s+mind|"
     r"tell\s+(?:\w+\s+)?(?:I{A}?m|I\s+am|I\s+love|we|goodnight|happy|good\s+luck)|"
-    r"\w+\s+(?:is|are|was|were)\b)".replace("{A}", A),
+    r"\w+\s+(?:is|are|was|were)\b|\w+[\s-](?:up|off|out|in|over)\s+(?:is|are|was|were|"
+    r"closes?|opens?|starts?|ends?|times?)\b)".replace("{A}", A),
     re.IGNORECASE)
 REASON_GIVEN = re.compile(r"\b(?:please|pls|plz|because|cause|cos|since|as\s+(?:she|he|they|"
                           r"we|I|it|the|per|agreed|discussed)|so\s+(?:that|she|he|they|we|I|"

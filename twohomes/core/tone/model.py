@@ -68,7 +68,8 @@ class Finding:
     ``start``/``end`` is the span in the text; ``reason`` says in one sentence why it may
     land badly and ``suggestion`` what to do instead, both in the rules' language;
     ``edits`` is the fix the author can apply with one click (empty when there is none);
-    ``quick`` fixes (capitals, swearing, insults, punctuation) may be applied all at once.
+    ``quick`` fixes (capitals, swearing, an insult's own words, punctuation) may be applied
+    all at once: none of them takes a sentence away.
     ``weight`` is how much it weighs on the level (``WEIGHT``, lowered for a mild word).
     """
 
@@ -80,6 +81,8 @@ class Finding:
     edits: tuple[Edit, ...] = ()
     quick: bool = False
     weight: int = 2
+    fix: str = ""  # how the edits fix it: "sentence", "words", "case", "punctuation",
+    # "ask" (an order asked instead) or "reword" (the absolute word taken out)
 
 
 @dataclass(frozen=True)
@@ -113,11 +116,11 @@ class Analysis:
 
     @property
     def kinds(self) -> tuple[Kind, ...]:
-        """Each kind found once, in order of weight then first appearance."""
+        """Each kind found once, heaviest first (as found here), then in order of appearance."""
         seen: dict[Kind, int] = {}
         for finding in self.findings:
             seen[finding.kind] = max(seen.get(finding.kind, 0), finding.weight)
-        return tuple(sorted(seen, key=lambda kind: -WEIGHT[kind]))
+        return tuple(sorted(seen, key=lambda kind: -seen[kind]))
 
 
 def level_of(findings: tuple[Finding, ...], firm_cue: bool) -> Level:
@@ -126,10 +129,9 @@ def level_of(findings: tuple[Finding, ...], firm_cue: bool) -> Level:
     without a reason is one); firm for a businesslike cue; calm otherwise."""
     heaviest = max((f.weight for f in findings), default=0)
     heated_kinds = {f.kind for f in findings if f.weight >= 2}
-    commands = sum(1 for f in findings if f.kind is Kind.COMMAND)
     if heaviest >= 3 or len(heated_kinds) >= 3:
         return Level.HOSTILE
-    if heaviest == 2 or commands >= 2:
+    if heaviest == 2:
         return Level.HEATED
     if heaviest == 1 or firm_cue:
         return Level.FIRM

@@ -58,21 +58,46 @@
     if (key) { key.value = freshKey(); }
     var errors = document.getElementById("composer-errors");
     if (errors) { errors.innerHTML = ""; }
-    ["id_body-tone", "id_body-tone-status"].forEach(function (id) {
-      var region = document.getElementById(id);
-      if (region) { region.innerHTML = ""; }
-    });
-    var label = document.getElementById("composer-send-label");
-    if (label && label.dataset.words) { label.textContent = label.dataset.words; }
+    var body = document.getElementById("id_body");
+    if (body) { clearTone(body); }
   });
 
   // A tone check answered after its field was emptied (the message was sent meanwhile)
   // would show the sent words again: it is dropped.
+  // A field emptied (by the person, or by sending) shows no panel at all.
+  function clearTone(field) {
+    [field.id + "-tone", field.id + "-tone-status"].forEach(function (id) {
+      var region = document.getElementById(id);
+      if (region) { region.innerHTML = ""; }
+    });
+    var label = document.getElementById("composer-send-label");
+    if (label && label.dataset.words && field.id === "id_body") {
+      label.textContent = label.dataset.words;
+    }
+  }
   document.body.addEventListener("htmx:beforeSwap", function (event) {
     var field = event.detail.requestConfig && event.detail.requestConfig.elt;
     if (field && field.hasAttribute && field.hasAttribute("data-tone") && !field.value.trim()) {
       event.detail.shouldSwap = false;
+      clearTone(field);
     }
+  });
+  // Sending the composer cancels a check still on its way for the words being sent.
+  document.body.addEventListener("htmx:beforeRequest", function (event) {
+    var form = event.detail.elt;
+    if (form && form.id === "composer" && window.htmx) {
+      var field = form.querySelector("[data-tone]");
+      if (field) { window.htmx.trigger(field, "htmx:abort"); }
+    }
+  });
+  // The short status line screen readers hear changes only when what it says changes.
+  document.body.addEventListener("htmx:afterSwap", function (event) {
+    var panel = event.detail.target;
+    if (!panel || !panel.classList || !panel.classList.contains("tone-panel")) { return; }
+    var said = panel.querySelector("[data-tone-status]");
+    var status = document.getElementById(panel.id + "-status");
+    var words = said ? said.textContent : "";
+    if (status && status.textContent !== words) { status.textContent = words; }
   });
 
   // Tone help: a fix button puts the fixed draft in its field, then the field is checked
