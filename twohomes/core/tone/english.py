@@ -478,7 +478,8 @@ RULES: tuple[Rule, ...] = (
                           rf"\s+is\s+(?:no|NO)\b|\bthe\s+answer\s+(?:won{A}?t|will\s+not|"
                           rf"isn{A}?t\s+going\s+to)\s+change\b|(?:^|[.!?]\s+)done\s*[.!]|"
                           rf"\bsave\s+your\s+(?:reply|breath|energy)\b|\bI\s+won{A}?t\s+be\s+"
-                          rf"(?:reading|replying|responding|discussing)\b|\bthat{A}?s\s+that\b|"
+                          rf"(?:reading|replying|responding|discussing)\s+(?:it|them|this|that|"
+                          rf"your|any\s+more|anything\s+further)\b|\bthat{A}?s\s+that\b|"
                           rf"\bnothing\s+(?:more|else|further)\s+to\s+(?:talk|discuss|say)\b|"
                           rf"\bdon{A}?t\s+(?:message|text|email|contact|call)\s+me\s+(?:about|"
                           rf"again)\b|\bnot\s+interested\s+in\s+(?:your|hearing|discussing)\b|"
@@ -608,8 +609,7 @@ RULES: tuple[Rule, ...] = (
                                rf"(?:hearing|finding\s+out|learning)\b",
           BLAME_REASON, BLAME_SUGGESTION, fix="reword"),
     _rule(Kind.CHILD_MESSENGER, rf"\bask\s+(?:him|her|them|(?-i:[A-Z][a-z]+))\s+(?:yourself|why)\b|"
-                                rf"\b(?:his|her|their)\s+words,?\s+not\s+mine\b|\btalk\s+to\s+(?:her|"
-                                rf"him|them|(?-i:[A-Z][a-z]+))\s+about\s+it\b|\b(?:she|he|they){A}?ll"
+                                rf"\b(?:his|her|their)\s+words,?\s+not\s+mine\b|\b(?:she|he|they){A}?ll"
                                 rf"\s+hand\s+(?:it|them)\s+over\b|\bsort\s+(?:the\s+\w+\s+)?out\s+"
                                 rf"with\s+(?:her|him|them)\b|\basked\s+me\s+(?:today\s+)?why\s+"
                                 rf"(?:daddy|mummy|mommy|dad|mum|mom|you)\b",
@@ -629,6 +629,42 @@ RULES: tuple[Rule, ...] = (
                           rf"\bnot\s+listening\s+to\s+(?:any\s+more|another|your)\b|\b(?:isn{A}?t|"
                           rf"not|is\s+not)\s+open\s+(?:for|to)\s+(?:negotiation|discussion|debate)\b|"
                           rf"\b(?:figure|sort)\s+it\s+out\s+yourself\b",
+          SHUT_REASON, SHUT_SUGGESTION),
+
+    # What hurts by its meaning more than by its words: grievance, mock concern, pointed
+    # questions, the fault put on the reader, and pressure dressed as politeness.
+    _rule(Kind.SARCASM, rf"\bwould\s+it\s+kill\s+you\b|\bwhere\s+was\s+(?:all\s+)?(?:this|that)\s+"
+                        rf"(?:enthusiasm|interest|concern|energy)\b|\bI{A}?d\s+love\s+to\s+hear\s+it\b|"
+                        rf"\bperhaps\s+(?:he|she|you|they)\s+could\s+(?:also\s+)?find\s+(?:the\s+)?"
+                        rf"time\b|\bif\s+it\s+fits\s+(?:around|in\s+with)\b|\beverything\s+(?:that{A}s\s+|"
+                        rf"else\s+)?more\s+important\b|\bthe\s+thought\s+that\s+counts\b|\bby\s+all\s+"
+                        rf"means\b|\bfinally\s+got\s+(?:round|around)\s+to\b|\bdo\s+you\s+even\s+know\b|"
+                        rf"\bI{A}?d\s+be\s+curious\s+to\s+know\b|\bhope\b[^.!?\n]{{0,60}}\bworth\s+it\b|"
+                        rf"\byou\s+might\s+want\s+to\s+actually\b|\boh,?\s+so\s+now\s+you\b|\bis\s+"
+                        rf"there\s+a\s+reason\s+you\b|\bmaybe\s+it{A}?ll\s+make\s+sense\b|"
+                        rf"\bapparently\s+haven{A}?t\b|\bnot\s+with\s+you,\s+obviously\b",
+          SARCASM_REASON, SARCASM_SUGGESTION),
+    _rule(Kind.ABSOLUTE_BLAME, rf"\bwhat\s+(?:else|more)\s+you\s+(?:want|expect)\b|"
+                               rf"\bI{A}?ve\s+stopped\s+expecting\b|\bnot\s+a\s+(?:penny|cent|dime|pound)\s+from\s+you\b|"
+                               rf"(?:^|[.!?]\s+)not\s+once\s*[.!]|(?:^|[.!?]\s+)(?:second|third|"
+                               rf"fourth|fifth)\s+time\s*[.!]|\b(?:that{A}s|this\s+is|it{A}s)\s+down"
+                               rf"\s+to\s+you\b|\bwe\s+both\s+know\s+(?:whose|who|why)\b|\blike\s+I\s+"
+                               rf"(?:sort|do|pay\s+for|handle|organi[sz]e|arrange)\s+everything\b|"
+                               rf"\bbecause\s+of\s+your\s+(?:choices|choice|decision|decisions)\b|"
+                               rf"\b(?:your|you)\b[^.!?\n]{{0,60}}\bas\s+usual\b",
+          BLAME_REASON, BLAME_SUGGESTION, fix="reword"),
+    _rule(Kind.CONTEMPT, rf"\bsomeone\s+who\s+(?:actually\s+)?knows\s+what\b|\btells\s+me\s+"
+                         rf"everything\s+I\s+need\s+to\s+know\b|\b(?:it{A}s|this\s+is)\s+(?:clearly\s+)?"
+                         rf"beyond\s+you\b",
+          CONTEMPT_REASON, CONTEMPT_SUGGESTION),
+    _rule(Kind.INSULT, r"\bonly\s+someone\s+(?:this|so|that)\s+\w+\b",
+          INSULT_REASON, INSULT_SUGGESTION),
+    _rule(Kind.THREAT, rf"\bwill\s+be\s+(?:very\s+|most\s+|really\s+)?interested\s+in\s+"
+                       rf"(?:these|this|those|your|how|what|hearing)\b|\blast\s+time\s+I\s+(?:ask|say|tell)\b|"
+                       rf"\bother\s+channels\b|\b(?:lawyer|solicitor|attorney)\s+has\s+a\s+(?:very\s+)?"
+                       rf"(?:good|long)\s+memory\b|\bI{A}?d\s+be\s+careful\s+(?:how|what)\s+you\b",
+          THREAT_REASON, THREAT_SUGGESTION),
+    _rule(Kind.SHUT_DOOR, r"\bnone\s+of\s+your\s+(?:concern|business)\b",
           SHUT_REASON, SHUT_SUGGESTION),
 )
 
@@ -702,7 +738,8 @@ REASON_GIVEN = re.compile(r"\b(?:please|pls|plz|because|cause|cos|since|as\s+(?:
                           r"thank\s+you|per\s+the|according\s+to|if\s+(?:you|u)\s+can|"
                           r"when\s+you\s+(?:can|get\s+a\s+chance)|would\s+you|could\s+you|"
                           r"order\s+says|and\s+I{A}?ll|and\s+I\s+will|and\s+we\s+can|if\s+you\s+get\s+a\s+"
-                          r"chance|no\s+worries|no\s+rush|if\s+you\s+like|if\s+possible)\b|[—:]|"
+                          r"chance|no\s+worries|no\s+rush|if\s+you\s+like|if\s+possible|when\s+you\s+(?:have|"
+                          r"get|can))\b|[—:]|"
                           r"\s-\s|"
                           r",\s+(?:it|it{A}?s|she|he|they|we|there|the\s+\w+)\s+(?:is|are|was|"
                           r"will|{A}s|has|have|needs?|gets?|starts?|opens?|closes?|ends?)\b"

@@ -22,7 +22,7 @@ def sentences(text: str) -> list[Sentence]:
     """The draft's sentences with their spans, leading spaces left out. A sentence ends at
     a run of . ! ? … followed by a space or the end, or at a line break (texting without
     punctuation). One pass over the text, whatever it holds."""
-    found = []
+    found: list[Sentence] = []
     start = index = 0
     size = len(text)
     while index < size:
