@@ -1,6 +1,6 @@
 """``analyze(text, language)``: the findings, the level, the BIFF check and the logistics.
 
-The rules are kept per language (``english.py``); a draft is read with its author's
+The rules are kept per language (``english/``); a draft is read with its author's
 language's rules, and a language without rules gets an answer that says so, with no
 findings, rather than English rules misreading it.
 """
