@@ -74,6 +74,8 @@ thread_detail        GET     ok     ok      ok       ok           404     ok    
 send_message         POST    ok     ok      ok       403          404     ok    404   login
 held_edit            POST    ok     ok      ok       403          404     ok    404   login
 held_withdraw        POST    ok     ok      ok       403          404     ok    404   login
+held_thread_edit     POST    ok     403     403      403          404     ok    404   login
+held_thread_withdraw POST    ok     403     403      403          404     ok    404   login
 tone_trend           GET     403    403     403      ok           404     403   404   login
 add_thread_member    POST    ok     403     403      403          404     403   404   login
 attachment           GET     ok     ok      ok       ok           404     ok    404   login

@@ -299,3 +299,57 @@ def test_a_message_held_by_someone_who_is_gone_is_dropped(
     assert not HeldMessage.objects.exists()
     assert not Message.objects.filter(author=author).exists()
     assert CANARY.encode() not in _record_text(world)
+
+
+def _start(client: Any, world: Any, subject: str, body: str, **extra: Any) -> Any:
+    return client.post(reverse("new_thread", args=[world.family.pk]),
+                       {"subject": subject, "body": body, "once": new_key(), **extra})
+
+
+def test_a_hostile_new_conversation_waits_then_is_started_once(
+        world: Any, login: Any, cooling: Any) -> None:
+    from twohomes.messaging.models import Thread
+
+    client = login(world.parent_a)
+    threads, entries = Thread.objects.count(), LogEntry.objects.count()
+    answer = _start(client, world, "Weekend", HOSTILE, members=[world.partner.pk])
+    assert answer.status_code == 302
+    assert answer["Location"] == reverse("thread_list", args=[world.family.pk]) + "#waiting"
+    held = HeldMessage.objects.get()
+    assert (held.thread, held.subject, held.member_ids, held.body) == (
+        None, "Weekend", [world.partner.pk], HOSTILE)
+    # Nothing is started, recorded or shown to anyone else while it waits.
+    assert Thread.objects.count() == threads and LogEntry.objects.count() == entries
+    mine = client.get(answer["Location"]).content.decode()
+    assert "A new conversation: “Weekend”" in mine and CANARY in mine
+    for other in (world.parent_b, world.partner, world.professional):
+        page = login(other).get(reverse("thread_list", args=[world.family.pk]))
+        assert CANARY not in page.content.decode()
+
+    edited = HOSTILE.replace("an idiot", "impossible")
+    login(world.parent_a).post(reverse("held_thread_edit", args=[world.family.pk]),
+                               {"held": held.pk, "body": edited})
+    assert services.send_due_messages(now=held.send_at) == 1
+    assert services.send_due_messages(now=held.send_at) == 0  # once
+    thread = Thread.objects.exclude(pk__lte=0).order_by("-pk").first()
+    assert thread.subject == "Weekend" and Thread.objects.count() == threads + 1
+    assert [m.body for m in thread.messages.all()] == [edited]
+    assert list(thread.extra_members.values_list("membership", flat=True)) == [world.partner.pk]
+    assert not HeldMessage.objects.exists()
+
+
+def test_a_waiting_new_conversation_can_be_withdrawn_by_its_author_only(
+        world: Any, login: Any, cooling: Any) -> None:
+    from twohomes.messaging.models import Thread
+
+    _start(login(world.parent_a), world, "Weekend", HOSTILE)
+    held = HeldMessage.objects.get()
+    url = reverse("held_thread_withdraw", args=[world.family.pk])
+    login(world.parent_b).post(url, {"held": held.pk})  # not theirs: nothing happens
+    assert HeldMessage.objects.filter(pk=held.pk).exists()
+    login(world.parent_a).post(url, {"held": held.pk})
+    assert not HeldMessage.objects.exists()
+    threads = Thread.objects.count()
+    assert services.send_due_messages(now=held.send_at) == 0
+    assert Thread.objects.count() == threads
+    assert CANARY.encode() not in _record_text(world)

@@ -83,7 +83,12 @@ class HeldMessage(models.Model):
     and the author may edit or withdraw it. The worker sends it when ``send_at`` comes."""
 
     family = models.ForeignKey(Family, on_delete=models.PROTECT, related_name="+")
-    thread = models.ForeignKey(Thread, on_delete=models.PROTECT, related_name="+")
+    # Empty for the first message of a new conversation: the conversation is started, with
+    # ``subject`` and the members named in ``member_ids``, when the message is sent.
+    thread = models.ForeignKey(Thread, on_delete=models.PROTECT, related_name="+", null=True,
+                               blank=True)
+    subject = models.CharField(max_length=200, blank=True, default="")
+    member_ids = models.JSONField(default=list, blank=True)
     author = models.ForeignKey(Membership, on_delete=models.PROTECT, related_name="+")
     body = models.TextField()
     language = models.CharField(max_length=16, blank=True, default="")

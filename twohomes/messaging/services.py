@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from twohomes.core.tone import Level, analyze, rules_exist
-from twohomes.families.access import Cap, access_lapsed, has, require
+from twohomes.families.access import Cap, access_lapsed, has, members_with, require
 from twohomes.families.models import Membership, MembershipStatus
 from twohomes.records import services as records
 from twohomes.tone.models import settings_of
@@ -214,7 +214,24 @@ def hold_message(*, actor: Membership, thread: Thread, body: str, language: str,
                                       held_at=now, send_at=now + COOL_DOWN)
 
 
-def _own_held(actor: Membership, thread: Thread, held_id: str) -> HeldMessage:
+@transaction.atomic
+def hold_thread(*, actor: Membership, subject: str, body: str,
+                members: Iterable[Membership] = (), language: str,
+                now: datetime) -> HeldMessage:
+    """Keep the first message of a new conversation for ``COOL_DOWN``; the conversation is
+    started, with its subject and members, when the worker sends it."""
+    require(actor, Cap.START_THREAD)
+    subject = subject.strip()[:200]
+    if not subject:
+        raise ValidationError(_("Give the conversation a subject."))
+    extra = [m.pk for m in members] if has(actor, Cap.ADD_TO_THREAD) else []
+    return HeldMessage.objects.create(family=actor.family, thread=None, subject=subject,
+                                      member_ids=extra, author=actor, body=_check_body(body),
+                                      language=language[:16], held_at=now,
+                                      send_at=now + COOL_DOWN)
+
+
+def _own_held(actor: Membership, thread: Thread | None, held_id: str) -> HeldMessage:
     found = None
     if held_id.isascii() and held_id.isdigit() and len(held_id) < 19:
         found = (HeldMessage.objects.select_for_update()
@@ -226,7 +243,8 @@ def _own_held(actor: Membership, thread: Thread, held_id: str) -> HeldMessage:
 
 
 @transaction.atomic
-def edit_held(*, actor: Membership, thread: Thread, held_id: str, body: str) -> HeldMessage:
+def edit_held(*, actor: Membership, thread: Thread | None, held_id: str,
+              body: str) -> HeldMessage:
     """Change the words of one's own waiting message; it is still sent at its time."""
     held = _own_held(actor, thread, held_id)
     held.body = _check_body(body)
@@ -235,7 +253,7 @@ def edit_held(*, actor: Membership, thread: Thread, held_id: str, body: str) -> 
 
 
 @transaction.atomic
-def withdraw_held(*, actor: Membership, thread: Thread, held_id: str) -> None:
+def withdraw_held(*, actor: Membership, thread: Thread | None, held_id: str) -> None:
     """Withdraw one's own waiting message: it is never sent, and nothing of it is kept."""
     _own_held(actor, thread, held_id).delete()
 
@@ -267,8 +285,14 @@ def _send_held(held_id: int, now: datetime) -> int:
     if held.author.status == MembershipStatus.ACTIVE and not access_lapsed(held.author, now):
         try:
             with transaction.atomic():
-                send_message(actor=held.author, thread=held.thread, body=held.body,
-                             language=held.language, now=now)
+                if held.thread is None:  # the first message of a new conversation
+                    members = members_with(held.family_id, Cap.JOIN_THREADS).filter(
+                        pk__in=held.member_ids)
+                    start_thread(actor=held.author, subject=held.subject, body=held.body,
+                                 members=members, now=now, language=held.language)
+                else:
+                    send_message(actor=held.author, thread=held.thread, body=held.body,
+                                 language=held.language, now=now)
                 sent = 1
         except (PermissionDenied, ValidationError, Http404):
             pass  # no longer in the conversation, or no longer allowed to write

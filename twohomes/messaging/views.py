@@ -74,6 +74,7 @@ def thread_list(request: HttpRequest, membership: Membership) -> HttpResponse:
                    .filter(Q(body__icontains=query) | Q(thread__subject__icontains=query))
                    .select_related("thread", "author__user").order_by("-sent_at")[:50])
     return render(request, "messaging/thread_list.html", {
+        "waiting": _waiting(membership, None) if has(membership, Cap.START_THREAD) else [],
         "membership": membership, "family": membership.family, "query": query,
         "fold": has(membership, Cap.CHECK_TONE) and settings_of(membership).fold_incoming,
         "folded_levels": sorted(FOLDED),
@@ -89,21 +90,32 @@ def new_thread(request: HttpRequest, membership: Membership) -> HttpResponse:
     joinable = _joinable(membership) if has(membership, Cap.ADD_TO_THREAD) else None
     form = NewThreadForm(*posted(request), joinable=joinable)
     with_tone_check(form, "body", membership)
+    language = get_language() or ""
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        held = services.holds(membership, data["body"], language, data["attachments"])
         try:
-            thread = services.start_thread(
-                actor=membership, subject=data["subject"], body=data["body"],
-                files=data["attachments"], members=data.get("members") or [],
-                now=timezone.now(), language=get_language() or "")
+            if held:
+                services.hold_thread(actor=membership, subject=data["subject"],
+                                     body=data["body"], members=data.get("members") or [],
+                                     language=language, now=timezone.now())
+            else:
+                thread = services.start_thread(
+                    actor=membership, subject=data["subject"], body=data["body"],
+                    files=data["attachments"], members=data.get("members") or [],
+                    now=timezone.now(), language=language)
         except ValidationError as error:
             form.add_error(None, error)
         else:
+            if held:
+                flash.info(request, _("As you chose, this new conversation waits ten minutes "
+                                      "before it is started. Until then you can edit its "
+                                      "message or withdraw it."))
+                return redirect(reverse("thread_list", args=[membership.family_id])
+                                + "#waiting")
             return redirect("thread_detail", family_id=membership.family_id, thread_id=thread.pk)
-    cool_down = has(membership, Cap.CHECK_TONE) and settings_of(membership).cool_down
     return render(request, "messaging/thread_new.html",
-                  {"membership": membership, "family": membership.family, "form": form,
-                   "cool_down": cool_down})
+                  {"membership": membership, "family": membership.family, "form": form})
 
 
 def _page(thread: Any, before: str | None) -> tuple[list[Message], bool]:
@@ -137,10 +149,7 @@ def thread_detail(
     context.update({
         "form": MessageForm() if writes else None,
         "people": people, "add_form": joinable,
-        "waiting": [(held, check_attributes(membership, "body", f"held-{held.pk}", on_load=True)
-                     if has(membership, Cap.CHECK_TONE) else {})
-                    for held in HeldMessage.objects.filter(thread=thread, author=membership)
-                    .order_by("send_at", "pk")] if writes else [],
+        "waiting": _waiting(membership, thread) if writes else [],
         "tone_check": check_attributes(membership, "body", "id_body")
         if has(membership, Cap.CHECK_TONE) else None,
     })
@@ -175,6 +184,16 @@ def send(request: HtmxHttpRequest, membership: Membership, thread_id: int) -> Ht
         return retarget(response, "#composer-errors")
     flash.error(request, error_summary(form))
     return redirect("thread_detail", family_id=membership.family_id, thread_id=thread.pk)
+
+
+def _waiting(membership: Membership, thread: Any) -> list[tuple[HeldMessage, dict[str, str]]]:
+    """The member's own messages waiting in ``thread`` (None: new conversations), each with
+    the tone check of its textarea."""
+    checked = has(membership, Cap.CHECK_TONE)
+    return [(held, check_attributes(membership, "body", f"held-{held.pk}", on_load=True)
+             if checked else {})
+            for held in HeldMessage.objects.filter(thread=thread, author=membership)
+            .order_by("send_at", "pk")]
 
 
 def _hold(request: HtmxHttpRequest, membership: Membership, thread: Any, body: str,
@@ -226,6 +245,35 @@ def withdraw_waiting(request: HttpRequest, membership: Membership,
         flash.success(request, _("Your message was withdrawn. It was never sent, and nothing "
                                  "of it is kept."))
     return redirect("thread_detail", family_id=membership.family_id, thread_id=thread.pk)
+
+
+@family_view(Cap.START_THREAD, methods=("POST",))
+def edit_waiting_conversation(request: HttpRequest, membership: Membership) -> HttpResponse:
+    """Change the first message of one's own new conversation while it waits."""
+    try:
+        services.edit_held(actor=membership, thread=None, held_id=request.POST.get("held", ""),
+                           body=request.POST.get("body", ""))
+    except ValidationError as error:
+        flash.error(request, " ".join(error.messages))
+    else:
+        flash.success(request, _("Your waiting message was changed. It is still sent at its "
+                                 "time."))
+    return redirect(reverse("thread_list", args=[membership.family_id]) + "#waiting")
+
+
+@family_view(Cap.START_THREAD, methods=("POST",))
+def withdraw_waiting_conversation(request: HttpRequest, membership: Membership
+                                  ) -> HttpResponse:
+    """Withdraw one's own new conversation while it waits: it is never started."""
+    try:
+        services.withdraw_held(actor=membership, thread=None,
+                               held_id=request.POST.get("held", ""))
+    except ValidationError as error:
+        flash.error(request, " ".join(error.messages))
+    else:
+        flash.success(request, _("Your message was withdrawn. It was never sent, and nothing "
+                                 "of it is kept."))
+    return redirect("thread_list", family_id=membership.family_id)
 
 
 @family_view(Cap.VIEW_TONE_TREND)
