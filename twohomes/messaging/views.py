@@ -212,30 +212,18 @@ def _hold(request: HtmxHttpRequest, membership: Membership, thread: Any, body: s
     return redirect(f"{address}#waiting")
 
 
-@family_view(Cap.VIEW_MESSAGES, methods=("POST",))
-def edit_waiting(request: HttpRequest, membership: Membership, thread_id: int) -> HttpResponse:
-    thread = get_thread(membership, thread_id)
-    if not can_write(membership, thread):
-        raise PermissionDenied("You can read this conversation but not write in it.")
+def _edit_held(request: HttpRequest, membership: Membership, thread: Any) -> None:
     try:
-        services.edit_held(actor=membership, thread=thread,
-                           held_id=request.POST.get("held", ""),
+        services.edit_held(actor=membership, thread=thread, held_id=request.POST.get("held", ""),
                            body=request.POST.get("body", ""))
     except ValidationError as error:
         flash.error(request, " ".join(error.messages))
     else:
         flash.success(request, _("Your waiting message was changed. It is still sent at its "
                                  "time."))
-    return redirect(reverse("thread_detail", args=[membership.family_id, thread.pk])
-                    + "#waiting")
 
 
-@family_view(Cap.VIEW_MESSAGES, methods=("POST",))
-def withdraw_waiting(request: HttpRequest, membership: Membership,
-                     thread_id: int) -> HttpResponse:
-    thread = get_thread(membership, thread_id)
-    if not can_write(membership, thread):
-        raise PermissionDenied("You can read this conversation but not write in it.")
+def _withdraw_held(request: HttpRequest, membership: Membership, thread: Any) -> None:
     try:
         services.withdraw_held(actor=membership, thread=thread,
                                held_id=request.POST.get("held", ""))
@@ -244,20 +232,35 @@ def withdraw_waiting(request: HttpRequest, membership: Membership,
     else:
         flash.success(request, _("Your message was withdrawn. It was never sent, and nothing "
                                  "of it is kept."))
+
+
+def _writable_thread(membership: Membership, thread_id: int) -> Any:
+    thread = get_thread(membership, thread_id)
+    if not can_write(membership, thread):
+        raise PermissionDenied("You can read this conversation but not write in it.")
+    return thread
+
+
+@family_view(Cap.VIEW_MESSAGES, methods=("POST",))
+def edit_waiting(request: HttpRequest, membership: Membership, thread_id: int) -> HttpResponse:
+    thread = _writable_thread(membership, thread_id)
+    _edit_held(request, membership, thread)
+    return redirect(reverse("thread_detail", args=[membership.family_id, thread.pk])
+                    + "#waiting")
+
+
+@family_view(Cap.VIEW_MESSAGES, methods=("POST",))
+def withdraw_waiting(request: HttpRequest, membership: Membership,
+                     thread_id: int) -> HttpResponse:
+    thread = _writable_thread(membership, thread_id)
+    _withdraw_held(request, membership, thread)
     return redirect("thread_detail", family_id=membership.family_id, thread_id=thread.pk)
 
 
 @family_view(Cap.START_THREAD, methods=("POST",))
 def edit_waiting_conversation(request: HttpRequest, membership: Membership) -> HttpResponse:
     """Change the first message of one's own new conversation while it waits."""
-    try:
-        services.edit_held(actor=membership, thread=None, held_id=request.POST.get("held", ""),
-                           body=request.POST.get("body", ""))
-    except ValidationError as error:
-        flash.error(request, " ".join(error.messages))
-    else:
-        flash.success(request, _("Your waiting message was changed. It is still sent at its "
-                                 "time."))
+    _edit_held(request, membership, None)
     return redirect(reverse("thread_list", args=[membership.family_id]) + "#waiting")
 
 
@@ -265,14 +268,7 @@ def edit_waiting_conversation(request: HttpRequest, membership: Membership) -> H
 def withdraw_waiting_conversation(request: HttpRequest, membership: Membership
                                   ) -> HttpResponse:
     """Withdraw one's own new conversation while it waits: it is never started."""
-    try:
-        services.withdraw_held(actor=membership, thread=None,
-                               held_id=request.POST.get("held", ""))
-    except ValidationError as error:
-        flash.error(request, " ".join(error.messages))
-    else:
-        flash.success(request, _("Your message was withdrawn. It was never sent, and nothing "
-                                 "of it is kept."))
+    _withdraw_held(request, membership, None)
     return redirect("thread_list", family_id=membership.family_id)
 
 
