@@ -71,6 +71,10 @@ SARCASM_SUGGESTION = gettext_noop("Say plainly what happened and what you would 
 BLAME_REASON = gettext_noop("Words like \"always\" and \"never\" turn one event into a verdict on "
                             "the person, and the reader will argue with the word.")
 BLAME_SUGGESTION = gettext_noop("Name the one time: what happened, when, and what you need now.")
+FAULT_REASON = gettext_noop("Putting the fault on the reader makes them defend themselves, and the "
+                            "problem itself waits.")
+FAULT_SUGGESTION = gettext_noop("Say what happened and what would help now, without deciding "
+                                "whose fault it is.")
 CHILD_REASON = gettext_noop("Passing adult messages through a child puts them in the middle of "
                             "the conflict.")
 CHILD_SUGGESTION = gettext_noop("Write to the other parent yourself, here, and keep the children "

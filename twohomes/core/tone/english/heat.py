@@ -9,6 +9,8 @@ from .base import (
     BLAME_SUGGESTION,
     CHILD_REASON,
     CHILD_SUGGESTION,
+    FAULT_REASON,
+    FAULT_SUGGESTION,
     PAST_REASON,
     PAST_SUGGESTION,
     SARCASM_REASON,
@@ -168,7 +170,7 @@ BLAME: tuple[Rule, ...] = (
                                rf"miserable|in\s+tears|crying|rude)\b|\byou{A}?ve\s+(?:wrecked|ruined|"
                                rf"messed\s+up|broken|screwed\s+up)\b|\bwhy\s+(?:on\s+earth\s+)?am\s+I\s+"
                                rf"(?:hearing|finding\s+out|learning)\b",
-          BLAME_REASON, BLAME_SUGGESTION, fix="reword"),
+          FAULT_REASON, FAULT_SUGGESTION, fix="reword"),
     rule(Kind.ABSOLUTE_BLAME, rf"\bwhat\s+(?:else|more)\s+you\s+(?:want|expect)\b|"
                                rf"\bI{A}?ve\s+stopped\s+expecting\b|\bnot\s+a\s+(?:penny|cent|dime|pound)\s+from\s+you\b|"
                                rf"(?:^|[.!?]\s+)not\s+once\s*[.!]|(?:^|[.!?]\s+)(?:second|third|"
@@ -177,7 +179,7 @@ BLAME: tuple[Rule, ...] = (
                                rf"(?:sort|do|pay\s+for|handle|organi[sz]e|arrange)\s+everything\b|"
                                rf"\bbecause\s+of\s+your\s+(?:choices|choice|decision|decisions)\b|"
                                rf"\b(?:your|you)\b[^.!?\n]{{0,60}}\bas\s+usual\b",
-          BLAME_REASON, BLAME_SUGGESTION, fix="reword"),
+          FAULT_REASON, FAULT_SUGGESTION, fix="reword"),
 )
 
 # A child made to carry adult words.
