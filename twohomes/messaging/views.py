@@ -158,9 +158,7 @@ def thread_detail(
 
 @family_view(Cap.VIEW_MESSAGES, methods=("POST",))
 def send(request: HtmxHttpRequest, membership: Membership, thread_id: int) -> HttpResponse:
-    thread = get_thread(membership, thread_id)
-    if not can_write(membership, thread):
-        raise PermissionDenied("You can read this conversation but not write in it.")
+    thread = _writable_thread(membership, thread_id)
     form = MessageForm(request.POST, request.FILES)
     language = get_language() or ""
     if form.is_valid() and services.holds(membership, form.cleaned_data["body"], language,
