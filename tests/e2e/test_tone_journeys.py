@@ -143,3 +143,54 @@ def test_a_parent_reads_a_hostile_message_folded(open_page: Any, world: Any) -> 
     assert body.inner_text() == HOSTILE_MESSAGE  # unchanged
     assert_fits(bruno)
     shoot(bruno, "folded-open")
+
+
+def test_a_parent_cools_down_edits_a_waiting_message_and_it_is_sent_later(
+        open_page: Any, world: Any) -> None:
+    from twohomes.messaging.models import HeldMessage
+    from twohomes.messaging.services import send_due_messages
+
+    thread = messaging.start_thread(actor=world.parent_b, subject="Swimming", now=timezone.now(),
+                                    body="Swimming moved to Tuesday.", language="en")
+    alice = open_page(PHONE)
+    sign_in(alice, world.parent_a.user.email, TEST_PASSWORD)
+    alice.goto(reverse("tone_settings", args=[world.family.pk]))
+    alice.get_by_label("Hold my hostile drafts for ten minutes before sending").check()
+    alice.get_by_role("button", name="Save").click()
+    expect(alice.get_by_text("Tone help settings saved.")).to_be_visible()
+
+    alice.goto(f"/f/{world.family.pk}/messages/{thread.pk}/")
+    alice.get_by_label("Message", exact=True).fill("You are pathetic. Tuesday is fine.")
+    alice.locator("#composer button[type=submit]").click()
+    waiting = alice.locator("#waiting")
+    expect(waiting).to_contain_text("Waiting to be sent")
+    expect(alice.get_by_text("As you chose, this message waits until")).to_be_visible()
+    expect(alice.locator("#messages li.message.mine")).to_have_count(0)  # not sent yet
+    # The waiting message is checked as soon as the page shows it.
+    held = HeldMessage.objects.get()
+    panel = alice.locator(f"#held-{held.pk}-tone")
+    expect(panel.locator(".tone-level")).to_contain_text("How it may land: Hostile.")
+    assert_fits(alice)
+    shoot(alice, "waiting")
+
+    box = alice.get_by_label("Your waiting message")
+    box.fill("Tuesday is fine, thanks.")
+    waiting.get_by_role("button", name="Save the change").click()
+    expect(alice.get_by_text("Your waiting message was changed.")).to_be_visible()
+    expect(alice.get_by_label("Your waiting message")).to_have_value("Tuesday is fine, thanks.")
+
+    bruno = open_page(PHONE)  # the other parent sees nothing of it while it waits
+    sign_in(bruno, world.parent_b.user.email, TEST_PASSWORD)
+    bruno.goto(f"/f/{world.family.pk}/messages/{thread.pk}/")
+    expect(bruno.locator("#waiting")).to_have_count(0)
+    expect(bruno.get_by_text("Tuesday is fine, thanks.")).to_have_count(0)
+
+    assert send_due_messages(now=HeldMessage.objects.get().send_at) == 1  # the worker's round
+    bruno.reload()
+    expect(bruno.locator("#messages li.message").last.locator(".body")).to_have_text(
+        "Tuesday is fine, thanks.")
+    alice.reload()
+    expect(alice.locator("#waiting")).to_have_count(0)
+    expect(alice.locator("#messages li.message.mine .body")).to_have_text(
+        "Tuesday is fine, thanks.")
+    assert_fits(alice)

@@ -204,8 +204,10 @@ def _hold(request: HtmxHttpRequest, membership: Membership, thread: Any, body: s
                % {"time": date_format(timezone.localtime(held.send_at), "CLOCK_FORMAT")})
     address = reverse("thread_detail", args=[membership.family_id, thread.pk])
     if request.htmx:
+        # The page itself is shown again, now with the waiting message above the composer
+        # (a redirect to its own address and "#waiting" would only scroll, not reload).
         response = HttpResponse()
-        response["HX-Redirect"] = f"{address}#waiting"
+        response["HX-Refresh"] = "true"
         return response
     return redirect(f"{address}#waiting")
 
