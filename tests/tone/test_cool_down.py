@@ -353,3 +353,17 @@ def test_a_waiting_new_conversation_can_be_withdrawn_by_its_author_only(
     assert services.send_due_messages(now=held.send_at) == 0
     assert Thread.objects.count() == threads
     assert CANARY.encode() not in _record_text(world)
+
+
+def test_a_waiting_new_conversations_subject_reaches_nobody_else(
+        world: Any, login: Any, cooling: Any) -> None:
+    subject = "Marmoset-Ridge-8812"
+    _start(login(world.parent_a), world, subject, HOSTILE)
+    assert HeldMessage.objects.get().subject == subject
+    for other in (world.parent_b, world.partner, world.relative, world.professional,
+                  world.child):
+        client = login(other)
+        for name in ("family_home", "thread_list"):
+            page = client.get(reverse(name, args=[world.family.pk])).content.decode()
+            assert subject not in page, (other.role, name)
+    assert subject.encode() not in _record_text(world)
