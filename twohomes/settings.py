@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "twohomes.calendar",
     "twohomes.events",
     "twohomes.tone",
+    "twohomes.expenses",
 ]
 
 MIDDLEWARE = [

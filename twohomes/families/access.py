@@ -63,6 +63,8 @@ class Cap(enum.Enum):
     VIEW_PLANS = "view_plans"
     CHECK_TONE = "check_tone"  # tone help on their own drafts; fold what arrives heated
     VIEW_TONE_TREND = "view_tone_trend"  # counts per level and month of what they may read
+    VIEW_EXPENSES = "view_expenses"  # money: the balance, expenses, payments
+    SHARE_EXPENSES = "share_expenses"  # log, answer, pay and confirm shared expenses
     # What a member is to the others: who is addressed, counted or limited.
     HOLD_CUSTODY = "hold_custody"  # has time in the plan, answers changes, gets parents' email
     JOIN_THREADS = "join_threads"  # can be added to a conversation
@@ -80,7 +82,8 @@ ROLE_CAPS: dict[str, frozenset[Cap]] = {
         Cap.MANAGE_MEMBERS, Cap.VIEW_AUDIT, Cap.START_THREAD, Cap.ADD_TO_THREAD,
         Cap.WRITE_MESSAGES, Cap.IN_EVERY_THREAD, Cap.EXPORT_RECORD, Cap.EXPORT_WHOLE_RECORD,
         Cap.MANAGE_EVENTS, Cap.PROPOSE_PLAN, Cap.REQUEST_SWAP, Cap.VIEW_PLANS,
-        Cap.HOLD_CUSTODY, Cap.BE_INVITED_TO_EVENTS, Cap.CHECK_TONE,
+        Cap.HOLD_CUSTODY, Cap.BE_INVITED_TO_EVENTS, Cap.CHECK_TONE, Cap.VIEW_EXPENSES,
+        Cap.SHARE_EXPENSES,
     }),
     Role.PARTNER: frozenset(_EVERYONE | _TAKES_PART | {Cap.VIEW_MEMBERS}),
     Role.RELATIVE: frozenset(_EVERYONE | _TAKES_PART),
@@ -308,6 +311,12 @@ PAGE_WORDS = {
     "event_list": gettext_noop("looked at the events"),
     "event_detail": gettext_noop("read an event"),
     "tone_trend": gettext_noop("looked at the tone of the conversations over time"),
+    # Professionals see no money until the parents grant it (reports); kept for that day.
+    "expense_list": gettext_noop("looked at the shared expenses"),
+    "expense_detail": gettext_noop("read an expense"),
+    "expense_balance": gettext_noop("looked at the balance of the expenses"),
+    "expense_export": gettext_noop("downloaded the expenses as a spreadsheet"),
+    "expense_receipt": gettext_noop("opened a receipt"),
 }
 
 

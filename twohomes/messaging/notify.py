@@ -39,7 +39,14 @@ def due_time(preference: NotificationPreference, zone: ZoneInfo, now: datetime) 
     local = now.astimezone(zone)
     if preference.daily_digest:
         return _next_local(local, preference.digest_time)
-    start, end = preference.quiet_start, preference.quiet_end
+    return after_quiet_hours(preference, zone, now)
+
+
+def after_quiet_hours(preference: NotificationPreference | None, zone: ZoneInfo,
+                      now: datetime) -> datetime:
+    """``now``, or the end of the member's quiet hours if ``now`` falls within them."""
+    start, end = (preference.quiet_start, preference.quiet_end) if preference else (None, None)
+    local = now.astimezone(zone)
     if start and end and _in_quiet_hours(local.time(), start, end):
         return _next_local(local, end)
     return now
