@@ -117,6 +117,31 @@ event_cancel         POST    ok     403     403      403          404     403   
 event_skip           POST    ok     403     403      403          404     403   404   login
 event_invite         POST    ok     403     403      403          404     403   404   login
 event_reply          POST    ok     403     ok       403          404     403   404   login
+# --- shared expenses: parents only (professionals see money once the parents grant it) ---
+expense_list         GET     ok     403     403      403          404     403   404   login
+expense_balance      GET     ok     403     403      403          404     403   404   login
+expense_export       GET     ok     403     403      403          404     403   404   login
+expense_new          GET     ok     403     403      403          404     403   404   login
+expense_new          POST    ok     403     403      403          404     403   404   login
+expense_detail       GET     ok     403     403      403          404     403   404   login
+expense_agree        POST    ok     403     403      403          404     403   404   login
+expense_dispute      POST    ok     403     403      403          404     403   404   login
+expense_ask          POST    ok     403     403      403          404     403   404   login
+expense_answer       POST    ok     403     403      403          404     403   404   login
+expense_counter      POST    ok     403     403      403          404     403   404   login
+expense_void         POST    ok     403     403      403          404     403   404   login
+expense_receipt      GET     ok     403     403      403          404     403   404   login
+payment_new          GET     ok     403     403      403          404     403   404   login
+payment_new          POST    ok     403     403      403          404     403   404   login
+payment_confirm      POST    ok     403     403      403          404     403   404   login
+expense_categories   GET     ok     403     403      403          404     403   404   login
+category_new         POST    ok     403     403      403          404     403   404   login
+split_propose        POST    ok     403     403      403          404     403   404   login
+split_decide         POST    ok     403     403      403          404     403   404   login
+expense_settings     POST    ok     403     403      403          404     403   404   login
+series_detail        GET     ok     403     403      403          404     403   404   login
+series_approve       POST    ok     403     403      403          404     403   404   login
+series_end           POST    ok     403     403      403          404     403   404   login
 """
 
 

@@ -48,11 +48,14 @@ def _appended_kinds() -> set[str]:
     kinds: set[str] = set()
     literal = re.compile(r'\b(?:records\.)?append(?:_file)?\(\s*[\w.]+,\s*"([a-z_]+\.[a-z_.]+)"')
     assigned = re.compile(r'\bkind = "([a-z_]+\.[a-z_.]+)" if .* else "([a-z_]+\.[a-z_.]+)"')
+    mapped = re.compile(r'\bkind = \{([^}]*)\}')  # kind = {status: "area.thing.done", …}[status]
     for path in SOURCE.rglob("*.py"):
         text = path.read_text(encoding="utf-8")
         kinds.update(literal.findall(text))
         for pair in assigned.findall(text):
             kinds.update(pair)
+        for block in mapped.findall(text):
+            kinds.update(re.findall(r'"([a-z_]+\.[a-z_.]+)"', block))
         if 'f"schedules.swap.{status}"' in text:
             kinds.update(f"schedules.swap.{s}" for s in ("accepted", "declined", "countered",
                                                           "withdrawn"))
@@ -78,12 +81,16 @@ def test_an_undeclared_kind_is_refused_and_nothing_is_written(world: Any) -> Non
 def test_the_menu_and_the_root_urls_come_from_the_declarations() -> None:
     names = {entry.url_name for entry in areas.menu_entries()}
     assert names == {"family_home", "calendar_month", "thread_list", "swap_list", "plan_list",
-                     "event_list", "members", "audit", "family_settings", "tone_trend"}
+                     "event_list", "members", "audit", "family_settings", "tone_trend",
+                     "expense_list"}
     assert {module.split(".")[1] for module in areas.url_modules()} == {
-        "families", "messaging", "schedules", "calendar", "events", "tone"}
-    assert set(areas.append_only_tables()) == {"messaging_message", "messaging_receipt"}
+        "families", "messaging", "schedules", "calendar", "events", "tone", "expenses"}
+    assert set(areas.append_only_tables()) == {"messaging_message", "messaging_receipt",
+                                               "expenses_expensestep",
+                                               "expenses_expensereceipt"}
     assert [job.task.rsplit(".", 1)[1] for job in areas.jobs()] == [
-        "forget_old_submissions", "held_messages_tick", "expiry_tick", "reminders_tick"]
+        "forget_old_submissions", "held_messages_tick", "expiry_tick", "reminders_tick",
+        "expenses_tick"]
 
 
 def test_the_audit_list_names_the_records_entries_in_words(world: Any, login: Any) -> None:

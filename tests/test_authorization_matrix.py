@@ -115,9 +115,41 @@ def calendar_events(world: Any) -> dict[str, Any]:
     return {"shared": ada, "foreign": foreign}
 
 
+def _expenses(requester: Any, now: Any) -> dict[str, Any]:
+    """An expense with a receipt asked of the other parent, a payment to them (as credit),
+    a proposed split for its category and a repeating bill, all by ``requester``."""
+    from datetime import timedelta
+    from decimal import Decimal
+
+    from twohomes.expenses import services as expenses
+    from twohomes.expenses.money import Split
+    from twohomes.families.access import in_family
+    from twohomes.messaging.uploads import CleanFile
+
+    with in_family(requester.family):
+        category = expenses.category_for(requester, "medical", now)
+        pdf = CleanFile("bill.pdf", "application/pdf", b"%PDF-1.4 bill")
+        expense = expenses.log_expense(
+            actor=requester, category=category, spent_on=now.date(), amount=Decimal("80.00"),
+            payee="Clinic", note="", children=[], split=Split(1, 1), receipts=[pdf], now=now)
+        payment = expenses.record_payment(
+            actor=requester, amount=Decimal("10.00"), paid_on=now.date(), method="cash",
+            reference="", expenses=[], as_credit=True, now=now)
+        proposal = expenses.propose_split(actor=requester, category=category,
+                                          split=Split(2, 1), now=now)
+        series = expenses.start_series(
+            actor=requester, category=category, first_on=now.date() + timedelta(days=3),
+            amount=Decimal("20.00"), payee="Club", note="", children=[], split=Split(1, 1),
+            repeat="monthly", until=None, now=now)
+    return {"expense_id": expense.pk, "receipt_id": expense.receipts.get().pk,
+            "payment_id": payment.pk, "category_id": category.pk,
+            "proposal_id": proposal.pk, "series_id": series.pk}
+
+
 @pytest.fixture
-def plans(world: Any) -> dict[str, Any]:
-    """An agreed plan, a pending swap and a feed address in each family."""
+def plans(world: Any, conversations: Any) -> dict[str, Any]:
+    """An agreed plan, a pending swap and a feed address in each family, and the other
+    parent's expense, payment, split proposal and repeating bill (see ``_expenses``)."""
     from datetime import date, timedelta
 
     from django.utils import timezone
@@ -145,7 +177,8 @@ def plans(world: Any) -> dict[str, Any]:
             actor=second, children=children, parent=second, now=now, reason="Trip",
             starts=now + timedelta(days=10), ends=now + timedelta(days=11),
             answer_by=date.today() + timedelta(days=5))
-        made[key] = {"plan": plan, "swap": swap}
+        made[key] = {"plan": plan, "swap": swap,
+                     "expenses": _expenses(second if key == "own" else first, now)}
     token = CalendarFeed.new_token()
     CalendarFeed.objects.create(membership=world.relative, token_hash=hash_token(token))
     made["feed_token"] = token
@@ -185,7 +218,7 @@ def _kwargs(route: Route, world: Any, *, foreign_objects: bool = False,
     }
     if plans:
         side = plans["foreign" if foreign_objects else "own"]
-        values.update(plan_id=side["plan"].pk, swap_id=side["swap"].pk)
+        values.update(plan_id=side["plan"].pk, swap_id=side["swap"].pk, **side["expenses"])
         if route.name == "calendar_feed":
             values["token"] = plans["feed_token"]
     return {key: values[key] for key in route.callback_kwargs}
@@ -267,7 +300,8 @@ def test_family_route_refuses_other_methods(
 
 OBJECT_ROUTES = [r for r in FAMILY_ROUTES
                  if {"child_id", "member_id", "invitation_id", "thread_id", "attachment_id",
-                     "event_id", "plan_id", "swap_id"} & set(r.callback_kwargs)]
+                     "event_id", "plan_id", "swap_id", "expense_id", "receipt_id", "payment_id",
+                     "category_id", "proposal_id", "series_id"} & set(r.callback_kwargs)]
 
 
 @pytest.mark.parametrize("route", OBJECT_ROUTES, ids=str)
@@ -327,7 +361,8 @@ def test_no_page_shows_a_link_that_its_reader_may_not_open(
     for persona in ("partner", "relative", "professional", "child", "parent"):
         client.force_login(world.membership(WORLD_PERSONA.get(persona, persona)).user)
         for route in routes:
-            if route.name in ("calendar_feed", "attachment", "invitation") or \
+            if route.name in ("calendar_feed", "attachment", "invitation", "expense_receipt",
+                              "expense_export") or \
                     POLICY[route.name, "GET"][persona] != "ok":
                 continue
             url = reverse(route.name, kwargs=_kwargs(

@@ -33,6 +33,10 @@ FAMILY_OWNED = {
     "schedules.Override", "family_calendar.CalendarFeed", "family_calendar.ReminderPreference",
     "family_calendar.SentReminder", "events.Event", "events.EventRevision",
     "events.SkippedOccurrence", "events.EventInvitation",
+    "expenses.ExpenseSettings", "expenses.ExpenseCategory", "expenses.SplitProposal",
+    "expenses.ExpenseSeries", "expenses.Expense", "expenses.ExpenseStep",
+    "expenses.ExpenseReceipt", "expenses.Payment", "expenses.Settlement",
+    "expenses.ExpenseNotice",
 }
 
 

@@ -6,9 +6,7 @@ from twohomes.areas import Area, Job, MenuEntry
 AREA = Area(
     menu=(MenuEntry("expense_list", pgettext_lazy("menu", "Expenses"), order=40,
                     cap="view_expenses",
-                    sections=("expense_", "payment_", "category_", "split_", "series_"),
-                    badge="twohomes.expenses.selectors.waiting_count",
-                    badge_words=pgettext_lazy("expenses", "waiting for you")),),
+                    sections=("expense_", "payment_", "category_", "split_", "series_")),),
     jobs=(Job("twohomes.expenses.tasks.expenses_tick", gettext_noop("every five minutes")),),
     demo="twohomes.expenses.demo.seed_demo_expenses",
     record_kinds={

@@ -8,6 +8,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
@@ -127,6 +128,11 @@ class ReasonForm(forms.Form):
     reason = forms.CharField(max_length=2000, label=gettext_lazy("Your reason"),
                              widget=forms.Textarea(attrs={"rows": 3}))
 
+    def __init__(self, *args: Any, label: str | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if label is not None:  # one page holds several reasons: each says which it is
+            self.fields["reason"].label = label
+
 
 class QuestionForm(forms.Form):
     question = forms.CharField(max_length=2000, label=gettext_lazy("Your question"),
@@ -156,9 +162,15 @@ class CounterForm(forms.Form):
             label=_("The share you will pay") if asked_to_pay
             else _("The share you ask the other parent to pay"))
         self.fields["share"].error_messages["min_value"] = _("A share cannot be negative.")
-        self.fields["part"] = AmountField(currency, required=False, label=_(
-            "Or the part of the bill to share, split as the bill was (%(percent)s %% for the "
-            "parent asked to pay)") % {"percent": expense.split.percent_other()})
+        percent = expense.split.percent_other()
+        if percent == percent.to_integral_value():
+            percent = percent.quantize(Decimal(1))  # "50 %", not "50.0 %"
+        words = {"percent": number_format(percent, use_l10n=True)}
+        self.fields["part"] = AmountField(currency, required=False, label=(
+            _("Or: the part of the bill to share, of which you pay %(percent)s %%")
+            if asked_to_pay else
+            _("Or: the part of the bill to share, of which the other parent pays "
+              "%(percent)s %%")) % words)
         self.order_fields(["share", "part", "reason"])
 
     def clean(self) -> dict[str, Any]:
@@ -198,7 +210,8 @@ class PaymentForm(forms.Form):
         self.order_fields(["amount", "paid_on", "method", "reference", "expenses", "as_credit"])
         field = self.fields["expenses"]
         field.queryset = Expense.objects.filter(pk__in=[e.pk for e in owed])  # type: ignore[attr-defined]
-        field.label_from_instance = lambda e: f"{e.spent_on.isoformat()} · {e.payee}"  # type: ignore[attr-defined]
+        field.label_from_instance = lambda e: (  # a day as its reader writes it
+            f"{date_format(e.spent_on, 'DATE_FORMAT')} · {e.payee}")  # type: ignore[attr-defined]
 
 
 class CategoryForm(SplitFields):

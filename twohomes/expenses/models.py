@@ -58,8 +58,8 @@ class ExpenseCategory(models.Model):
     builtin = models.CharField(max_length=20, choices=BuiltinCategory.choices, blank=True)
     name = models.CharField(max_length=60, blank=True)  # a category the parents added
     first = models.ForeignKey(Membership, on_delete=models.PROTECT, related_name="+")
-    first_part = models.PositiveSmallIntegerField(default=1)
-    second_part = models.PositiveSmallIntegerField(default=1)
+    first_part = models.PositiveSmallIntegerField(default=50)  # in use: half each
+    second_part = models.PositiveSmallIntegerField(default=50)
     created_at = models.DateTimeField()
     objects = FamilyManager()
 

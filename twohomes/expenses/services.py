@@ -5,6 +5,7 @@ said what is wrong with what a person typed, and these functions refuse the rest
 from __future__ import annotations
 
 import io
+import logging
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -14,10 +15,11 @@ from dateutil.relativedelta import relativedelta
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Sum
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from twohomes.families.access import Cap, has, parents_of, require
-from twohomes.families.models import Child, Family, Membership
+from twohomes.families.models import Child, Family, Membership, MembershipStatus
 from twohomes.messaging.uploads import CleanFile
 from twohomes.records import services as records
 
@@ -32,6 +34,7 @@ from .models import (
     ExpenseSettings,
     ExpenseStatus,
     ExpenseStep,
+    Method,
     Payment,
     ProposalStatus,
     Settlement,
@@ -41,6 +44,7 @@ from .models import (
 from .money import Split
 from .notify import tell_other_parent
 
+log = logging.getLogger(__name__)
 
 def other_parent(actor: Membership) -> Membership:
     """The family's other parent: expenses are shared between the two homes."""
@@ -110,10 +114,12 @@ def propose_split(*, actor: Membership, category: ExpenseCategory, split: Split,
     """``split`` is the proposer's part and the other parent's, as on the form."""
     require(actor, Cap.SHARE_EXPENSES)
     other_parent(actor)
+    if category.family_id != actor.family_id:
+        raise ValidationError(_("Choose one of the family's categories."))
     if SplitProposal.objects.filter(category=category, status=ProposalStatus.WAITING).exists():
         raise ValidationError(_("Another split for this category is waiting for an answer; "
                                 "withdraw it or wait for the answer first."))
-    if category.split_for(actor) == split:
+    if category.split_for(actor).simplest == split.simplest:  # 50:50 is 1:1
         raise ValidationError(_("This is already the category's split."))
     entry = records.append(actor.family, "expenses.split.proposed", actor, {
         "category": category.label, "proposer_part": split.payer, "other_part": split.other,
@@ -129,7 +135,8 @@ def propose_split(*, actor: Membership, category: ExpenseCategory, split: Split,
 def decide_split(*, actor: Membership, proposal: SplitProposal, accepted: bool, reason: str,
                  now: datetime) -> SplitProposal:
     require(actor, Cap.SHARE_EXPENSES)
-    proposal = SplitProposal.objects.select_for_update().get(pk=proposal.pk)
+    proposal = SplitProposal.objects.select_for_update().get(pk=proposal.pk,
+                                                             family=actor.family)
     withdrawing = proposal.proposed_by_id == actor.pk
     if proposal.status != ProposalStatus.WAITING or (withdrawing and accepted):
         raise ValidationError(_("This proposal has already been answered."))
@@ -137,7 +144,10 @@ def decide_split(*, actor: Membership, proposal: SplitProposal, accepted: bool, 
         ProposalStatus.ACCEPTED if accepted else ProposalStatus.DECLINED)
     proposal.status, proposal.decided_by, proposal.reason = status, actor, reason.strip()[:500]
     proposal.save(update_fields=["status", "decided_by", "reason"])
-    records.append(actor.family, f"expenses.split.{status}", actor,
+    kind = {ProposalStatus.ACCEPTED: "expenses.split.accepted",
+            ProposalStatus.DECLINED: "expenses.split.declined",
+            ProposalStatus.WITHDRAWN: "expenses.split.withdrawn"}[status]
+    records.append(actor.family, kind, actor,
                    {"proposal": proposal.record_seq, "reason": proposal.reason}, now=now)
     if status == ProposalStatus.ACCEPTED:
         category = proposal.category
@@ -150,6 +160,12 @@ def decide_split(*, actor: Membership, proposal: SplitProposal, accepted: bool, 
 
 
 # --- expenses ---------------------------------------------------------------------------------
+
+def _written(amount: Decimal, currency: str) -> str:
+    """An amount as the record keeps it: in the currency's digits ("60.00", not the
+    database's "60.000")."""
+    return str(amount.quantize(money.quantum(currency)))
+
 
 def _check_amount(amount: Decimal, currency: str) -> Decimal:
     try:
@@ -209,6 +225,8 @@ def log_expense(*, actor: Membership, category: ExpenseCategory, spent_on: date,
     _check_children(actor, children)
     if category.family_id != family.pk:
         raise ValidationError(_("Choose one of the family's categories."))
+    if not payee.strip():
+        raise ValidationError(_("Say who was paid."))
     other = other_parent(actor)
     share = money.other_share(amount, family.currency, split)
     answer_by = family.today(now) + timedelta(days=answer_days(family))
@@ -262,7 +280,7 @@ def _agree(expense: Expense, actor: Membership | None, now: datetime) -> None:
     expense.status, expense.owed = ExpenseStatus.AGREED, expense.asked
     expense.save(update_fields=["status", "owed"])
     entry = records.append(expense.family, "expenses.expense.agreed", actor, {
-        "expense": expense.record_seq, "share": str(expense.owed),
+        "expense": expense.record_seq, "share": _written(expense.owed, expense.currency),
         "by_series": actor is None}, now=now)
     _step(expense, actor, StepKind.AGREED, entry, share=expense.owed)
 
@@ -384,7 +402,8 @@ def void_expense(*, actor: Membership, expense: Expense, reason: str,
     expense.status = ExpenseStatus.VOIDED
     expense.save(update_fields=["status"])
     entry = records.append(expense.family, "expenses.expense.voided", actor, {
-        "expense": expense.record_seq, "reason": reason, "credit": str(credit)}, now=now)
+        "expense": expense.record_seq, "reason": reason,
+        "credit": _written(credit, expense.currency)}, now=now)
     _step(expense, actor, StepKind.VOIDED, entry, share=credit, text=reason)
     tell_other_parent(actor, now=now)
     return expense
@@ -418,6 +437,8 @@ def record_payment(*, actor: Membership, amount: Decimal, paid_on: date, method:
     require(actor, Cap.SHARE_EXPENSES)
     family = actor.family
     amount = _check_amount(amount, family.currency)
+    if method not in Method.values:
+        raise ValidationError(_("Choose how the payment was made."))
     if paid_on > family.today(now):
         raise ValidationError(_("The payment date cannot be in the future."))
     payee = other_parent(actor)
@@ -435,13 +456,15 @@ def record_payment(*, actor: Membership, amount: Decimal, paid_on: date, method:
     if left > 0 and not as_credit:
         raise ValidationError(_("This payment is %(extra)s more than the chosen shares still "
                                 "owed. Choose more expenses, or keep the rest as credit.")
-                              % {"extra": left})
+                              % {"extra": money.money(left, family.currency,
+                                                      get_language() or "en")})
     entry = records.append(family, "expenses.payment.recorded", actor, {
         "payer": records.actor_id(actor), "payee": records.actor_id(payee),
         "amount": str(amount), "currency": family.currency, "paid_on": paid_on.isoformat(),
         "method": method, "reference": reference.strip()[:100],
-        "settles": [{"expense": e.record_seq, "amount": str(part)} for e, part in settles],
-        "credit": str(left)}, now=now)
+        "settles": [{"expense": e.record_seq, "amount": _written(part, family.currency)}
+                    for e, part in settles],
+        "credit": _written(left, family.currency)}, now=now)
     payment = Payment.objects.create(
         family=family, payer=actor, payee=payee, amount=amount, currency=family.currency,
         paid_on=paid_on, method=method, reference=reference.strip()[:100], credit=left,
@@ -482,6 +505,8 @@ def start_series(*, actor: Membership, category: ExpenseCategory, first_on: date
     family = actor.family
     amount = _check_amount(amount, family.currency)
     _check_children(actor, children)
+    if category.family_id != family.pk:
+        raise ValidationError(_("Choose one of the family's categories."))
     if until is not None and until < first_on:
         raise ValidationError(_("The last date is before the first."))
     other = other_parent(actor)
@@ -496,7 +521,7 @@ def start_series(*, actor: Membership, category: ExpenseCategory, first_on: date
         payer_part=split.payer, other_part=split.other, repeat=repeat, first_on=first_on,
         next_on=first_on, until=until, created_at=now, record_seq=entry.seq)
     series.children.set(children)
-    log_due_series(family=family, now=now)
+    _log_series(series.pk, now)  # the bills due already; an error reaches whoever starts it
     return series
 
 
@@ -505,13 +530,18 @@ def _next_date(series: ExpenseSeries, count: int) -> date:
 
 
 def log_due_series(*, now: datetime, family: Family | None = None) -> int:
-    """Log every repeating bill whose day has come (in its family's time zone)."""
+    """Log every repeating bill whose day has come (in its family's time zone). A series
+    that fails is logged and tried again next round; the others are still logged."""
     logged = 0
     candidates = ExpenseSeries.objects.filter(next_on__isnull=False, ended_at__isnull=True)
     if family is not None:
         candidates = candidates.filter(family=family)
-    for series_id in candidates.values_list("pk", flat=True):
-        logged += _log_series(series_id, now)
+    for series_id in list(candidates.values_list("pk", flat=True)):
+        try:
+            logged += _log_series(series_id, now)
+        except Exception:  # a round must never stop for one series
+            log.exception("expense series %s could not be logged; it is tried again",
+                          series_id)
     return logged
 
 
@@ -522,7 +552,8 @@ def _log_series(series_id: int, now: datetime) -> int:
     logged = 0
     today = series.family.today(now)
     while series.next_on is not None and series.next_on <= today:
-        if not has(series.paid_by, Cap.SHARE_EXPENSES) or series.paid_by.status != "active":
+        payer = series.paid_by
+        if not has(payer, Cap.SHARE_EXPENSES) or payer.status != MembershipStatus.ACTIVE:
             series.next_on = None
             break
         log_expense(actor=series.paid_by, category=series.category, spent_on=series.next_on,

@@ -20,7 +20,7 @@ from twohomes.families.models import Membership
 from twohomes.records import services as records
 from twohomes.tone.widgets import with_tone_check
 
-from . import exports, services
+from . import exports, money, services
 from .balance import balance_for, in_period
 from .forms import (
     AnswerForm,
@@ -42,6 +42,7 @@ from .models import (
     Payment,
     ProposalStatus,
     SplitProposal,
+    StepKind,
 )
 
 PER_PAGE = 50
@@ -164,19 +165,24 @@ def expense_detail(request: HttpRequest, membership: Membership, expense_id: int
     today = membership.family.today(timezone.now())
     acting = expense.open and expense.answerer_id() == membership.pk
     counter = CounterForm(expense=expense, member=membership, prefix="counter")
-    dispute, question, answer = ReasonForm(prefix="dispute"), QuestionForm(), AnswerForm()
+    dispute = ReasonForm(prefix="dispute", label=_("Why you dispute it"))
+    question, answer = QuestionForm(), AnswerForm()
     for form, name in ((counter, "reason"), (dispute, "reason"), (question, "question"),
                        (answer, "answer")):
         with_tone_check(form, name, membership)
+    steps = list(expense.steps.select_related("actor__user"))
+    # The reason given with the share on the table, next to it: the parent who answers
+    # reads why before the buttons, not only in the history below.
+    countered = [s for s in steps if s.kind == StepKind.COUNTERED]
     return render(request, "expenses/expense_detail.html", _context(
         membership, expense=expense, today=today, acting=acting,
         overdue=expense.open and today > expense.answer_by,
-        steps=expense.steps.select_related("actor__user"),
+        steps=steps, counter_reason=countered[-1].text if countered and expense.open else "",
         receipts=expense.receipts.all(),
         settlements=expense.settlements.select_related("payment"),
         left=services.outstanding([expense])[expense.pk] if expense.owed is not None else None,
         counter=counter, dispute=dispute, question=question, answer=answer,
-        void=ReasonForm(prefix="void")))
+        void=ReasonForm(prefix="void", label=_("Why it was a mistake"))))
 
 
 def _act(request: HttpRequest, membership: Membership, expense_id: int,
@@ -271,7 +277,10 @@ def payment_new(request: HttpRequest, membership: Membership) -> HttpResponse:
     chosen = request.GET.get("expense", "")
     initial: dict[str, Any] = {"paid_on": membership.family.today(timezone.now())}
     if chosen.isascii() and chosen.isdigit() and int(chosen) in left:
-        initial |= {"expenses": [int(chosen)], "amount": left[int(chosen)]}
+        # Stored amounts carry three decimals (for every currency): offer the share in the
+        # family currency's own digits, which the amount field accepts.
+        due = left[int(chosen)].quantize(money.quantum(membership.family.currency))
+        initial |= {"expenses": [int(chosen)], "amount": due}
     form = PaymentForm(posted(request)[0], member=membership, owed=owed, initial=initial)
     if request.method == "POST" and form.is_valid():
         clean = form.cleaned_data
