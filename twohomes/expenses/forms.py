@@ -210,8 +210,8 @@ class PaymentForm(forms.Form):
         self.order_fields(["amount", "paid_on", "method", "reference", "expenses", "as_credit"])
         field = self.fields["expenses"]
         field.queryset = Expense.objects.filter(pk__in=[e.pk for e in owed])  # type: ignore[attr-defined]
-        field.label_from_instance = lambda e: (  # a day as its reader writes it
-            f"{date_format(e.spent_on, 'DATE_FORMAT')} · {e.payee}")  # type: ignore[attr-defined]
+        field.label_from_instance = lambda e: (  # type: ignore[attr-defined]
+            f"{date_format(e.spent_on, 'DATE_FORMAT')} · {e.payee}")
 
 
 class CategoryForm(SplitFields):
