@@ -28,14 +28,15 @@ from django.utils import timezone, translation
 from tests.i18n import PSEUDO, SPANISH, extract_messages, unmarked, write_pseudo_catalogue
 
 # Words that read the same in Spanish (a name, a loan word); each checked by hand.
-SAME_IN_SPANISH = {"Agenda", "No"}
+SAME_IN_SPANISH = {"Agenda", "No", "Cheque"}
 
 # Greek names and words for the family's own data: never mistaken for a word of ours.
 GREEK = {"parent_a": "Μαρία Ρίβερα", "parent_b": "Δανιήλ Οκάφορ", "partner": "Γκρέις",
          "relative": "Ρόζα", "professional": "Ελένη Μπάρος", "child": "Λέων"}
 TEXT = "Καλησπέρα, τα παιδιά είναι έτοιμα."
 # Pages that are not pages (a file, a feed, a fragment, an emailed link).
-NOT_PAGES = {"calendar_feed", "attachment", "subdivision_options", "invitation"}
+NOT_PAGES = {"calendar_feed", "attachment", "subdivision_options", "invitation",
+             "expense_receipt", "expense_export"}
 ACCOUNT_PAGES = ["account_email", "account_change_password", "mfa_index", "usersessions_list",
                  "mfa_activate_totp"]
 

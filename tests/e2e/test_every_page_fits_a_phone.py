@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -30,7 +31,8 @@ LONG_NAMES = {
 ROLES = ["parent_a", "partner", "relative", "professional", "child"]
 
 # Pages that are not pages: a file, a feed, a fragment, a link from an email.
-NOT_PAGES = {"calendar_feed", "attachment", "subdivision_options", "invitation"}
+NOT_PAGES = {"calendar_feed", "attachment", "subdivision_options", "invitation",
+             "expense_receipt", "expense_export"}  # files, not pages
 # Account pages (from the sign-in library) every signed-in person opens.
 ACCOUNT_PAGES = ["account_email", "account_change_password", "mfa_index"]
 # The pages a reviewer looks at, photographed as a parent at both widths.
@@ -43,6 +45,8 @@ MAIN_PAGES = ["family_home", "calendar_month", "calendar_week", "calendar_agenda
 def _lengthen(world: Any, agreed_plan: Any) -> dict[str, Any]:
     """Give the family the longest values, and one of each thing a page shows."""
     from twohomes.events.services import EventDetails, create_event
+    from twohomes.expenses import services as expenses
+    from twohomes.expenses.money import Split
     from twohomes.messaging import services as messaging
     from twohomes.schedules import services as schedules
 
@@ -76,9 +80,20 @@ def _lengthen(world: Any, agreed_plan: Any) -> dict[str, Any]:
         starts=start, ends=start + timedelta(days=2), parent=world.parent_b,
         reason=f"The {LONG_WORD} weekend with the grandparents. " * 4,
         answer_by=date.today() + timedelta(days=5), now=now)
+    category = expenses.category_for(world.parent_b, "activities", now)
+    expense = expenses.log_expense(
+        actor=world.parent_b, category=category, spent_on=timezone.localdate(),
+        amount=Decimal("123456.78"), payee=f"The {LONG_WORD} Summer Academy of Music",
+        note=f"Tuition for the {LONG_WORD} course. " * 4,
+        children=[world.linked_child, world.unlinked_child], split=Split(1, 1), now=now)
+    series = expenses.start_series(
+        actor=world.parent_b, category=category, first_on=timezone.localdate(),
+        amount=Decimal("999.99"), payee=f"{LONG_WORD} After-School Club", note="",
+        children=[world.linked_child], split=Split(60, 40), repeat="monthly", until=None,
+        now=now)
     return {"family_id": world.family.pk, "event_id": event.pk, "thread_id": thread.pk,
             "swap_id": swap.pk, "plan_id": agreed_plan.pk, "child_id": world.linked_child.pk,
-            "member_id": world.parent_b.pk}
+            "member_id": world.parent_b.pk, "expense_id": expense.pk, "series_id": series.pk}
 
 
 def _pages(ids: dict[str, Any]) -> list[tuple[str, str]]:

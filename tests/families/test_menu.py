@@ -45,7 +45,8 @@ def test_a_parent_sees_unread_messages_and_requests_waiting_in_the_menu(
     first, more = _menu(home)
     assert first == ["Today", "Calendar", "Messages 2 unread",
                      "Changes 1 waiting for your answer"]
-    assert more == ["Parenting plans", "Events", "Members", "Audit list", "Family settings",
+    assert more == ["Parenting plans", "Events", "Expenses", "Members", "Audit list",
+                    "Family settings",
                     "Account", "Sign out"]
     assert "2 unread messages" in " ".join(re.sub(r"<[^>]+>", " ", home).split())
 

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy, gettext_noop, pgettext_lazy
 from twohomes.areas import Area, Job, MenuEntry
 
 AREA = Area(
-    menu=(MenuEntry("expense_list", pgettext_lazy("menu", "Expenses"), order=40,
+    menu=(MenuEntry("expense_list", pgettext_lazy("menu", "Expenses"), order=55,
                     cap="view_expenses",
                     sections=("expense_", "payment_", "category_", "split_", "series_")),),
     jobs=(Job("twohomes.expenses.tasks.expenses_tick", gettext_noop("every five minutes")),),

@@ -14,9 +14,11 @@ The shares always add up to the amount exactly.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 
+from babel import Locale, UnknownLocaleError
 from babel.numbers import format_currency, get_currency_precision
 
 MAX_AMOUNT = Decimal("1000000")  # one bill of a million is a typing mistake, not a receipt
@@ -97,6 +99,17 @@ def other_share(amount: Decimal, currency: str, split: Split) -> Decimal:
 
 
 def money(amount: Decimal, currency: str, language: str) -> str:
-    """``amount`` written for a reader of ``language`` ("$1,234.50", "1.234,50 US$")."""
-    return str(format_currency(amount, currency, locale=language.replace("-", "_"),
+    """``amount`` written for a reader of ``language`` ("$1,234.50", "1.234,50 US$"); a
+    language CLDR does not know is written as its base language, else as English."""
+    return str(format_currency(amount, currency, locale=_locale(language),
                                currency_digits=True))
+
+
+@functools.cache
+def _locale(language: str) -> Locale:
+    for candidate in (language.replace("-", "_"), language.split("-")[0].split("_")[0]):
+        try:
+            return Locale.parse(candidate)
+        except (UnknownLocaleError, ValueError):
+            continue
+    return Locale.parse("en")
