@@ -218,3 +218,29 @@ def test_an_email_waits_for_the_end_of_quiet_hours(transactional_db: Any, world:
         assert secret not in body, secret
     assert notify.send_all_due(now=quiet_end + timedelta(minutes=2)) == 0
     assert _nothing_more(smtp) == []
+
+
+def test_the_balance_page_lists_the_periods_payments(world: Any, login: Any) -> None:
+    """Each figure opens onto what is behind it: the payments behind "paid you"."""
+    now = timezone.now()
+    today = world.family.today(now)
+    with in_family(world.family):
+        bill = log(world, "120.00", payee="Dentist", now=now)
+        services.agree_expense(actor=world.parent_b, expense=bill, now=now)
+        paid = services.record_payment(
+            actor=world.parent_b, amount=Decimal("70.00"), paid_on=today, method="bank",
+            reference="REF-42", expenses=[bill], as_credit=True, now=now)
+        services.confirm_payment(actor=world.parent_a, payment=paid, now=now)
+        services.record_payment(
+            actor=world.parent_b, amount=Decimal("5.00"), paid_on=today - timedelta(days=40),
+            method="cash", reference="", expenses=[], as_credit=True, now=now)
+    client = login(world.parent_a)
+    page = " ".join(client.get(_url("expense_balance", world)).content.decode().split())
+    # 70.00 against a 60.00 share: 10.00 kept as credit; the older 5.00 waits for Alice.
+    assert "Bruno paid Alice £70.00 (Bank transfer) · REF-42 · confirmed · £10.00 kept as " \
+           "credit" in page
+    assert "Bruno paid Alice £5.00 (Cash) · not confirmed yet" in page
+    recent = f"?start={(today - timedelta(days=7)).isoformat()}"
+    narrowed = " ".join(client.get(_url("expense_balance", world) + recent)
+                        .content.decode().split())
+    assert "£70.00 (Bank transfer)" in narrowed and "£5.00 (Cash)" not in narrowed

@@ -101,8 +101,16 @@ def expense_list(request: HttpRequest, membership: Membership) -> HttpResponse:
 def expense_balance(request: HttpRequest, membership: Membership) -> HttpResponse:
     period = PeriodForm(request.GET or None)
     start, end = period.period()
+    payments = (Payment.objects.filter(family=membership.family)
+                .select_related("payer__user", "payee__user").order_by("-paid_on", "-id"))
+    if start is not None:
+        payments = payments.filter(paid_on__gte=start)
+    if end is not None:
+        payments = payments.filter(paid_on__lte=end)
+    shown = list(payments[:PER_PAGE + 1])
     return render(request, "expenses/balance.html", _context(
         membership, period=period, start=start, end=end,
+        payments=shown[:PER_PAGE], more_payments=len(shown) > PER_PAGE,
         balance=balance_for(membership, _other(membership), start=start, end=end)))
 
 
