@@ -15,6 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import Q, QuerySet, Sum
 
@@ -79,6 +80,16 @@ def in_period(rows: QuerySet[Expense], start: date | None, end: date | None
     return rows
 
 
+def payments_in(family: Any, start: date | None, end: date | None) -> QuerySet[Payment]:
+    """The family's payments made from ``start`` to ``end`` (either open)."""
+    payments = Payment.objects.filter(family=family)
+    if start is not None:
+        payments = payments.filter(paid_on__gte=start)
+    if end is not None:
+        payments = payments.filter(paid_on__lte=end)
+    return payments
+
+
 def balance_for(me: Membership, them: Membership | None, *, start: date | None = None,
                 end: date | None = None) -> Balance:
     """The balance between ``me`` and ``them`` over a period (every day when not given)."""
@@ -116,12 +127,8 @@ def balance_for(me: Membership, them: Membership | None, *, start: date | None =
 
 def _payments(result: Balance, me: Membership, them: Membership, start: date | None,
               end: date | None) -> None:
-    payments = Payment.objects.filter(family=me.family).filter(
+    payments = payments_in(me.family, start, end).filter(
         Q(payer=me, payee=them) | Q(payer=them, payee=me))
-    if start is not None:
-        payments = payments.filter(paid_on__gte=start)
-    if end is not None:
-        payments = payments.filter(paid_on__lte=end)
     sums: dict[tuple[bool, bool], Decimal] = defaultdict(lambda: ZERO)
     for row in payments.values("payer").annotate(
             confirmed=Sum("amount", filter=Q(confirmed_at__isnull=False)),

@@ -13,10 +13,10 @@ from django.utils.translation import gettext as _
 
 from twohomes.families.models import Membership
 
-from .balance import balance_for, in_period
-from .models import Expense, ExpenseStatus, Payment
+from .balance import balance_for, in_period, payments_in
+from .models import Expense, ExpenseStatus
 from .money import quantum
-from .services import other_parent, outstanding
+from .services import other_parent_if_any, outstanding
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -51,12 +51,7 @@ def rows(member: Membership, start: date | None, end: date | None) -> list[list[
                       written(e.asked, e.currency), written(e.owed, e.currency),
                       written(left.get(e.pk), e.currency), e.get_status_display(),
                       "", "", "", str(e.record_seq)])
-    payments = Payment.objects.filter(family=family).select_related("payer__user",
-                                                                    "payee__user")
-    if start is not None:
-        payments = payments.filter(paid_on__gte=start)
-    if end is not None:
-        payments = payments.filter(paid_on__lte=end)
+    payments = payments_in(family, start, end).select_related("payer__user", "payee__user")
     for p in payments.order_by("paid_on", "id"):
         table.append([_("Payment"), p.paid_on.isoformat(), "", "", p.payee.user.name,
                       written(p.amount, cur), p.currency, p.payer.user.name, "", "", "", "",
@@ -65,7 +60,7 @@ def rows(member: Membership, start: date | None, end: date | None) -> list[list[
                       p.get_method_display(), p.reference,
                       family.today(p.confirmed_at).isoformat() if p.confirmed_at else _("not yet"),
                       str(p.record_seq)])
-    balance = balance_for(member, _other_or_none(member), start=start, end=end)
+    balance = balance_for(member, other_parent_if_any(member), start=start, end=end)
     if balance.them is not None:
         owes = (_("%(name)s owes you") % {"name": balance.them.user.name}) if balance.net > 0 \
             else (_("You owe %(name)s") % {"name": balance.them.user.name}) if balance.net < 0 \
@@ -73,15 +68,6 @@ def rows(member: Membership, start: date | None, end: date | None) -> list[list[
         table.append([_("Balance"), "", "", "", "", written(balance.owed, cur), cur, "",
                       "", "", "", "", "", owes, "", "", "", ""])
     return [[safe(cell) for cell in row] for row in table]
-
-
-def _other_or_none(member: Membership) -> Membership | None:
-    from django.core.exceptions import ValidationError
-
-    try:
-        return other_parent(member)
-    except ValidationError:
-        return None
 
 
 def csv_response(member: Membership, start: date | None, end: date | None) -> HttpResponse:

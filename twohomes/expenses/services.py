@@ -18,7 +18,7 @@ from django.db.models import Sum
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from twohomes.families.access import Cap, has, parents_of, require
+from twohomes.families.access import Cap, has, parents_of, require, visible_children
 from twohomes.families.models import Child, Family, Membership, MembershipStatus
 from twohomes.messaging.uploads import CleanFile
 from twohomes.records import services as records
@@ -53,6 +53,14 @@ def other_parent(actor: Membership) -> Membership:
         raise ValidationError(_("Expenses are shared between two parents: invite the other "
                                 "parent first."))
     return others[0]
+
+
+def other_parent_if_any(actor: Membership) -> Membership | None:
+    """The other parent, or None while the family has only one (pages still open)."""
+    try:
+        return other_parent(actor)
+    except ValidationError:
+        return None
 
 
 def answer_days(family: Family) -> int:
@@ -182,8 +190,6 @@ def _check_amount(amount: Decimal, currency: str) -> Decimal:
 
 
 def _check_children(actor: Membership, children: Sequence[Child]) -> None:
-    from twohomes.families.access import visible_children
-
     allowed = set(visible_children(actor).values_list("pk", flat=True))
     if any(child.pk not in allowed or child.family_id != actor.family_id for child in children):
         raise ValidationError(_("Choose children of this family."))

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.contrib import messages as flash
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseBase
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,7 +21,7 @@ from twohomes.records import services as records
 from twohomes.tone.widgets import with_tone_check
 
 from . import exports, money, services
-from .balance import balance_for, in_period
+from .balance import balance_for, in_period, payments_in
 from .forms import (
     AnswerForm,
     CategoryForm,
@@ -32,6 +32,7 @@ from .forms import (
     QuestionForm,
     ReasonForm,
     SettingsForm,
+    SplitFields,
 )
 from .models import (
     Expense,
@@ -50,13 +51,6 @@ PER_PAGE = 50
 
 def _context(membership: Membership, **extra: Any) -> dict[str, Any]:
     return {"membership": membership, "family": membership.family, **extra}
-
-
-def _other(membership: Membership) -> Membership | None:
-    try:
-        return services.other_parent(membership)
-    except ValidationError:
-        return None
 
 
 def _expenses(membership: Membership) -> Any:
@@ -88,7 +82,7 @@ def expense_list(request: HttpRequest, membership: Membership) -> HttpResponse:
     unconfirmed = list(Payment.objects.filter(payee=membership, confirmed_at__isnull=True)
                        .select_related("payer__user"))
     return render(request, "expenses/expense_list.html", _context(
-        membership, balance=balance_for(membership, _other(membership)),
+        membership, balance=balance_for(membership, services.other_parent_if_any(membership)),
         expenses=shown[:PER_PAGE], later=len(shown) > PER_PAGE, page=page, today=today,
         for_me=[e for e in waiting if e.answerer_id() == membership.pk],
         from_me=[e for e in waiting if e.answerer_id() != membership.pk],
@@ -101,17 +95,14 @@ def expense_list(request: HttpRequest, membership: Membership) -> HttpResponse:
 def expense_balance(request: HttpRequest, membership: Membership) -> HttpResponse:
     period = PeriodForm(request.GET or None)
     start, end = period.period()
-    payments = (Payment.objects.filter(family=membership.family)
+    payments = (payments_in(membership.family, start, end)
                 .select_related("payer__user", "payee__user").order_by("-paid_on", "-id"))
-    if start is not None:
-        payments = payments.filter(paid_on__gte=start)
-    if end is not None:
-        payments = payments.filter(paid_on__lte=end)
     shown = list(payments[:PER_PAGE + 1])
     return render(request, "expenses/balance.html", _context(
         membership, period=period, start=start, end=end,
         payments=shown[:PER_PAGE], more_payments=len(shown) > PER_PAGE,
-        balance=balance_for(membership, _other(membership), start=start, end=end)))
+        balance=balance_for(membership, services.other_parent_if_any(membership),
+                            start=start, end=end)))
 
 
 @family_view(Cap.VIEW_EXPENSES)
@@ -140,7 +131,7 @@ def expense_new(request: HttpRequest, membership: Membership) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, error)
     return render(request, "expenses/expense_form.html", _context(
-        membership, form=form, other=_other(membership)))
+        membership, form=form, other=services.other_parent_if_any(membership)))
 
 
 def _log(request: HttpRequest, membership: Membership, form: ExpenseForm) -> HttpResponse:
@@ -269,13 +260,8 @@ def expense_receipt(request: HttpRequest, membership: Membership, receipt_id: in
                     ) -> HttpResponseBase:
     found = get_object_or_404(ExpenseReceipt.objects.filter(family=membership.family),
                               pk=receipt_id)
-    response = FileResponse(records.open_file(membership.family, found.sha256),
-                            content_type=found.content_type,
-                            as_attachment=found.content_type == "application/pdf"
-                            or request.GET.get("download") == "1", filename=found.name)
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return records.file_download(request, membership.family, found.sha256,
+                                 name=found.name, content_type=found.content_type)
 
 
 @family_view(Cap.SHARE_EXPENSES, methods=("GET", "POST"))
@@ -305,7 +291,8 @@ def payment_new(request: HttpRequest, membership: Membership) -> HttpResponse:
                                      "confirm that it arrived."))
             return redirect("expense_list", family_id=membership.family_id)
     return render(request, "expenses/payment_form.html", _context(
-        membership, form=form, owed=[(e, left[e.pk]) for e in owed], other=_other(membership)))
+        membership, form=form, owed=[(e, left[e.pk]) for e in owed],
+        other=services.other_parent_if_any(membership)))
 
 
 @family_view(Cap.SHARE_EXPENSES, methods=("POST",))
@@ -350,7 +337,7 @@ def _categories_page(request: HttpRequest, membership: Membership, form: Categor
         "proposed_by__user")}
     rows = [(c, c.split_for(membership), waiting.get(c.pk)) for c in categories]
     return render(request, "expenses/categories.html", _context(
-        membership, form=form, rows=rows, other=_other(membership),
+        membership, form=form, rows=rows, other=services.other_parent_if_any(membership),
         settings_form=SettingsForm(initial={"answer_days": services.answer_days(
             membership.family)}),
         series=ExpenseSeries.objects.filter(family=membership.family)
@@ -374,7 +361,7 @@ def split_propose(request: HttpRequest, membership: Membership, category_id: int
                   ) -> HttpResponse:
     category = get_object_or_404(ExpenseCategory.objects.filter(family=membership.family),
                                  pk=category_id)
-    form = CategoryForm({"name": "-", **request.POST.dict()})
+    form = SplitFields(request.POST)
     if not form.is_valid():
         flash.error(request, error_summary(form))
     else:

@@ -309,14 +309,8 @@ def attachment(
     if found.message is None:  # every attachment is saved with its message; never shown alone
         raise Http404
     get_thread(membership, found.message.thread_id)  # 404 unless the member is in the thread
-    response = FileResponse(records.open_file(membership.family, found.sha256),
-                            content_type=found.content_type,
-                            as_attachment=found.content_type == "application/pdf"
-                            or request.GET.get("download") == "1",
-                            filename=found.name)
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return records.file_download(request, membership.family, found.sha256,
+                                 name=found.name, content_type=found.content_type)
 
 
 @family_view(Cap.VIEW_MESSAGES, methods=("GET", "POST"))

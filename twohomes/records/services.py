@@ -24,6 +24,7 @@ from django.conf import settings
 from django.core.files.base import File
 from django.core.files.storage import default_storage
 from django.db import connection, models, transaction
+from django.http import FileResponse, HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_scopes import scope as family_scope
@@ -322,6 +323,18 @@ def append_file(
     entry = _append_commitment(family, kind, actor, ledger.commit_file(salt, stream),
                                _Opening(salt, attachment_sha256=sha256), now)
     return entry, sha256
+
+
+def file_download(request: HttpRequest, family: Family, sha256: str, *, name: str,
+                  content_type: str) -> FileResponse:
+    """A stored file for its reader: a PDF (or any file asked with ``?download=1``) is
+    downloaded, an image shown, either sandboxed and never cached."""
+    response = FileResponse(open_file(family, sha256), content_type=content_type,
+                            as_attachment=content_type == "application/pdf"
+                            or request.GET.get("download") == "1", filename=name)
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def open_file(family: Family, sha256: str) -> IO[bytes]:
