@@ -148,7 +148,9 @@ def _grow(world: Any, times: int) -> None:
 def _counts(client: Any, world: Any, expense: Any) -> dict[str, int]:
     counts = {}
     for name, args in (("expense_list", []), ("expense_detail", [expense.pk]),
-                       ("expense_balance", []), ("expense_export", [])):
+                       ("expense_balance", []), ("expense_export", []),
+                       ("expense_new", []), ("payment_new", []),
+                       ("expense_categories", [])):
         with CaptureQueriesContext(connection) as queries:
             response = client.get(_url(name, world, *args))
         assert response.status_code == 200, name
